@@ -1,0 +1,62 @@
+# The README's two commands are `make run` and `make test`; each sets everything up first.
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+PY_VERSION ?= 3.11
+VENV := .venv
+STAMP := .work/stamps
+APT_PACKAGES := tesseract-ocr tesseract-ocr-vie fonts-dejavu-core fonts-liberation2 poppler-utils chromium
+export UV_PYTHON := $(PY_VERSION)
+export UV_PYTHON_DOWNLOADS := never
+export PREFECT_HOME ?= $(CURDIR)/.work/prefect
+export OMP_THREAD_LIMIT := 1
+
+.PHONY: run test setup system venv samples eval bench lint schema clean
+
+# ---- set-up -------------------------------------------------------------------------------
+setup: system venv
+
+system: $(STAMP)/system
+$(STAMP)/system: Makefile
+	@mkdir -p $(STAMP)
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Cài gói hệ thống / installing system packages:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+	@tesseract --list-langs 2>/dev/null | grep -qx vie || { echo "Thiếu dữ liệu tiếng Việt của Tesseract / tesseract-ocr-vie missing"; exit 1; }
+	@touch $@
+
+venv: $(VENV)/.synced
+$(VENV)/.synced: pyproject.toml uv.lock
+	@python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install -q uv
+	python3 -m uv sync --frozen --quiet
+	@touch $@
+
+# ---- the README's commands -----------------------------------------------------------------
+run: setup samples
+	$(VENV)/bin/hoso process samples/inbox --out out
+
+test: setup samples
+	$(VENV)/bin/python -m pytest -q
+
+# ---- the rest ------------------------------------------------------------------------------
+samples: $(STAMP)/samples
+$(STAMP)/samples: samples/make_samples.py $(VENV)/.synced
+	$(VENV)/bin/python samples/make_samples.py
+	@touch $@
+
+eval: setup samples
+	$(VENV)/bin/python -m samples.evaluate
+
+bench: setup
+	$(VENV)/bin/python bench/run.py
+
+lint: venv
+	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
+
+schema: venv
+	$(VENV)/bin/python -m validators.model
+
+clean:
+	rm -rf out .work

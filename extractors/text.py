@@ -1,0 +1,33 @@
+"""Text normalisation shared by the classifier and the pattern rules.
+
+OCR drops or swaps Vietnamese diacritics, so rules match on text folded to plain ASCII as well
+as on the exact text; the exact text is what goes into evidence.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
+
+
+def nfc(text: str) -> str:
+    """Unicode NFC with runs of spaces folded to one (Word and OCR both produce odd spaces)."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII fold: ``Đảng ủy`` → ``dang uy``. Length may differ from the input."""
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
+    return _SPACES.sub(" ", text.lower()).strip()
+
+
+def fold_keep_length(text: str) -> str:
+    """Fold character by character so that offsets in the result are offsets in ``text``."""
+    out = []
+    for ch in text:
+        f = fold(ch) if ch.strip() else " "
+        out.append(f[:1] if f else " ")
+    return "".join(out)

@@ -1,0 +1,111 @@
+"""The ``hoso`` command: process an inbox once, watch it, list rule profiles. Bilingual help."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from .settings import Settings, configure_prefect, cores
+
+console = Console(stderr=True)
+
+app = typer.Typer(
+    name="hoso",
+    help=(
+        "hoso: đọc, kiểm tra và lập phiếu thẩm định hồ sơ công nhận “chi bộ bốn tốt”, “đảng bộ cơ sở bốn tốt”.\n\n"
+        "hoso: reads, checks and writes review sheets for “four goods” recognition dossiers.\n\n"
+        "Cấu hình / settings: biến môi trường HOSO_* hoặc tệp hoso.toml (HOSO_PROFILE, HOSO_WORKERS, "
+        "HOSO_OCR_LANGUAGES, HOSO_OCR_DPI, HOSO_OCR_TIMEOUT_S, HOSO_MAX_PAGES, HOSO_MAX_PIXELS, "
+        "HOSO_MAX_FILE_BYTES, HOSO_MAX_UNZIP_BYTES, HOSO_MAX_FILES, HOSO_SETTLE_SECONDS, HOSO_POLL_SECONDS)."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+
+
+@app.command()
+def process(
+    inbox: Annotated[Path, typer.Argument(help="thư mục hộp thư đến / the inbox folder", exists=True, file_okay=False)],
+    out: Annotated[Path, typer.Option("--out", "-o", help="thư mục kết quả / output folder")],
+    profile: Annotated[str | None, typer.Option(help="bộ quy tắc (xem 'hoso profiles') / rule profile")] = None,
+    workers: Annotated[int | None, typer.Option(min=1, help="số hồ sơ xử lý song song / dossiers at once (default: cores)")] = None,
+) -> None:
+    """Xử lý mọi hồ sơ trong INBOX một lần / process every dossier under INBOX once."""
+    configure_prefect()
+    from .flows import run_batch
+
+    settings = Settings()
+    n_workers = workers or settings.workers or cores()
+    from .inbox import discover
+
+    sources, _ = discover(inbox)
+    with Progress(
+        TextColumn("[bold]Hồ sơ / dossiers"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[pages]} trang / pages"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=False,
+    ) as progress:
+        bar = progress.add_task("dossiers", total=len(sources), pages=0)
+
+        def done(outcome) -> None:
+            pages = progress.tasks[bar].fields["pages"] + outcome.pages
+            progress.update(bar, advance=1, pages=pages)
+
+        batch = run_batch(inbox, out, profile=profile or settings.profile, workers=n_workers, on_done=done)
+    counts: dict[str, int] = {}
+    for d in batch.dossiers:
+        counts[d.verdict] = counts.get(d.verdict, 0) + 1
+    console.print(f"Đã xử lý {len(batch.dossiers)} hồ sơ / processed {len(batch.dossiers)} dossiers: {counts}")
+    for path in batch.stray:
+        console.print(f"[yellow]Không phải hồ sơ (không phải thư mục hay .zip), bỏ qua / not a dossier, skipped: {path.name}")
+    index = out / "index.html"
+    print(f"Kết quả / results: {out.resolve()}")
+    if index.exists():
+        print(f"Mở / open: {index.resolve()}")
+
+
+@app.command()
+def profiles() -> None:
+    """Liệt kê bộ quy tắc, ngưỡng và căn cứ / list rule profiles, thresholds and sources."""
+    from validators.profiles import describe_profiles
+
+    print(describe_profiles())
+
+
+@app.command()
+def watch(
+    inbox: Annotated[Path, typer.Argument(help="thư mục hộp thư đến / the inbox folder", file_okay=False)],
+    out: Annotated[Path, typer.Option("--out", "-o", help="thư mục kết quả / output folder")],
+    archive: Annotated[Path | None, typer.Option(help="nơi lưu bản gốc đã xử lý / archive of processed originals")] = None,
+    quarantine: Annotated[Path | None, typer.Option(help="nơi để hồ sơ lỗi / where failed dossiers go")] = None,
+    profile: Annotated[str | None, typer.Option(help="bộ quy tắc / rule profile")] = None,
+) -> None:
+    """Theo dõi INBOX, xử lý hồ sơ khi chép xong / watch INBOX, process each dossier once settled."""
+    configure_prefect()
+    from .watch import watch_inbox
+
+    watch_inbox(inbox, out, archive=archive, quarantine=quarantine, profile=profile)
+
+
+def main() -> None:
+    logging.basicConfig(level=os.environ.get("HOSO_LOG_LEVEL", "WARNING"), format="%(levelname)s %(name)s: %(message)s")
+    try:
+        app()
+    except KeyboardInterrupt:
+        console.print("Đã dừng / stopped")
+        sys.exit(130)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,163 @@
+"""The inbox: which dossiers are there, and the files of each (a folder, or a .zip unpacked safely)."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import stat
+import unicodedata
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from extractors.errors import CorruptFile, ReadError, TooLarge
+
+log = logging.getLogger(__name__)
+
+# Files that operating systems and editors leave behind; never part of a dossier.
+JUNK_NAMES = {".ds_store", "thumbs.db", "desktop.ini", ".directory"}
+_UNSAFE_VI = "đường dẫn trong tệp .zip không an toàn (../ hoặc tuyệt đối), không giải nén: hãy nén lại thư mục hồ sơ"
+_UNSAFE_EN = "unsafe path in the .zip (../ or absolute), not unpacked: zip the dossier folder again"
+_LINK_VI = "liên kết tượng trưng (symlink), không đọc: hãy gửi tệp thật"
+_LINK_EN = "a symbolic link, not read: send the real file"
+PARTIAL_SUFFIXES = (".part", ".crdownload", ".tmp", ".partial", ".download")
+
+
+def is_junk(name: str) -> bool:
+    low = name.lower()
+    return (
+        low in JUNK_NAMES
+        or low.startswith("~$")
+        or low.startswith("._")
+        or low.startswith(".~lock")
+        or low.endswith(PARTIAL_SUFFIXES)
+    )
+
+
+@dataclass(frozen=True)
+class DossierSource:
+    """A dossier in the inbox: a folder or a .zip file directly under it."""
+
+    id: str
+    path: Path
+    kind: str  # "folder" or "zip"
+
+
+@dataclass
+class DossierFiles:
+    """The files of one dossier, each with the name shown to people (path inside the dossier)."""
+
+    files: list[tuple[str, Path]] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)  # OS and editor junk, listed in the result
+    rejected: list[tuple[str, str, str]] = field(default_factory=list)  # (name, why in vi, why in en)
+
+
+def discover(inbox: Path) -> tuple[list[DossierSource], list[Path]]:
+    """Dossiers under ``inbox`` in name order, and the stray entries that are not dossiers."""
+    sources: list[DossierSource] = []
+    stray: list[Path] = []
+    for entry in sorted(inbox.iterdir(), key=lambda p: p.name):
+        if entry.name.startswith(".") or is_junk(entry.name):
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            sources.append(DossierSource(id=unicodedata.normalize("NFC", entry.name), path=entry, kind="folder"))
+        elif entry.is_file() and entry.suffix.lower() == ".zip":
+            sources.append(DossierSource(id=unicodedata.normalize("NFC", entry.stem), path=entry, kind="zip"))
+        else:
+            stray.append(entry)
+    return sources, stray
+
+
+def list_folder(root: Path, max_files: int) -> DossierFiles:
+    out = DossierFiles()
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root).as_posix()
+        if path.is_symlink():
+            out.rejected.append((rel, _LINK_VI, _LINK_EN))
+            continue
+        if not path.is_file():
+            continue
+        if any(is_junk(part) for part in path.relative_to(root).parts):
+            out.ignored.append(rel)
+            continue
+        out.files.append((unicodedata.normalize("NFC", rel), path))
+    if len(out.files) > max_files:
+        raise TooLarge(
+            f"hồ sơ có {len(out.files)} tệp, vượt giới hạn {max_files}: hãy chỉ gửi bốn văn bản của hồ sơ",
+            f"the dossier has {len(out.files)} files, over the limit of {max_files}: send only the four documents",
+        )
+    return out
+
+
+def _member_name(info: zipfile.ZipInfo) -> str:
+    name = info.filename
+    if not info.flag_bits & 0x800:  # not flagged UTF-8: Windows tools write the OEM code page
+        raw = name.encode("cp437", errors="replace")
+        for enc in ("utf-8", "cp1258"):
+            try:
+                name = raw.decode(enc)
+                break
+            except UnicodeDecodeError:
+                continue
+    return unicodedata.normalize("NFC", name)
+
+
+def unpack_zip(path: Path, dest: Path, max_bytes: int, max_files: int) -> DossierFiles:
+    """Unpack a .zip dossier into ``dest``; refuses zip-slip paths, links and zip bombs."""
+    out = DossierFiles()
+    if dest.exists():
+        shutil.rmtree(dest)
+    dest.mkdir(parents=True)
+    try:
+        zf = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise CorruptFile(
+            "tệp .zip bị hỏng, không giải nén được: hãy nén và gửi lại",
+            "the .zip is damaged and cannot be unpacked: zip it again and resend",
+            detail=repr(exc),
+        ) from exc
+    total = 0
+    with zf:
+        members = [m for m in zf.infolist() if not m.is_dir()]
+        if len(members) > max_files:
+            raise TooLarge(
+                f"tệp .zip có {len(members)} tệp, vượt giới hạn {max_files}",
+                f"the .zip holds {len(members)} files, over the limit of {max_files}",
+            )
+        for info in members:
+            name = _member_name(info)
+            parts = PurePosixPath(name.replace("\\", "/")).parts
+            if name.startswith(("/", "\\")) or ".." in parts or (parts and ":" in parts[0]):
+                out.rejected.append((name, _UNSAFE_VI, _UNSAFE_EN))
+                continue
+            if stat.S_ISLNK(info.external_attr >> 16):
+                out.rejected.append((name, _LINK_VI, _LINK_EN))
+                continue
+            if any(is_junk(p) for p in parts) or parts[0] == "__MACOSX":
+                out.ignored.append(name)
+                continue
+            target = dest.joinpath(*parts)
+            if not target.resolve().is_relative_to(dest.resolve()):
+                out.rejected.append((name, _UNSAFE_VI, _UNSAFE_EN))
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                with zf.open(info) as src, target.open("wb") as dst:
+                    while chunk := src.read(1 << 20):
+                        total += len(chunk)
+                        if total > max_bytes:
+                            raise TooLarge(
+                                f"tệp .zip giải nén ra quá {max_bytes // (1 << 20)} MB (nghi zip bomb): hãy gửi từng tệp",
+                                f"the .zip unpacks to over {max_bytes // (1 << 20)} MB (a zip bomb?): send the files one by one",
+                            )
+                        dst.write(chunk)
+            except ReadError:
+                raise
+            except (zipfile.BadZipFile, OSError, RuntimeError, EOFError, NotImplementedError) as exc:
+                target.unlink(missing_ok=True)
+                out.rejected.append(
+                    (name, "không giải nén được tệp này: hãy nén lại", f"cannot unpack this member ({exc}): zip again")
+                )
+                continue
+            out.files.append(("/".join(parts), target))
+    return out

@@ -1,0 +1,90 @@
+"""Settings from the environment (``HOSO_*``) and an optional ``hoso.toml``; documented in ``hoso --help``."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict, TomlConfigSettingsSource
+
+from extractors.readers.base import Limits, ReadContext
+
+
+def cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover
+        return os.cpu_count() or 1
+
+
+class Settings(BaseSettings):
+    """Every knob of hoso; env ``HOSO_<NAME>`` or a ``hoso.toml`` in the working folder (or ``HOSO_CONFIG``)."""
+
+    model_config = SettingsConfigDict(env_prefix="HOSO_", toml_file=os.environ.get("HOSO_CONFIG", "hoso.toml"))
+
+    profile: str = Field("mac-dinh", description="rule profile / bộ quy tắc")
+    workers: int = Field(default_factory=cores, ge=1, description="dossiers processed at once / số hồ sơ xử lý song song")
+    ocr_languages: str = Field("vie", description="Tesseract languages / ngôn ngữ OCR")
+    ocr_dpi: int = Field(300, ge=72, le=600, description="render DPI for scanned PDF pages")
+    ocr_timeout_s: float = Field(120.0, gt=0, description="per-page OCR timeout, seconds")
+    max_pages: int = Field(300, ge=1, description="pages per file")
+    max_pixels: int = Field(80_000_000, ge=1, description="pixels per page image")
+    max_file_bytes: int = Field(200 * 1024 * 1024, ge=1, description="bytes per file")
+    max_unzip_bytes: int = Field(500 * 1024 * 1024, ge=1, description="bytes unpacked from one .zip dossier")
+    max_files: int = Field(200, ge=1, description="files per dossier")
+    settle_seconds: float = Field(5.0, ge=0, description="watch: a dossier must be unchanged this long")
+    poll_seconds: float = Field(2.0, gt=0, description="watch: how often to look at the inbox")
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls))
+
+    def limits(self) -> Limits:
+        return Limits(
+            max_file_bytes=self.max_file_bytes,
+            max_pages=self.max_pages,
+            max_pixels=self.max_pixels,
+            ocr_timeout_s=self.ocr_timeout_s,
+        )
+
+    def read_context(self, workdir: Path) -> ReadContext:
+        return ReadContext(
+            workdir=workdir, limits=self.limits(), ocr_languages=self.ocr_languages, ocr_dpi=self.ocr_dpi
+        )
+
+
+# Defaults for Prefect's embedded server, set before prefect is imported; the environment wins.
+# The embedded server only records our runs: the services that serve deployments, the UI and
+# telemetry are off (they also fought over the SQLite file: "database is locked").
+PREFECT_DEFAULTS = {
+    "PREFECT_LOGGING_LEVEL": "WARNING",  # the terminal shows our progress bar instead
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "PREFECT_CLOUD_ENABLE_ORCHESTRATION_TELEMETRY": "false",
+    "PREFECT_TELEMETRY_ENABLE_RESOURCE_METRICS": "false",
+    "PREFECT_SERVER_UI_ENABLED": "false",
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "180",  # first start migrates a new database
+    "PREFECT_SERVER_SERVICES_SCHEDULER_ENABLED": "false",
+    "PREFECT_SERVER_SERVICES_LATE_RUNS_ENABLED": "false",
+    "PREFECT_SERVER_SERVICES_FOREMAN_ENABLED": "false",
+    "PREFECT_SERVER_SERVICES_REPOSSESSOR_ENABLED": "false",
+    "PREFECT_SERVER_SERVICES_PAUSE_EXPIRATIONS_ENABLED": "false",
+    "PREFECT_SERVER_SERVICES_CANCELLATION_CLEANUP_ENABLED": "false",
+    "PREFECT_SERVER_SERVICES_TRIGGERS_ENABLED": "false",
+}
+
+
+def configure_prefect() -> None:
+    """Apply :data:`PREFECT_DEFAULTS` and make sure ``PREFECT_HOME`` can be created."""
+    for key, value in PREFECT_DEFAULTS.items():
+        os.environ.setdefault(key, value)
+    home = os.environ.get("PREFECT_HOME")
+    if home:  # Prefect creates its home but not the folders above it
+        Path(home).expanduser().mkdir(parents=True, exist_ok=True)

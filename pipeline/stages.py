@@ -1,0 +1,183 @@
+"""The stages of one dossier as plain functions: open → read → classify → extract → validate → report.
+
+No Prefect here: the flow in :mod:`pipeline.flows` wraps :func:`process_dossier` in one task per
+dossier, and benchmarks call it directly to measure orchestration overhead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+import tempfile
+from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from extractors import classify, extract_fields, read_file, sha256_of
+from extractors.errors import ReadError, UnsupportedFormat
+from extractors.readers.base import ReadContext
+from validators import Dossier, DossierFile, FileError, Result, assess
+from validators.codes import VERDICT_NAMES_VI, FlagCode, Severity, Verdict
+from validators.model import Flag
+
+from .inbox import DossierFiles, DossierSource, list_folder, unpack_zip
+from .settings import Settings
+
+log = logging.getLogger(__name__)
+
+try:
+    HOSO_VERSION = version("hoso")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    HOSO_VERSION = "0+unknown"
+
+
+@dataclass(frozen=True)
+class DossierOutcome:
+    """What the batch needs to know of one processed dossier."""
+
+    id: str
+    verdict: str
+    unit: str | None
+    kind: str | None
+    errors: int
+    warnings: int
+    pages: int
+    out_dir: Path
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write to a temp file beside ``path`` and rename it over, so a reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def open_dossier(src: DossierSource, settings: Settings, workdir: Path) -> DossierFiles:
+    if src.kind == "zip":
+        return unpack_zip(src.path, workdir / "unzipped", settings.max_unzip_bytes, settings.max_files)
+    return list_folder(src.path, settings.max_files)
+
+
+def read_one(name: str, path: Path, ctx: ReadContext) -> DossierFile:
+    """Read, classify and extract one file; a failure becomes the file's error, never an exception."""
+    try:
+        digest = sha256_of(path)
+    except OSError as exc:
+        return DossierFile(
+            file=name,
+            sha256="",
+            error=FileError(code="UNREADABLE_FILE", message_vi="không mở được tệp", message_en="cannot open the file", detail=repr(exc)),
+        )
+    try:
+        if path.stat().st_size > ctx.limits.max_file_bytes:
+            raise UnsupportedFormat(
+                f"tệp quá lớn (> {ctx.limits.max_file_bytes // (1 << 20)} MB): hãy quét ở độ phân giải thấp hơn",
+                f"file too large (> {ctx.limits.max_file_bytes // (1 << 20)} MB): scan at a lower resolution",
+            )
+        text = read_file(path, name, ctx, sha256=digest)
+    except ReadError as exc:
+        return DossierFile(
+            file=name,
+            sha256=digest,
+            error=FileError(code=exc.code, message_vi=exc.message_vi, message_en=exc.message_en, detail=exc.detail),
+        )
+    kind = classify(text)
+    try:
+        readings = extract_fields(text, kind.type)
+    except Exception as exc:  # a rule bug must not sink the dossier; the reviewer sees the file unread
+        log.exception("field extraction failed on %s", name)
+        text.warnings.append(f"field extraction failed: {exc!r}")
+        readings = []
+    return DossierFile(file=name, sha256=digest, text=text, doc_type=kind.type, classified_by=kind.reason, readings=readings)
+
+
+def build_dossier(src: DossierSource, settings: Settings, workdir: Path) -> Dossier:
+    try:
+        files = open_dossier(src, settings, workdir)
+    except ReadError as exc:
+        return Dossier(
+            id=src.id,
+            problem=FileError(code="NOT_PROCESSED", message_vi=exc.message_vi, message_en=exc.message_en, detail=exc.detail),
+        )
+    ctx = settings.read_context(workdir / "pages")
+    dossier = Dossier(id=src.id, ignored=files.ignored)
+    for name, path in files.files:
+        dossier.files.append(read_one(name, path, ctx))
+    for name, why_vi, why_en in files.rejected:
+        dossier.files.append(
+            DossierFile(file=name, sha256="", error=FileError(code="UNSUPPORTED_FILE", message_vi=why_vi, message_en=why_en))
+        )
+    if not files.files and not files.rejected:
+        dossier.problem = FileError(
+            code="NOT_PROCESSED",
+            message_vi="thư mục hồ sơ không có tệp nào: hãy chép các văn bản vào thư mục",
+            message_en="the dossier folder holds no files: copy the documents into it",
+        )
+    return dossier
+
+
+def failed_result(dossier_id: str, profile: str, exc: BaseException) -> Result:
+    """The result of a dossier whose processing itself broke: a flag with the reason, never a lost dossier."""
+    return Result(
+        dossier_id=dossier_id,
+        profile=profile,
+        verdict=Verdict.CAN_XEM_XET,
+        flags=[
+            Flag(
+                code=FlagCode.NOT_PROCESSED,
+                severity=Severity.ERROR,
+                message=f"Lỗi khi xử lý hồ sơ, cần xử lý thủ công / processing failed: {type(exc).__name__}: {exc}",
+            )
+        ],
+    )
+
+
+def process_dossier(src: DossierSource, out: Path, settings: Settings, *, today: dt.date | None = None) -> DossierOutcome:
+    """All stages for one dossier; always writes ``OUT/<id>/result.json``."""
+    from .reports import write_dossier_reports
+
+    out_dir = out / src.id
+    workdir = out / ".work" / src.id
+    try:
+        dossier = build_dossier(src, settings, workdir)
+        result = assess(dossier, settings.profile, today=today)
+    except Exception as exc:  # last line of defence: the batch goes on
+        log.exception("dossier %s failed", src.id)
+        result = failed_result(src.id, settings.profile, exc)
+        dossier = None
+    result.processed_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    result.hoso_version = HOSO_VERSION
+    write_atomic(out_dir / "result.json", result.model_dump_json(indent=2).encode("utf-8"))
+    try:
+        write_dossier_reports(result, dossier, out_dir)
+    except Exception:
+        log.exception("review sheet for %s failed", src.id)
+    pages = sum(d.pages for d in result.documents)
+    return DossierOutcome(
+        id=src.id,
+        verdict=str(result.verdict),
+        unit=result.unit.name,
+        kind=str(result.unit.kind) if result.unit.kind else None,
+        errors=sum(1 for f in result.flags if f.severity == Severity.ERROR),
+        warnings=sum(1 for f in result.flags if f.severity == Severity.WARNING),
+        pages=pages,
+        out_dir=out_dir,
+    )
+
+
+def load_result(out_dir: Path) -> dict:
+    return json.loads((out_dir / "result.json").read_text("utf-8"))
+
+
+def verdict_vi(verdict: str) -> str:
+    return VERDICT_NAMES_VI[Verdict(verdict)]
