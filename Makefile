@@ -56,7 +56,7 @@ lint: venv
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
 
 schema: venv
-	$(VENV)/bin/python -m validators.model
+	$(VENV)/bin/python -c "from pathlib import Path; from validators.model import export_schema; export_schema(Path('docs/result.schema.json'))"
 
 clean:
 	rm -rf out .work

@@ -1,0 +1,56 @@
+"""Classifier: by title, number code and keywords, on diacritic-folded text."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors import DocType, classify
+from extractors.model import DocumentText, Line, Page, Provenance
+from tests import builders
+
+
+def doc_of(lines: list[str], name: str = "f.pdf") -> DocumentText:
+    return DocumentText(
+        file=name,
+        sha256="0",
+        source="pdf_text",
+        pages=[Page(number=1, method="pdf_text", lines=[Line(text=t, prov=Provenance(file=name, page=1)) for t in lines])],
+    )
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (builders.TO_TRINH, DocType.TO_TRINH),
+        (builders.BIEN_BAN, DocType.BIEN_BAN_KIEM_PHIEU),
+        (builders.BAO_CAO, DocType.BAO_CAO),
+        (builders.PHIEU, DocType.PHIEU_TU_DANH_GIA),
+        (builders.KE_HOACH, DocType.KHAC),
+    ],
+)
+def test_titles(lines: list[str], expected: DocType) -> None:
+    assert classify(doc_of(lines)).type == expected
+
+
+def test_ocr_text_without_diacritics_named_scan0001() -> None:
+    ocr = ["CHI BO PHONG TU PHAP", "BIEN BAN KIEM PHIEU", "bieu quyet de nghi cong nhan chi bo bon tot nam 2024"]
+    assert classify(doc_of(ocr, "scan0001.pdf")).type == DocType.BIEN_BAN_KIEM_PHIEU
+
+
+def test_number_code_decides_when_title_is_lost() -> None:
+    lines = ["CHI BỘ PHÒNG TƯ PHÁP", "Số: 05-TTr/CB", "Về việc đề nghị công nhận chi bộ bốn tốt năm 2024"]
+    assert classify(doc_of(lines)).type == DocType.TO_TRINH
+
+
+def test_self_assessment_variants() -> None:
+    for title in ("BẢNG TỰ CHẤM ĐIỂM", "PHIẾU ĐÁNH GIÁ", "Phiếu tự đánh giá thực hiện các tiêu chí"):
+        assert classify(doc_of(["CHI BỘ X", title, "chi bộ bốn tốt năm 2024"])).type == DocType.PHIEU_TU_DANH_GIA
+
+
+def test_report_on_another_subject_is_khac() -> None:
+    lines = ["CHI BỘ X", "BÁO CÁO", "Tình hình thu chi đảng phí năm 2024"]
+    assert classify(doc_of(lines)).type == DocType.KHAC
+
+
+def test_empty_document_is_khac() -> None:
+    assert classify(doc_of([])).type == DocType.KHAC
