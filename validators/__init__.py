@@ -3,5 +3,18 @@
 from .assess import assess
 from .dossier import Dossier, DossierFile, FileError
 from .model import Result
+from .profiles import DEFAULT_PROFILE, Profile, ProfileError, describe_profiles, load_profile, profile_names
 
-__all__ = ["Dossier", "DossierFile", "FileError", "Result", "assess"]
+__all__ = [
+    "DEFAULT_PROFILE",
+    "Dossier",
+    "DossierFile",
+    "FileError",
+    "Profile",
+    "ProfileError",
+    "Result",
+    "assess",
+    "describe_profiles",
+    "load_profile",
+    "profile_names",
+]

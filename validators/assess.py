@@ -1,76 +1,56 @@
-"""From a read dossier to its result: documents, figures, findings and verdict."""
+"""From a read dossier to its result: documents, reconciled figures, findings and the verdict."""
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
-from .codes import REQUIRED_DOC_TYPES, SEVERITY, DocType, FlagCode, Severity
-from .dossier import Dossier
-from .model import DocumentEntry, Evidence, Flag, Result
+from .checks import Context, Status, run_checks
+from .dossier import Dossier, DossierFile
+from .model import DocumentEntry, Result
+from .profiles import load_profile
+from .reconcile import reconcile
 from .verdict import decide
 
+log = logging.getLogger(__name__)
 
-def _entry(f) -> DocumentEntry:
+
+def _entry(f: DossierFile, fields: dict) -> DocumentEntry:
     text = f.text
     return DocumentEntry(
         file=f.file,
         sha256=f.sha256,
         type=f.doc_type,
-        source=text.source if text else "none",
+        source=text.source if text and text.lines else "none",  # read but no text: unreadable
         pages=len(text.pages) if text else 0,
         ocr_confidence=text.ocr_confidence if text else None,
+        fields=fields,
         page_methods=[p.method for p in text.pages] if text else [],
         classified_by=f.classified_by,
     )
 
 
-def completeness(dossier: Dossier) -> list[Flag]:
-    flags: list[Flag] = []
-    present = {f.doc_type for f in dossier.files if f.error is None}
-    for f in dossier.files:
-        if f.error is not None:
-            code = FlagCode(f.error.code)
-            flags.append(
-                Flag(
-                    code=code,
-                    severity=SEVERITY[code],
-                    message=f"{f.file}: {f.error.message_vi}",
-                    evidence=[Evidence(file=f.file, text=f.error.message_en)],
-                )
-            )
-        elif f.doc_type == DocType.KHAC:
-            flags.append(
-                Flag(
-                    code=FlagCode.UNRECOGNIZED_DOCUMENT,
-                    severity=Severity.INFO,
-                    message=f"{f.file}: không phải một trong bốn văn bản của hồ sơ ({f.classified_by})",
-                    evidence=[Evidence(file=f.file, page=1, text=f.text.lines[0].text if f.text and f.text.lines else "")],
-                )
-            )
-    for t in REQUIRED_DOC_TYPES:
-        if t not in present:
-            flags.append(
-                Flag(code=FlagCode.MISSING_DOCUMENT, severity=Severity.ERROR, message=f"Thiếu văn bản: {t.value}")
-            )
-    return flags
-
-
 def assess(dossier: Dossier, profile: str = "mac-dinh", *, today: dt.date | None = None) -> Result:
-    flags = completeness(dossier)
-    if dossier.problem is not None:
-        flags = [
-            Flag(
-                code=FlagCode.NOT_PROCESSED,
-                severity=Severity.ERROR,
-                message=f"{dossier.problem.message_vi} / {dossier.problem.message_en}",
-            ),
-            *flags,
-        ]
+    """Check a dossier against a rule profile (by name) and decide its verdict."""
+    rules = load_profile(profile)
+    rec = reconcile(dossier, rules)
+    ctx = Context(dossier=dossier, profile=rules, rec=rec, today=today or dt.date.today())
+    run_checks(ctx)
+    all_checked = bool(ctx.status) and all(
+        s in (Status.MET, Status.NOT_APPLICABLE) for s in ctx.status.values()
+    )
+    unchecked = sorted(k for k, s in ctx.status.items() if s == Status.UNCHECKED)
+    if unchecked:
+        log.info("dossier %s: rules not checked: %s", dossier.id, ", ".join(unchecked))
     return Result(
         dossier_id=dossier.id,
         profile=profile,
-        verdict=decide(flags, anything_checked=False),
-        documents=[_entry(f) for f in dossier.files],
-        flags=flags,
+        unit=rec.unit,
+        year=rec.year,
+        verdict=decide(ctx.flags, anything_checked=all_checked),
+        documents=[_entry(f, rec.doc_fields.get(f.file, {})) for f in dossier.files],
+        figures=rec.figures,
+        flags=ctx.flags,
+        readings=rec.readings_out(),
         ignored_files=dossier.ignored,
     )

@@ -80,6 +80,7 @@ class FlagCode(StrEnum):
     # Added by this project (CONTRACT.md allows additions):
     LEGACY_RATING_LABEL = "LEGACY_RATING_LABEL"  # pre-2018 rating words ("trong sạch, vững mạnh" …)
     NOT_PROCESSED = "NOT_PROCESSED"  # the dossier itself could not be opened (bad zip, empty folder …)
+    FIGURE_MISMATCH = "FIGURE_MISMATCH"  # two documents state a figure the rules use with different values
 
 
 # Default severity per code; a check may raise UNREADABLE_FILE to error when it leaves a
@@ -110,6 +111,7 @@ SEVERITY: dict[FlagCode, Severity] = {
     FlagCode.LATE_SUBMISSION: Severity.WARNING,
     FlagCode.LEGACY_RATING_LABEL: Severity.WARNING,
     FlagCode.NOT_PROCESSED: Severity.ERROR,
+    FlagCode.FIGURE_MISMATCH: Severity.WARNING,
 }
 
 # Threshold codes: an error with one of these, on values that were read, makes the verdict khong_dat.

@@ -85,6 +85,13 @@ class Figures(BaseModel):
     attendance_pct: float | None = None
     disciplined_members: int | None = None
     subordinates: Subordinates | None = None
+    # Additions beyond the contract (allowed): the inputs of the rules, so a reviewer sees them too.
+    members_rated: int | None = None
+    members_excused: int | None = None
+    committee_members: int | None = None
+    ballots_invalid: int | None = None
+    disciplined_organisations: int | None = None
+    subordinates_registered_bon_tot: int | None = None  # cells that registered for "bốn tốt" (seed 000 III.2)
 
 
 class DocumentEntry(BaseModel):

@@ -9,7 +9,11 @@ from .model import Flag
 
 
 def decide(flags: Iterable[Flag], *, anything_checked: bool = True) -> Verdict:
-    """khong_dat > bo_sung > can_xem_xet > dat; ``dat`` only when something was actually checked."""
+    """khong_dat > bo_sung > can_xem_xet > dat.
+
+    ``anything_checked`` is False when some threshold of the profile could not be checked: such a
+    dossier is never ``dat`` (its FIELD_NOT_FOUND, or the missing document, says why).
+    """
     flags = list(flags)
     errors = {FlagCode(f.code) for f in flags if f.severity == Severity.ERROR}
     if errors & THRESHOLD_CODES:

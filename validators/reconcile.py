@@ -1,0 +1,447 @@
+"""Reconciliation: from every reading of every document to one value per figure, keeping all the others.
+
+Each figure is chosen by a preference of document types (below, ``PREFERENCE``): the ballots come
+from the vote minutes, ratings and meetings from the report, criteria from the self-assessment.
+Within one document type the earlier file wins, within a file a table row wins over prose (tables
+are where the figures are stated on purpose), then reading order. Every other reading is kept in
+``readings`` so the agreement checks can see disagreement. A figure that was not read is None.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from extractors.fields import FieldReading
+from extractors.text import fold
+
+from .codes import DocType, UnitKind
+from .dossier import Dossier, DossierFile
+from .model import Evidence, Figures, Ratings, Reading, Subordinates, Unit
+from .profiles import Profile
+
+log = logging.getLogger(__name__)
+
+TT, BB, BC, PH, KH = (
+    DocType.TO_TRINH,
+    DocType.BIEN_BAN_KIEM_PHIEU,
+    DocType.BAO_CAO,
+    DocType.PHIEU_TU_DANH_GIA,
+    DocType.KHAC,
+)
+_VOTE = (BB, TT, BC, PH, KH)  # the vote minutes state the vote and who could vote
+_REPORT = (BC, TT, BB, PH, KH)  # the report states the year's results
+_PHIEU = (PH, BC, TT, BB, KH)  # the self-assessment states the scores
+_HEADER = (TT, BC, BB, PH, KH)  # the proposal names the unit and year it asks for
+
+PREFERENCE: dict[str, tuple[DocType, ...]] = {
+    **{
+        f: _VOTE
+        for f in (
+            "members_total",
+            "members_official",
+            "members_probationary",
+            "members_excused",
+            "members_present",
+            "members_absent",
+            "committee_members",
+            "voters_eligible",
+            "ballots_issued",
+            "ballots_returned",
+            "ballots_valid",
+            "ballots_invalid",
+            "votes_for",
+            "votes_against",
+            "votes_for_pct",
+            "votes_against_pct",
+        )
+    },
+    **{f: _PHIEU for f in ("criterion", "criterion_item", "criteria_total")},
+    **{f: _HEADER for f in ("unit_name", "unit_kind", "parent_name", "year", "legacy_rating_label")},
+}
+DEFAULT_PREFERENCE = _REPORT  # ratings, meetings, attendance, discipline, subordinates …
+
+# The per-document fields of result.json ``documents[].fields``.
+DOCUMENT_FIELDS: tuple[str, ...] = (
+    "unit_name",
+    "unit_kind",
+    "parent_name",
+    "year",
+    "doc_number",
+    "doc_date",
+    "place",
+    "recipient",
+    "signer",
+    "signer_title",
+)
+
+_INT_FIGURES = (
+    "members_total",
+    "members_official",
+    "members_present",
+    "ballots_issued",
+    "ballots_returned",
+    "ballots_valid",
+    "votes_for",
+    "votes_against",
+    "regular_meetings",
+    "thematic_meetings",
+    "disciplined_members",
+    "members_rated",
+    "members_excused",
+    "committee_members",
+    "ballots_invalid",
+    "disciplined_organisations",
+)
+_RATINGS = {"xuat_sac": "rating_xuat_sac", "tot": "rating_tot", "hoan_thanh": "rating_hoan_thanh"}
+_RATINGS["khong_hoan_thanh"] = "rating_khong_hoan_thanh"
+
+
+@dataclass(frozen=True, eq=False)  # identity: the same reading is the same candidate
+class Candidate:
+    """One reading with the file it came from and its place in the dossier (for ordering)."""
+
+    reading: FieldReading
+    file: DossierFile
+    file_index: int
+    index: int
+
+    @property
+    def value(self) -> Any:
+        return self.reading.value
+
+    @property
+    def doc_type(self) -> DocType:
+        return self.reading.doc_type or self.file.doc_type
+
+    def page_confidence(self) -> float | None:
+        page = self._page()
+        return page.confidence if page is not None else None
+
+    def confidence(self) -> float | None:
+        """The line's OCR confidence when known, else the page's."""
+        conf = self.reading.prov.confidence
+        return conf if conf is not None else self.page_confidence()
+
+    def _page(self):
+        text, number = self.file.text, self.reading.prov.page
+        if text is None or number is None or not 1 <= number <= len(text.pages):
+            return None
+        return text.pages[number - 1]
+
+    def evidence(self) -> Evidence:
+        prov, page = self.reading.prov, self._page()
+        image = page.image if page is not None and page.method == "ocr" else None
+        return Evidence(
+            file=self.file.file,
+            page=prov.page,
+            text=self.reading.raw,
+            bbox=prov.bbox,
+            block=prov.block,
+            table=prov.table,
+            row=prov.row,
+            image=image,
+        )
+
+    def to_reading(self, chosen: bool) -> Reading:
+        prov = self.reading.prov
+        return Reading(
+            value=self.value,
+            text=self.reading.raw,
+            file=self.file.file,
+            doc_type=self.doc_type,
+            page=prov.page,
+            bbox=prov.bbox,
+            block=prov.block,
+            table=prov.table,
+            row=prov.row,
+            confidence=self.confidence(),
+            chosen=chosen,
+        )
+
+
+def reading_key(r: FieldReading) -> str:
+    """The key of a figure's readings: the field, or ``criterion.3`` / ``criterion_item.1.2`` for rows."""
+    if r.field == "criterion" and isinstance(r.value, dict):
+        return f"criterion.{r.value.get('index')}"
+    if r.field == "criterion_item" and isinstance(r.value, dict):
+        return f"criterion_item.{r.value.get('item')}"
+    return r.field
+
+
+@dataclass
+class Reconciled:
+    """The figures of a dossier with the readings behind each one."""
+
+    figures: Figures
+    unit: Unit
+    year: int | None
+    candidates: dict[str, list[Candidate]]  # key → every reading, preferred first
+    chosen: dict[str, Candidate]
+    doc_fields: dict[str, dict[str, Any]]
+    derived: dict[str, list[Candidate]] = field(
+        default_factory=dict
+    )  # figure → readings it was computed from
+    derived_how: dict[str, str] = field(default_factory=dict)
+    derived_values: dict[str, Any] = field(default_factory=dict)
+
+    def value(self, key: str) -> Any:
+        c = self.chosen.get(key)
+        return c.value if c is not None else None
+
+    def used(self, *keys: str) -> list[Candidate]:
+        """The readings behind figures (chosen or the ones a derived figure was computed from)."""
+        out: list[Candidate] = []
+        for key in keys:
+            if key in self.chosen:
+                out.append(self.chosen[key])
+            else:
+                out.extend(self.derived.get(key, []))
+        return list(dict.fromkeys(out))
+
+    def evidence(self, *keys: str) -> list[Evidence]:
+        return [c.evidence() for c in self.used(*keys)]
+
+    def readings_out(self) -> dict[str, list[Reading]]:
+        """Every reading per key; a figure computed from others gets one chosen entry saying how."""
+        out = {
+            key: [c.to_reading(self.chosen.get(key) is c) for c in cands]
+            for key, cands in self.candidates.items()
+        }
+        for key, sources in self.derived.items():
+            if key in self.chosen or not sources:
+                continue
+            first = sources[0].to_reading(False)
+            texts = "; ".join(c.reading.raw for c in sources)
+            entry = first.model_copy(
+                update={
+                    "value": self.derived_values.get(key),
+                    "text": f"tính {self.derived_how.get(key, '')}: {texts}",
+                    "chosen": True,
+                }
+            )
+            out.setdefault(key, []).insert(0, entry)
+        return out
+
+
+def _usable(value: Any) -> bool:
+    if value is None or value == "":
+        return False
+    if isinstance(value, dict):
+        return any(v is not None for k, v in value.items() if k in ("score", "max", "passed"))
+    return True
+
+
+def _rank(c: Candidate, order: tuple[DocType, ...]) -> tuple[int, int, int, int]:
+    try:
+        type_rank = order.index(c.doc_type)
+    except ValueError:
+        type_rank = len(order)
+    in_table = 0 if c.reading.prov.table is not None else 1
+    return (type_rank, c.file_index, in_table, c.index)
+
+
+def _number(value: Any, kind: type) -> Any:
+    """Coerce a reading to int/float; a value of the wrong shape is not a reading of a number."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        if kind is int:
+            return int(value) if float(value).is_integer() else None
+        return float(value)
+    return None
+
+
+def collect(dossier: Dossier) -> dict[str, list[Candidate]]:
+    """Every reading of every readable file, grouped by key, preferred first."""
+    groups: dict[str, list[Candidate]] = {}
+    for fi, f in enumerate(dossier.files):
+        if f.error is not None:
+            continue
+        for i, r in enumerate(f.readings):
+            groups.setdefault(reading_key(r), []).append(Candidate(r, f, fi, i))
+    for key, cands in groups.items():
+        order = PREFERENCE.get(key.split(".")[0], DEFAULT_PREFERENCE)
+        cands.sort(key=lambda c, order=order: _rank(c, order))
+    return groups
+
+
+def unit_kind_of(name: str | None) -> UnitKind | None:
+    """From the unit's name: "Chi bộ …" is a cell, "Đảng bộ …"/"Đảng ủy …" a party committee."""
+    if not name:
+        return None
+    folded = fold(name)
+    if folded.startswith("chi bo"):
+        return UnitKind.CHI_BO
+    if folded.startswith(("dang bo", "dang uy")):
+        return UnitKind.DANG_BO_CO_SO
+    return None
+
+
+def _kind_value(value: Any) -> UnitKind | None:
+    try:
+        return UnitKind(str(value))
+    except ValueError:
+        return unit_kind_of(str(value))
+
+
+def reconcile(dossier: Dossier, profile: Profile) -> Reconciled:
+    groups = collect(dossier)
+    chosen: dict[str, Candidate] = {}
+    for key, cands in groups.items():
+        for c in cands:
+            if _usable(c.value):
+                chosen[key] = c
+                break
+    rec = Reconciled(
+        figures=Figures(),
+        unit=Unit(),
+        year=None,
+        candidates=groups,
+        chosen=chosen,
+        doc_fields=_document_fields(dossier),
+    )
+    fig = rec.figures
+    for name in _INT_FIGURES:
+        setattr(fig, name, _number(rec.value(name), int))
+    fig.attendance_pct = _number(rec.value("attendance_pct"), float)
+    fig.ratings = Ratings(**{k: _number(rec.value(f), int) for k, f in _RATINGS.items()})
+
+    unit_name = rec.value("unit_name")
+    kind = _kind_value(rec.value("unit_kind")) if "unit_kind" in chosen else None
+    if kind is None:
+        kind = unit_kind_of(unit_name)
+        if kind is not None and "unit_name" in chosen:
+            rec.derived["unit_kind"] = [chosen["unit_name"]]
+            rec.derived_values["unit_kind"] = kind.value
+            rec.derived_how["unit_kind"] = "theo tên đơn vị"
+    rec.unit = Unit(name=unit_name, kind=kind, parent=rec.value("parent_name"))
+    year = _number(rec.value("year"), int)
+    rec.year = year
+
+    _voters(rec, kind)
+    _criteria(rec, profile)
+    if kind == UnitKind.DANG_BO_CO_SO or (
+        kind is None and any(k.startswith("subordinates_") for k in chosen)
+    ):
+        _subordinates(rec)
+    return rec
+
+
+def _voters(rec: Reconciled, kind: UnitKind | None) -> None:
+    """voters_eligible: as stated; else official less excused (cell) or committee members (party committee)."""
+    fig = rec.figures
+    stated = _number(rec.value("voters_eligible"), int)
+    if stated is not None:
+        fig.voters_eligible = stated
+        return
+    if kind == UnitKind.CHI_BO and fig.members_official is not None:
+        # Excused members (miễn sinh hoạt) are not counted; when none are stated, none are excused.
+        fig.voters_eligible = fig.members_official - (fig.members_excused or 0)
+        rec.derived_values["voters_eligible"] = fig.voters_eligible
+        rec.derived["voters_eligible"] = rec.used("members_official", "members_excused")
+        rec.derived_how["voters_eligible"] = "số đảng viên chính thức" + (
+            " trừ số được miễn" if fig.members_excused else ""
+        )
+    elif kind == UnitKind.DANG_BO_CO_SO and fig.committee_members is not None:
+        fig.voters_eligible = fig.committee_members
+        rec.derived_values["voters_eligible"] = fig.voters_eligible
+        rec.derived["voters_eligible"] = rec.used("committee_members")
+        rec.derived_how["voters_eligible"] = "số đảng ủy viên"
+
+
+def _points(value: Any) -> float | None:
+    """A score or maximum; a negative number is a misreading (SCORE_INCONSISTENT shows it), not a score."""
+    n = _number(value, float)
+    return n if n is not None and n >= 0 else None
+
+
+def _criteria(rec: Reconciled, profile: Profile) -> None:
+    framework = profile.rules.criteria_framework
+    n = framework.count
+    scores: list[float | None] = [None] * n
+    maxima: list[float | None] = [None] * n
+    seen = False
+    items = _items_by_criterion(rec)
+    for i in range(1, n + 1):
+        key = f"criterion.{i}"
+        row = rec.value(key)
+        if isinstance(row, dict):
+            seen = True
+            scores[i - 1] = _points(row.get("score"))
+            maxima[i - 1] = _points(row.get("max"))
+        elif items.get(i):
+            # No criterion row: its score is the sum of its items, when every item has one.
+            rows = [c.value for c in items[i]]
+            seen = True
+            if all(_points(r.get("score")) is not None for r in rows):
+                scores[i - 1] = sum(_points(r.get("score")) for r in rows)
+            if all(_points(r.get("max")) is not None for r in rows):
+                maxima[i - 1] = sum(_points(r.get("max")) for r in rows)
+            rec.derived[key] = items[i]
+            rec.derived_how[key] = "cộng các mục con"
+            rec.derived_values[key] = {"index": i, "score": scores[i - 1], "max": maxima[i - 1]}
+        if maxima[i - 1] is None and framework.max_points is not None:
+            maxima[i - 1] = framework.max_points[i - 1]
+    if seen:
+        rec.figures.criteria_scores = scores
+        rec.figures.criteria_max = maxima
+
+
+def _items_by_criterion(rec: Reconciled) -> dict[int, list[Candidate]]:
+    out: dict[int, list[Candidate]] = {}
+    for key, c in rec.chosen.items():
+        if key.startswith("criterion_item.") and isinstance(c.value, dict):
+            crit = _number(c.value.get("criterion"), int)
+            if crit is not None:
+                out.setdefault(crit, []).append(c)
+    return out
+
+
+def _subordinates(rec: Reconciled) -> None:
+    def v(name: str) -> int | None:
+        return _number(rec.value(f"subordinates_{name}"), int)
+
+    xs, tot, ht = v("xuat_sac"), v("tot"), v("hoan_thanh")
+    sub = Subordinates(
+        total=v("total"),
+        at_least_hoan_thanh=v("at_least_hoan_thanh"),
+        at_least_tot=v("at_least_tot"),
+        bon_tot=v("bon_tot"),
+    )
+    rec.figures.subordinates_registered_bon_tot = v("registered_bon_tot")
+    levels = ("subordinates_xuat_sac", "subordinates_tot", "subordinates_hoan_thanh")
+    if sub.at_least_hoan_thanh is None and None not in (xs, tot, ht):
+        sub.at_least_hoan_thanh = xs + tot + ht
+        rec.derived_values["subordinates_at_least_hoan_thanh"] = sub.at_least_hoan_thanh
+        rec.derived["subordinates_at_least_hoan_thanh"] = rec.used(*levels)
+        rec.derived_how["subordinates_at_least_hoan_thanh"] = "cộng số chi bộ theo từng mức"
+    if sub.at_least_tot is None and None not in (xs, tot):
+        sub.at_least_tot = xs + tot
+        rec.derived_values["subordinates_at_least_tot"] = sub.at_least_tot
+        rec.derived["subordinates_at_least_tot"] = rec.used(*levels[:2])
+        rec.derived_how["subordinates_at_least_tot"] = "cộng số chi bộ xuất sắc và tốt"
+    rec.figures.subordinates = sub
+
+
+def _document_fields(dossier: Dossier) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for f in dossier.files:
+        fields: dict[str, Any] = {}
+        for r in f.readings:
+            if r.field in DOCUMENT_FIELDS and r.field not in fields and _usable(r.value):
+                fields[r.field] = r.value
+        out[f.file] = fields
+    return out
+
+
+def parse_date(value: Any) -> dt.date | None:
+    """An ISO date string (as the rules give it) or a date; anything else is None."""
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        return None
