@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
+import threading
 from pathlib import Path
 from typing import Annotated
 
@@ -12,7 +14,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from .settings import Settings, configure_prefect, cores
+from .settings import Settings, configure_prefect, cores, settings_help
 
 console = Console(stderr=True)
 
@@ -21,9 +23,7 @@ app = typer.Typer(
     help=(
         "hoso: đọc, kiểm tra và lập phiếu thẩm định hồ sơ công nhận “chi bộ bốn tốt”, “đảng bộ cơ sở bốn tốt”.\n\n"
         "hoso: reads, checks and writes review sheets for “four goods” recognition dossiers.\n\n"
-        "Cấu hình / settings: biến môi trường HOSO_* hoặc tệp hoso.toml (HOSO_PROFILE, HOSO_WORKERS, "
-        "HOSO_OCR_LANGUAGES, HOSO_OCR_DPI, HOSO_OCR_TIMEOUT_S, HOSO_MAX_PAGES, HOSO_MAX_PIXELS, "
-        "HOSO_MAX_FILE_BYTES, HOSO_MAX_UNZIP_BYTES, HOSO_MAX_FILES, HOSO_SETTLE_SECONDS, HOSO_POLL_SECONDS)."
+        "Cấu hình / settings: biến môi trường HOSO_* hoặc tệp hoso.toml (HOSO_CONFIG):\n\n" + settings_help()
     ),
     no_args_is_help=True,
     add_completion=False,
@@ -33,10 +33,22 @@ app = typer.Typer(
 
 @app.command()
 def process(
-    inbox: Annotated[Path, typer.Argument(help="thư mục hộp thư đến / the inbox folder", exists=True, file_okay=False)],
+    inbox: Annotated[
+        Path, typer.Argument(help="thư mục hộp thư đến / the inbox folder", exists=True, file_okay=False)
+    ],
     out: Annotated[Path, typer.Option("--out", "-o", help="thư mục kết quả / output folder")],
-    profile: Annotated[str | None, typer.Option(help="bộ quy tắc (xem 'hoso profiles') / rule profile")] = None,
-    workers: Annotated[int | None, typer.Option(min=1, help="số hồ sơ xử lý song song / dossiers at once (default: cores)")] = None,
+    profile: Annotated[
+        str | None, typer.Option(help="bộ quy tắc (xem 'hoso profiles') / rule profile")
+    ] = None,
+    workers: Annotated[
+        int | None, typer.Option(min=1, help="số hồ sơ xử lý song song / dossiers at once (default: cores)")
+    ] = None,
+    runner: Annotated[
+        str | None, typer.Option(help="thread (một máy / one machine) hoặc dask (cụm Dask / a Dask cluster)")
+    ] = None,
+    reuse: Annotated[
+        bool, typer.Option(help="dùng lại kết quả của hồ sơ không đổi / reuse results of unchanged dossiers")
+    ] = True,
 ) -> None:
     """Xử lý mọi hồ sơ trong INBOX một lần / process every dossier under INBOX once."""
     configure_prefect()
@@ -59,16 +71,35 @@ def process(
         bar = progress.add_task("dossiers", total=len(sources), pages=0)
 
         def done(outcome) -> None:
+            # Called from the flow's thread as each dossier finishes (reused ones first); rich's
+            # Progress is thread-safe, and reused dossiers count their pages too.
             pages = progress.tasks[bar].fields["pages"] + outcome.pages
             progress.update(bar, advance=1, pages=pages)
 
-        batch = run_batch(inbox, out, profile=profile or settings.profile, workers=n_workers, on_done=done)
+        batch = run_batch(
+            inbox,
+            out,
+            profile=profile or settings.profile,
+            workers=n_workers,
+            on_done=done,
+            runner=runner,
+            reuse=reuse,
+        )
     counts: dict[str, int] = {}
     for d in batch.dossiers:
         counts[d.verdict] = counts.get(d.verdict, 0) + 1
-    console.print(f"Đã xử lý {len(batch.dossiers)} hồ sơ / processed {len(batch.dossiers)} dossiers: {counts}")
+    console.print(
+        f"Đã xử lý {len(batch.dossiers)} hồ sơ / processed {len(batch.dossiers)} dossiers: {counts}"
+    )
+    if batch.reused:
+        console.print(
+            f"Dùng lại kết quả cũ cho {batch.reused} hồ sơ không thay đổi / "
+            f"{batch.reused} unchanged dossiers reused from an earlier run"
+        )
     for path in batch.stray:
-        console.print(f"[yellow]Không phải hồ sơ (không phải thư mục hay .zip), bỏ qua / not a dossier, skipped: {path.name}")
+        console.print(
+            f"[yellow]Không phải hồ sơ (không phải thư mục hay .zip), bỏ qua / not a dossier, skipped: {path.name}"
+        )
     index = out / "index.html"
     print(f"Kết quả / results: {out.resolve()}")
     if index.exists():
@@ -87,19 +118,49 @@ def profiles() -> None:
 def watch(
     inbox: Annotated[Path, typer.Argument(help="thư mục hộp thư đến / the inbox folder", file_okay=False)],
     out: Annotated[Path, typer.Option("--out", "-o", help="thư mục kết quả / output folder")],
-    archive: Annotated[Path | None, typer.Option(help="nơi lưu bản gốc đã xử lý / archive of processed originals")] = None,
-    quarantine: Annotated[Path | None, typer.Option(help="nơi để hồ sơ lỗi / where failed dossiers go")] = None,
+    archive: Annotated[
+        Path | None, typer.Option(help="nơi lưu bản gốc đã xử lý / archive of processed originals")
+    ] = None,
+    quarantine: Annotated[
+        Path | None, typer.Option(help="nơi để hồ sơ lỗi / where failed dossiers go")
+    ] = None,
     profile: Annotated[str | None, typer.Option(help="bộ quy tắc / rule profile")] = None,
+    until_idle: Annotated[
+        bool,
+        typer.Option(
+            "--until-idle", help="dừng khi hộp thư trống / exit once the inbox is empty (cron, tests)"
+        ),
+    ] = False,
 ) -> None:
-    """Theo dõi INBOX, xử lý hồ sơ khi chép xong / watch INBOX, process each dossier once settled."""
+    """Theo dõi INBOX, xử lý hồ sơ khi chép xong / watch INBOX, process each dossier once settled.
+
+    Hồ sơ đã xử lý được chuyển vào --archive (kèm manifest.json), hồ sơ lỗi vào --quarantine (kèm LY_DO.txt);
+    không tệp nào bị xoá. Processed originals go to --archive with a manifest, failed ones to --quarantine
+    with a reason file; nothing is deleted.
+    """
     configure_prefect()
     from .watch import watch_inbox
 
-    watch_inbox(inbox, out, archive=archive, quarantine=quarantine, profile=profile)
+    inbox.mkdir(parents=True, exist_ok=True)
+    stop = threading.Event()
+    # systemd and docker stop with SIGTERM: finish the dossiers in hand, then exit (a kill is safe too).
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    n = watch_inbox(
+        inbox,
+        out,
+        archive=archive,
+        quarantine=quarantine,
+        profile=profile,
+        exit_when_idle=until_idle,
+        stop=stop,
+    )
+    console.print(f"Đã xử lý {n} hồ sơ / handled {n} dossiers")
 
 
 def main() -> None:
-    logging.basicConfig(level=os.environ.get("HOSO_LOG_LEVEL", "WARNING"), format="%(levelname)s %(name)s: %(message)s")
+    from .logctx import LOG_FORMAT
+
+    logging.basicConfig(level=os.environ.get("HOSO_LOG_LEVEL", "WARNING"), format=LOG_FORMAT)
     try:
         app()
     except KeyboardInterrupt:

@@ -1,4 +1,10 @@
-"""Prefect flows: ``process-batch`` runs one task per dossier; the only module that imports prefect."""
+"""Prefect flows: ``process-batch`` runs one task per changed dossier; the only module that imports prefect.
+
+Unchanged dossiers are recognised in the flow itself (one sha256 pass over their files, see
+:mod:`pipeline.cache`) and never become task runs, so a re-run costs the hashing plus Prefect's
+fixed start-up. The task runner is a thread pool by default, or a Dask cluster (``runner="dask"``,
+or ``dask_address`` to join an existing one) to spread the dossiers over several machines.
+"""
 
 from __future__ import annotations
 
@@ -9,14 +15,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from prefect import flow, task
+from prefect.artifacts import (
+    create_markdown_artifact,
+    create_progress_artifact,
+    create_table_artifact,
+    update_progress_artifact,
+)
 from prefect.cache_policies import NO_CACHE
-from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from .inbox import DossierSource, discover
 from .reports import write_batch_reports
 from .settings import Settings
-from .stages import DossierOutcome, process_dossier, verdict_vi
+from .stages import DossierOutcome, check_cache, process_dossier, verdict_vi
 
 log = logging.getLogger(__name__)
 
@@ -30,11 +41,22 @@ class BatchOutcome:
     stray: list[Path] = field(default_factory=list)
     reports: list[Path] = field(default_factory=list)
 
+    @property
+    def reused(self) -> int:
+        return sum(1 for d in self.dossiers if d.reused)
+
 
 @task(name="process-dossier", task_run_name="dossier-{src.id}", cache_policy=NO_CACHE)
-def process_dossier_task(src: DossierSource, out: Path, settings: Settings, today: dt.date | None) -> DossierOutcome:
+def process_dossier_task(
+    src: DossierSource, out: Path, settings: Settings, today: dt.date | None, key: str | None = None
+) -> DossierOutcome:
     # Deterministic work: no retries (a parse error would fail the same way again).
-    return process_dossier(src, out, settings, today=today)
+    from . import cache
+
+    outcome = process_dossier(src, out, settings, today=today)
+    if key is not None:
+        cache.store(out, key, outcome, today or dt.date.today())
+    return outcome
 
 
 @flow(name="process-batch", log_prints=False)
@@ -45,6 +67,7 @@ def process_batch(
     workers: int | None = None,
     today: dt.date | None = None,
     on_done: Callable[[DossierOutcome], None] | None = None,
+    reuse: bool = True,
 ) -> BatchOutcome:
     """Process every dossier under ``inbox`` once and write the batch reports into ``out``."""
     settings = Settings()
@@ -58,32 +81,129 @@ def process_batch(
     for path in stray:
         log.warning("not a dossier (neither a folder nor a .zip), left as it is: %s", path.name)
     batch = BatchOutcome(out=out, stray=stray)
-    futures = [process_dossier_task.submit(src, out, settings, today) for src in sources]
-    for fut in futures:
-        outcome = fut.result()
+    progress = _Progress(len(sources))
+
+    def finished(outcome: DossierOutcome, *, report: bool = True) -> None:
         batch.dossiers.append(outcome)
+        progress.advance(report=report)
         if on_done:
             on_done(outcome)
-    batch.reports = write_batch_reports(out, batch.dossiers, settings.profile)
+
+    todo: list[tuple[DossierSource, str | None]] = []
+    for src in sources:
+        key, hit = _check(src, out, settings, today) if reuse else (None, None)
+        if hit is not None:
+            finished(hit, report=False)  # one artifact update for all reused dossiers, below
+        else:
+            todo.append((src, key))
+    progress.advance(0)
+    futures = [process_dossier_task.submit(src, out, settings, today, key) for src, key in todo]
+    for fut in futures:
+        finished(fut.result())
+    batch.dossiers.sort(key=lambda d: d.id)
+    batch.reports = _batch_reports(out, batch.dossiers, settings.profile, today)
+    if batch.reused:
+        log.info(
+            "%d of %d dossiers unchanged since an earlier run, results reused",
+            batch.reused,
+            len(batch.dossiers),
+        )
     _publish(batch)
     return batch
+
+
+def _batch_reports(
+    out: Path, dossiers: list[DossierOutcome], profile: str, today: dt.date | None
+) -> list[Path]:
+    """The batch reports, unless the same outcomes were already reported today by the same code."""
+    from . import cache
+
+    key = cache.batch_key(dossiers, profile, today or dt.date.today())
+    reused = cache.batch_reports_current(out, key)
+    if reused is not None:
+        log.info("batch reports unchanged since the last run, kept")
+        return reused
+    written = write_batch_reports(out, dossiers, profile, today=today)
+    cache.store_batch(out, key, written)
+    return written
+
+
+def _check(
+    src: DossierSource, out: Path, settings: Settings, today: dt.date | None
+) -> tuple[str | None, DossierOutcome | None]:
+    try:
+        return check_cache(src, out, settings, today)
+    except OSError:  # vanished or unreadable: the task reports why
+        return None, None
+
+
+class _Progress:
+    """A Prefect progress artifact for the run, updated as dossiers finish (at most every 2%)."""
+
+    def __init__(self, total: int) -> None:
+        self.total, self.done, self.shown = total, 0, -1.0
+        self.id = None
+        try:
+            self.id = create_progress_artifact(
+                progress=0.0, key="tien-do-ho-so", description=f"Hồ sơ đã xử lý / dossiers done (of {total})"
+            )
+        except Exception:  # a courtesy; never fail the batch for it
+            log.warning("could not create the Prefect progress artifact", exc_info=True)
+
+    def advance(self, n: int = 1, *, report: bool = True) -> None:
+        self.done += n
+        pct = 100.0 * self.done / max(self.total, 1)
+        if self.id is None or not report or (pct - self.shown < 2.0 and self.done < self.total):
+            return
+        try:
+            update_progress_artifact(self.id, progress=pct)
+            self.shown = pct
+        except Exception:
+            log.warning("could not update the Prefect progress artifact", exc_info=True)
 
 
 def _publish(batch: BatchOutcome) -> None:
     """A table of dossiers and verdicts in the Prefect UI, with where the sheets are."""
     rows = [
-        {"hồ sơ": d.id, "đơn vị": d.unit or "", "kết quả": verdict_vi(d.verdict), "lỗi": d.errors, "cảnh báo": d.warnings}
+        {
+            "hồ sơ": d.id,
+            "đơn vị": d.unit or "",
+            "kết quả": verdict_vi(d.verdict),
+            "lỗi": d.errors,
+            "cảnh báo": d.warnings,
+        }
         for d in batch.dossiers
     ]
     try:
-        create_table_artifact(key="ket-qua-ho-so", table=rows, description="Kết quả xử lý hồ sơ / dossier verdicts")
+        create_table_artifact(
+            key="ket-qua-ho-so", table=rows, description="Kết quả xử lý hồ sơ / dossier verdicts"
+        )
         create_markdown_artifact(
             key="phieu-tham-dinh",
-            markdown=f"Phiếu thẩm định và tổng hợp: `{(batch.out / 'index.html').resolve()}`",
+            markdown=(
+                f"Phiếu thẩm định và tổng hợp: `{(batch.out / 'index.html').resolve()}`\n\n"
+                f"{len(batch.dossiers)} hồ sơ, {batch.reused} dùng lại kết quả cũ / reused unchanged"
+            ),
             description="Where the review sheets are",
         )
     except Exception:  # an artifact is a courtesy; never fail the batch for it
         log.warning("could not publish Prefect artifacts", exc_info=True)
+
+
+def task_runner(runner: str, workers: int, dask_address: str | None = None):
+    """``thread`` (one machine) or ``dask`` (a local cluster of ``workers`` workers, or ``dask_address``)."""
+    if runner == "thread":
+        return ThreadPoolTaskRunner(max_workers=workers)
+    if runner == "dask":
+        from prefect_dask import DaskTaskRunner
+
+        if dask_address:
+            return DaskTaskRunner(address=dask_address)
+        # Threads in one process start at once; OCR runs in Tesseract subprocesses, so the GIL is no limit.
+        return DaskTaskRunner(
+            cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": False}
+        )
+    raise ValueError(f"unknown task runner {runner!r}: use 'thread' or 'dask'")
 
 
 def run_batch(
@@ -94,9 +214,30 @@ def run_batch(
     workers: int,
     today: dt.date | None = None,
     on_done: Callable[[DossierOutcome], None] | None = None,
+    runner: str | None = None,
+    reuse: bool = True,
 ) -> BatchOutcome:
-    """Run ``process-batch`` with a thread pool of ``workers`` dossier tasks."""
-    runner = ThreadPoolTaskRunner(max_workers=workers)
-    return process_batch.with_options(task_runner=runner)(
-        inbox=inbox, out=out, profile=profile, workers=workers, today=today, on_done=on_done
+    """Run ``process-batch`` with ``workers`` dossier tasks at once on the configured task runner."""
+    settings = Settings()
+    chosen = task_runner(runner or settings.runner, workers, settings.dask_address)
+    return process_batch.with_options(task_runner=chosen)(
+        inbox=inbox, out=out, profile=profile, workers=workers, today=today, on_done=on_done, reuse=reuse
     )
+
+
+@flow(name="process-one", flow_run_name="dossier-{src.id}", log_prints=False)
+def process_one_flow(
+    src: DossierSource, out: Path, settings: Settings, today: dt.date | None = None
+) -> DossierOutcome:
+    """One dossier as its own flow run: what ``hoso watch`` records for each dossier it takes."""
+    return process_dossier(src, out, settings, today=today)
+
+
+@flow(name="process-inbox", log_prints=False)
+def process_inbox(inbox: str, out: str, profile: str | None = None) -> int:
+    """The deployments' entry point: ``process-batch`` on the task runner the settings name; returns the
+    number of dossiers (unchanged ones are reused, so a frequent schedule costs little)."""
+    settings = Settings()
+    runner = task_runner(settings.runner, settings.workers, settings.dask_address)
+    batch = process_batch.with_options(task_runner=runner)(inbox=Path(inbox), out=Path(out), profile=profile)
+    return len(batch.dossiers)

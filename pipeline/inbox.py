@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import stat
 import unicodedata
@@ -52,6 +53,23 @@ class DossierFiles:
     rejected: list[tuple[str, str, str]] = field(default_factory=list)  # (name, why in vi, why in en)
 
 
+def display_name(name: str) -> str:
+    """A name from the file system as people read it: NFC; bytes that are not UTF-8 read as Windows-1258."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:  # os.fsdecode kept the undecodable bytes as lone surrogates
+        raw = os.fsencode(name)
+        try:
+            name = raw.decode("cp1258")
+        except UnicodeDecodeError:
+            name = raw.decode("utf-8", "replace")
+    return unicodedata.normalize("NFC", name)
+
+
+def _display_rel(rel: str) -> str:
+    return "/".join(display_name(part) for part in rel.split("/"))
+
+
 def discover(inbox: Path) -> tuple[list[DossierSource], list[Path]]:
     """Dossiers under ``inbox`` in name order, and the stray entries that are not dossiers."""
     sources: list[DossierSource] = []
@@ -60,9 +78,9 @@ def discover(inbox: Path) -> tuple[list[DossierSource], list[Path]]:
         if entry.name.startswith(".") or is_junk(entry.name):
             continue
         if entry.is_dir() and not entry.is_symlink():
-            sources.append(DossierSource(id=unicodedata.normalize("NFC", entry.name), path=entry, kind="folder"))
+            sources.append(DossierSource(id=display_name(entry.name), path=entry, kind="folder"))
         elif entry.is_file() and entry.suffix.lower() == ".zip":
-            sources.append(DossierSource(id=unicodedata.normalize("NFC", entry.stem), path=entry, kind="zip"))
+            sources.append(DossierSource(id=display_name(entry.stem), path=entry, kind="zip"))
         else:
             stray.append(entry)
     return sources, stray
@@ -71,7 +89,7 @@ def discover(inbox: Path) -> tuple[list[DossierSource], list[Path]]:
 def list_folder(root: Path, max_files: int) -> DossierFiles:
     out = DossierFiles()
     for path in sorted(root.rglob("*")):
-        rel = path.relative_to(root).as_posix()
+        rel = _display_rel(path.relative_to(root).as_posix())
         if path.is_symlink():
             out.rejected.append((rel, _LINK_VI, _LINK_EN))
             continue
@@ -80,7 +98,7 @@ def list_folder(root: Path, max_files: int) -> DossierFiles:
         if any(is_junk(part) for part in path.relative_to(root).parts):
             out.ignored.append(rel)
             continue
-        out.files.append((unicodedata.normalize("NFC", rel), path))
+        out.files.append((rel, path))
     if len(out.files) > max_files:
         raise TooLarge(
             f"hồ sơ có {len(out.files)} tệp, vượt giới hạn {max_files}: hãy chỉ gửi bốn văn bản của hồ sơ",
@@ -124,6 +142,12 @@ def unpack_zip(path: Path, dest: Path, max_bytes: int, max_files: int) -> Dossie
                 f"tệp .zip có {len(members)} tệp, vượt giới hạn {max_files}",
                 f"the .zip holds {len(members)} files, over the limit of {max_files}",
             )
+        declared = sum(m.file_size for m in members)
+        if declared > max_bytes:  # zipfile enforces declared sizes; the streaming count below is the second guard
+            raise TooLarge(
+                f"tệp .zip giải nén ra quá {max_bytes // (1 << 20)} MB (nghi zip bomb): hãy gửi từng tệp",
+                f"the .zip unpacks to over {max_bytes // (1 << 20)} MB (a zip bomb?): send the files one by one",
+            )
         for info in members:
             name = _member_name(info)
             parts = PurePosixPath(name.replace("\\", "/")).parts
@@ -152,6 +176,7 @@ def unpack_zip(path: Path, dest: Path, max_bytes: int, max_files: int) -> Dossie
                             )
                         dst.write(chunk)
             except ReadError:
+                shutil.rmtree(dest, ignore_errors=True)  # a refused bomb leaves nothing unpacked
                 raise
             except (zipfile.BadZipFile, OSError, RuntimeError, EOFError, NotImplementedError) as exc:
                 target.unlink(missing_ok=True)

@@ -6,7 +6,12 @@ import os
 from pathlib import Path
 
 from pydantic import Field
-from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict, TomlConfigSettingsSource
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
 
 from extractors.readers.base import Limits, ReadContext
 
@@ -21,10 +26,14 @@ def cores() -> int:
 class Settings(BaseSettings):
     """Every knob of hoso; env ``HOSO_<NAME>`` or a ``hoso.toml`` in the working folder (or ``HOSO_CONFIG``)."""
 
-    model_config = SettingsConfigDict(env_prefix="HOSO_", toml_file=os.environ.get("HOSO_CONFIG", "hoso.toml"))
+    model_config = SettingsConfigDict(
+        env_prefix="HOSO_", toml_file=os.environ.get("HOSO_CONFIG", "hoso.toml")
+    )
 
     profile: str = Field("mac-dinh", description="rule profile / bộ quy tắc")
-    workers: int = Field(default_factory=cores, ge=1, description="dossiers processed at once / số hồ sơ xử lý song song")
+    workers: int = Field(
+        default_factory=cores, ge=1, description="dossiers processed at once / số hồ sơ xử lý song song"
+    )
     ocr_languages: str = Field("vie", description="Tesseract languages / ngôn ngữ OCR")
     ocr_dpi: int = Field(300, ge=72, le=600, description="render DPI for scanned PDF pages")
     ocr_timeout_s: float = Field(120.0, gt=0, description="per-page OCR timeout, seconds")
@@ -35,6 +44,34 @@ class Settings(BaseSettings):
     max_files: int = Field(200, ge=1, description="files per dossier")
     settle_seconds: float = Field(5.0, ge=0, description="watch: a dossier must be unchanged this long")
     poll_seconds: float = Field(2.0, gt=0, description="watch: how often to look at the inbox")
+    partial_wait_seconds: float = Field(
+        3600.0,
+        ge=0,
+        description="watch: a dossier holding a partial download (.part, .crdownload) waits this long",
+    )
+    claim_lease_seconds: float = Field(
+        600.0,
+        gt=0,
+        description="watch: a claim whose watcher on another machine is silent this long is taken over",
+    )
+    max_attempts: int = Field(
+        3, ge=1, description="watch: a dossier that stopped the watcher this often goes to quarantine"
+    )
+    archive_dir: Path | None = Field(
+        None, description="watch: archive of processed originals (default INBOX/.hoso-archive)"
+    )
+    quarantine_dir: Path | None = Field(
+        None, description="watch: failed dossiers (default INBOX/.hoso-quarantine)"
+    )
+    watch_flows: bool = Field(
+        True, description="watch: one Prefect flow run per dossier (false: plain, no server)"
+    )
+    runner: str = Field(
+        "thread", pattern="^(thread|dask)$", description="process: task runner, thread or dask"
+    )
+    dask_address: str | None = Field(
+        None, description="process: address of a running Dask scheduler (tcp://host:8786)"
+    )
 
     @classmethod
     def settings_customise_sources(
@@ -59,6 +96,15 @@ class Settings(BaseSettings):
         return ReadContext(
             workdir=workdir, limits=self.limits(), ocr_languages=self.ocr_languages, ocr_dpi=self.ocr_dpi
         )
+
+
+def settings_help() -> str:
+    """One line per setting, ``HOSO_<NAME>: description (default)``, for ``hoso --help``."""
+    lines = []
+    for name, info in Settings.model_fields.items():
+        default = "cores" if name == "workers" else info.default
+        lines.append(f"HOSO_{name.upper()}: {info.description} [{default}]")
+    return "\n\n".join(lines)
 
 
 # Defaults for Prefect's embedded server, set before prefect is imported; the environment wins.

@@ -22,6 +22,7 @@ from validators import Dossier, DossierFile, FileError, Result, assess
 from validators.codes import VERDICT_NAMES_VI, FlagCode, Severity, Verdict
 from validators.model import Flag
 
+from . import logctx
 from .inbox import DossierFiles, DossierSource, list_folder, unpack_zip
 from .settings import Settings
 
@@ -45,6 +46,7 @@ class DossierOutcome:
     warnings: int
     pages: int
     out_dir: Path
+    reused: bool = False  # taken from OUT/.cache: the dossier was unchanged since an earlier run
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -56,6 +58,7 @@ def write_atomic(path: Path, data: bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)  # mkstemp makes 0600; sheets on a shared folder must be readable by colleagues
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -76,7 +79,12 @@ def read_one(name: str, path: Path, ctx: ReadContext) -> DossierFile:
         return DossierFile(
             file=name,
             sha256="",
-            error=FileError(code="UNREADABLE_FILE", message_vi="không mở được tệp", message_en="cannot open the file", detail=repr(exc)),
+            error=FileError(
+                code="UNREADABLE_FILE",
+                message_vi="không mở được tệp",
+                message_en="cannot open the file",
+                detail=repr(exc),
+            ),
         )
     try:
         if path.stat().st_size > ctx.limits.max_file_bytes:
@@ -89,7 +97,9 @@ def read_one(name: str, path: Path, ctx: ReadContext) -> DossierFile:
         return DossierFile(
             file=name,
             sha256=digest,
-            error=FileError(code=exc.code, message_vi=exc.message_vi, message_en=exc.message_en, detail=exc.detail),
+            error=FileError(
+                code=exc.code, message_vi=exc.message_vi, message_en=exc.message_en, detail=exc.detail
+            ),
         )
     kind = classify(text)
     try:
@@ -98,7 +108,9 @@ def read_one(name: str, path: Path, ctx: ReadContext) -> DossierFile:
         log.exception("field extraction failed on %s", name)
         text.warnings.append(f"field extraction failed: {exc!r}")
         readings = []
-    return DossierFile(file=name, sha256=digest, text=text, doc_type=kind.type, classified_by=kind.reason, readings=readings)
+    return DossierFile(
+        file=name, sha256=digest, text=text, doc_type=kind.type, classified_by=kind.reason, readings=readings
+    )
 
 
 def build_dossier(src: DossierSource, settings: Settings, workdir: Path) -> Dossier:
@@ -107,15 +119,22 @@ def build_dossier(src: DossierSource, settings: Settings, workdir: Path) -> Doss
     except ReadError as exc:
         return Dossier(
             id=src.id,
-            problem=FileError(code="NOT_PROCESSED", message_vi=exc.message_vi, message_en=exc.message_en, detail=exc.detail),
+            problem=FileError(
+                code="NOT_PROCESSED", message_vi=exc.message_vi, message_en=exc.message_en, detail=exc.detail
+            ),
         )
     ctx = settings.read_context(workdir / "pages")
     dossier = Dossier(id=src.id, ignored=files.ignored)
     for name, path in files.files:
-        dossier.files.append(read_one(name, path, ctx))
+        with logctx.file(name):
+            dossier.files.append(read_one(name, path, ctx))
     for name, why_vi, why_en in files.rejected:
         dossier.files.append(
-            DossierFile(file=name, sha256="", error=FileError(code="UNSUPPORTED_FILE", message_vi=why_vi, message_en=why_en))
+            DossierFile(
+                file=name,
+                sha256="",
+                error=FileError(code="UNSUPPORTED_FILE", message_vi=why_vi, message_en=why_en),
+            )
         )
     if not files.files and not files.rejected:
         dossier.problem = FileError(
@@ -142,8 +161,17 @@ def failed_result(dossier_id: str, profile: str, exc: BaseException) -> Result:
     )
 
 
-def process_dossier(src: DossierSource, out: Path, settings: Settings, *, today: dt.date | None = None) -> DossierOutcome:
+def process_dossier(
+    src: DossierSource, out: Path, settings: Settings, *, today: dt.date | None = None
+) -> DossierOutcome:
     """All stages for one dossier; always writes ``OUT/<id>/result.json``."""
+    with logctx.dossier(src.id):
+        return _process_dossier(src, out, settings, today=today)
+
+
+def _process_dossier(
+    src: DossierSource, out: Path, settings: Settings, *, today: dt.date | None
+) -> DossierOutcome:
     from .reports import write_dossier_reports
 
     out_dir = out / src.id
@@ -162,17 +190,67 @@ def process_dossier(src: DossierSource, out: Path, settings: Settings, *, today:
         write_dossier_reports(result, dossier, out_dir)
     except Exception:
         log.exception("review sheet for %s failed", src.id)
-    pages = sum(d.pages for d in result.documents)
+    return outcome_of(result, out_dir)
+
+
+def outcome_of(result: Result, out_dir: Path) -> DossierOutcome:
     return DossierOutcome(
-        id=src.id,
+        id=result.dossier_id,
         verdict=str(result.verdict),
         unit=result.unit.name,
         kind=str(result.unit.kind) if result.unit.kind else None,
         errors=sum(1 for f in result.flags if f.severity == Severity.ERROR),
         warnings=sum(1 for f in result.flags if f.severity == Severity.WARNING),
-        pages=pages,
+        pages=sum(d.pages for d in result.documents),
         out_dir=out_dir,
     )
+
+
+def check_cache(
+    src: DossierSource, out: Path, settings: Settings, today: dt.date | None
+) -> tuple[str, DossierOutcome | None]:
+    """The dossier's cache key and, if OUT already holds its result for the same content, code and
+    profile, the earlier outcome; costs one sha256 pass over its files."""
+    from . import cache
+
+    key = cache.cache_key(src, cache.content_hash(cache.file_manifest(src.path)), settings)
+    hit = cache.lookup(out, key, today or dt.date.today())
+    if hit is None:
+        return key, None
+    hit = {**hit, "out_dir": out / hit["id"], "reused": True}  # OUT may have moved since
+    return key, DossierOutcome(**hit)
+
+
+def process_or_reuse(
+    src: DossierSource, out: Path, settings: Settings, *, today: dt.date | None = None
+) -> DossierOutcome:
+    """:func:`process_dossier` unless ``OUT/.cache`` shows the same dossier was already processed."""
+    from . import cache
+
+    try:
+        key, hit = check_cache(src, out, settings, today)
+    except OSError:  # the dossier vanished or is unreadable: processing reports why
+        key, hit = None, None
+    if hit is not None:
+        log.info("dossier %s unchanged since an earlier run: result reused", src.id)
+        return hit
+    outcome = process_dossier(src, out, settings, today=today)
+    if key is not None:
+        cache.store(out, key, outcome, today or dt.date.today())
+    return outcome
+
+
+def outcomes_in(out: Path) -> list[DossierOutcome]:
+    """The outcome of every dossier that has a result in OUT (for batch reports over all of them)."""
+    outcomes = []
+    for path in sorted(out.glob("*/result.json")):
+        try:
+            result = Result.model_validate_json(path.read_bytes())
+        except (OSError, ValueError):
+            log.warning("unreadable result, left out of the batch reports: %s", path)
+            continue
+        outcomes.append(outcome_of(result, path.parent))
+    return outcomes
 
 
 def load_result(out_dir: Path) -> dict:
