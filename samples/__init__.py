@@ -1,0 +1,1 @@
+"""Sample dossiers: a seeded generator of realistic party dossiers, their expected results, and the scorer."""
