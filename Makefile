@@ -42,7 +42,7 @@ test: setup samples
 
 # ---- the rest ------------------------------------------------------------------------------
 samples: $(STAMP)/samples
-$(STAMP)/samples: samples/make_samples.py $(VENV)/.synced
+$(STAMP)/samples: $(wildcard samples/*.py) $(VENV)/.synced
 	$(VENV)/bin/python samples/make_samples.py
 	@touch $@
 
