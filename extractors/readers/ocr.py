@@ -1,106 +1,404 @@
-"""OCR: page images through Tesseract (``image_to_data``), lines and words with boxes and confidence."""
+"""OCR: page images through Tesseract into lines, table cells and words with boxes and confidence.
+
+One Tesseract process per page call, fed the prepared grey page as PGM on stdin and answering TSV
+on stdout (no temporary files, no PNG encode/decode), single-threaded (``OMP_THREAD_LIMIT=1``),
+and only while holding one of ``ctx.ocr_slots``: never more Tesseracts than cores in the process.
+Orientation detection (OSD, a second and costly call) runs only when the first pass reads badly.
+"""
 
 from __future__ import annotations
 
 import logging
+import os
+import re
+import subprocess
+import threading
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
+from statistics import median
 
-import pypdfium2 as pdfium
+import cv2
+import numpy as np
 import pytesseract
 from PIL import Image
 
-from ..errors import OcrFailed
+from ..errors import OcrFailed, ReadError
 from ..model import Box, Line, Page, Provenance, Word
 from ..text import nfc
 from .base import ReadContext
+from .prepare import Prepared, check_pixels, prepare, to_grey
 
 log = logging.getLogger(__name__)
 
+CELL_GAP_HEIGHTS = 1.5  # a gap wider than 1.5 word heights (≈ 4 spaces) separates table cells
+OSD_MIN_CONFIDENCE = 1.0  # OSD's own orientation confidence; the re-read's confidence decides anyway
+OSD_SIDE = 1700  # OSD reads a downscaled page: as reliable, ~40 % cheaper than full size
+JPEG_QUALITY = 80
+_RULES = "|¦│‖"
 
-def ocr_image(img: Image.Image, name: str, page_no: int, ctx: ReadContext) -> Page:
-    """OCR one page image; keeps a copy of the image for evidence crops."""
-    img = img.convert("L")
-    image_path = ctx.page_image_path(name, page_no)
-    img.save(image_path, "JPEG", quality=80)
+# pdfium is not thread-safe, not even across documents: one render at a time in the process.
+PDFIUM_LOCK = threading.Lock()
+
+
+class TesseractMissing(OcrFailed):
+    """The Tesseract program (or its Vietnamese data) is not installed: every page would fail."""
+
+
+PageLoader = Callable[[], tuple[np.ndarray, float | None]]
+
+
+@dataclass
+class _Word:
+    text: str
+    left: int
+    top: int
+    width: int
+    height: int
+    conf: float
+    key: tuple[int, int, int]  # Tesseract's (block, paragraph, line)
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["OMP_THREAD_LIMIT"] = "1"  # one core per Tesseract; parallelism comes from OCR_SLOTS
+    return env
+
+
+def _pgm(grey: np.ndarray) -> bytes:
+    h, w = grey.shape
+    return b"P5\n%d %d\n255\n" % (w, h) + np.ascontiguousarray(grey, dtype=np.uint8).tobytes()
+
+
+def _tesseract(args: list[str], grey: np.ndarray, ctx: ReadContext, page_no: int) -> str:
+    """Run Tesseract on a grey image (stdin) and return its stdout; typed errors on any failure."""
+    cmd = [ctx.tesseract_cmd or pytesseract.pytesseract.tesseract_cmd, "stdin", "stdout", *args]
+    data = _pgm(grey)
     with ctx.ocr_slots:
+        started = time.perf_counter()
         try:
-            data = pytesseract.image_to_data(
-                img,
-                lang=ctx.ocr_languages,
-                config="--psm 3",
-                output_type=pytesseract.Output.DICT,
-                timeout=ctx.limits.ocr_timeout_s,
+            proc = subprocess.Popen(
+                cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env()
             )
-        except pytesseract.TesseractNotFoundError as exc:
-            raise OcrFailed(
-                "chưa cài Tesseract: chạy 'make run' để cài",
-                "Tesseract is not installed: run 'make run' to install it",
-            ) from exc
-        except RuntimeError as exc:  # pytesseract raises RuntimeError on timeout
-            raise OcrFailed(
-                f"nhận dạng trang {page_no} quá thời gian: hãy quét lại rõ hơn",
-                f"OCR of page {page_no} timed out: scan it again more clearly",
+        except OSError as exc:  # not on PATH, or tesseract_cmd points nowhere
+            raise TesseractMissing(
+                "chưa cài Tesseract (chương trình nhận dạng chữ): chạy 'make run' để cài",
+                f"Tesseract is not installed or not found ({cmd[0]!r}): run 'make run' to install it",
                 detail=repr(exc),
             ) from exc
-        except pytesseract.TesseractError as exc:
-            raise OcrFailed("Tesseract báo lỗi khi nhận dạng", "Tesseract failed on the page", detail=repr(exc)) from exc
-    groups: dict[tuple[int, int, int], list[int]] = {}
-    for i, text in enumerate(data["text"]):
-        if text and text.strip():
-            key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
-            groups.setdefault(key, []).append(i)
-    lines: list[Line] = []
-    confs: list[float] = []
-    for idxs in groups.values():
-        words = []
-        for i in idxs:
-            conf = float(data["conf"][i])
-            box = Box(
-                x0=data["left"][i],
-                y0=data["top"][i],
-                x1=data["left"][i] + data["width"][i],
-                y1=data["top"][i] + data["height"][i],
-                unit="px",
+        try:
+            out, err = proc.communicate(data, timeout=ctx.limits.ocr_timeout_s)
+        except subprocess.TimeoutExpired as exc:
+            proc.kill()
+            proc.communicate()
+            raise OcrFailed(
+                f"nhận dạng trang {page_no} quá {ctx.limits.ocr_timeout_s:g} giây: hãy quét lại rõ hơn",
+                f"OCR of page {page_no} timed out after {ctx.limits.ocr_timeout_s:g} s: scan it again more clearly",
+            ) from exc
+    log.debug("tesseract %s on page %d: %.2f s", " ".join(args), page_no, time.perf_counter() - started)
+    if proc.returncode != 0:
+        message = err.decode("utf-8", "replace").strip()
+        if "Failed loading language" in message or "Error opening data file" in message:
+            raise TesseractMissing(
+                f"thiếu dữ liệu ngôn ngữ '{ctx.ocr_languages}' của Tesseract: chạy 'make run' "
+                "(gói tesseract-ocr-vie)",
+                f"Tesseract language data '{ctx.ocr_languages}' is missing: run 'make run' (package tesseract-ocr-vie)",
+                detail=message[-500:],
             )
-            words.append(Word(text=data["text"][i], bbox=box, confidence=conf))
-            if conf >= 0:
-                confs.append(conf)
-        bbox = words[0].bbox
-        for w in words[1:]:
+        raise OcrFailed(
+            f"Tesseract báo lỗi khi nhận dạng trang {page_no}",
+            f"Tesseract failed on page {page_no} (exit {proc.returncode})",
+            detail=message[-500:],
+        )
+    return out.decode("utf-8", "replace")
+
+
+def _dpi_args(dpi: float | None) -> list[str]:
+    # Without a plausible DPI Tesseract estimates one from the text size, which is what we want.
+    return ["--dpi", str(round(dpi))] if dpi and 70 <= dpi <= 2400 else []
+
+
+def parse_tsv(tsv: str) -> list[_Word]:
+    """Tesseract TSV rows of level 5 (words) with text."""
+    words = []
+    for row in tsv.splitlines()[1:]:
+        f = row.split("\t")
+        if len(f) < 12 or f[0] != "5":
+            continue
+        # Table rules come out as "|" glyphs, alone or stuck to a word ("|Tổng"); " | " is our cell
+        # separator, so they go.
+        text = f[11].strip().strip(_RULES)
+        if not text:
+            continue
+        words.append(
+            _Word(
+                text=text,
+                left=int(f[6]),
+                top=int(f[7]),
+                width=int(f[8]),
+                height=int(f[9]),
+                conf=float(f[10]),
+                key=(int(f[2]), int(f[3]), int(f[4])),
+            )
+        )
+    return words
+
+
+def page_confidence(words: list[_Word]) -> float | None:
+    """Mean word confidence, counting words with a letter or digit (specks of dirt are not text)."""
+    confs = [w.conf for w in words if w.conf >= 0 and any(ch.isalnum() for ch in w.text)]
+    return round(sum(confs) / len(confs), 1) if confs else None
+
+
+def _rows(words: list[_Word]) -> list[list[_Word]]:
+    """Tesseract lines, then lines side by side (table cells Tesseract put in separate blocks) merged."""
+    lines: dict[tuple[int, int, int], list[_Word]] = {}
+    for w in words:
+        lines.setdefault(w.key, []).append(w)
+    spans = sorted(
+        (
+            (
+                min(w.top for w in ws),
+                max(w.top + w.height for w in ws),
+                min(w.left for w in ws),
+                max(w.left + w.width for w in ws),
+                ws,
+            )
+            for ws in lines.values()
+        ),
+        key=lambda s: (s[0], s[2]),
+    )
+    rows: list[list] = []  # [top, bottom, [(x0, x1)], words]
+    for top, bottom, x0, x1, ws in spans:
+        height = bottom - top
+        for row in rows:
+            overlap = min(bottom, row[1]) - max(top, row[0])
+            side_by_side = all(x1 <= a or x0 >= b for a, b in row[2])
+            if side_by_side and overlap >= 0.5 * min(height, row[1] - row[0]):
+                row[0], row[1] = min(top, row[0]), max(bottom, row[1])
+                row[2].append((x0, x1))
+                row[3].extend(ws)
+                break
+        else:
+            rows.append([top, bottom, [(x0, x1)], list(ws)])
+    rows.sort(key=lambda r: r[0])
+    return [sorted(r[3], key=lambda w: w.left) for r in rows]
+
+
+def build_lines(words: list[_Word], name: str, page_no: int) -> list[Line]:
+    """Rows in reading order; a row with wide gaps is split into ``cells`` as the PDF reader does."""
+    lines = []
+    for row in _rows(words):
+        gap = CELL_GAP_HEIGHTS * median(w.height for w in row)
+        cells: list[list[_Word]] = [[row[0]]]
+        for prev, w in pairwise(row):
+            if w.left - (prev.left + prev.width) > gap:
+                cells.append([w])
+            else:
+                cells[-1].append(w)
+        texts = [nfc(" ".join(w.text for w in c)) for c in cells]
+        out_words = [
+            Word(
+                text=w.text,
+                bbox=Box(x0=w.left, y0=w.top, x1=w.left + w.width, y1=w.top + w.height, unit="px"),
+                confidence=round(w.conf, 1),
+            )
+            for w in row
+        ]
+        bbox = out_words[0].bbox
+        for w in out_words[1:]:
             bbox = bbox.union(w.bbox)
-        line_conf = [w.confidence for w in words if w.confidence is not None and w.confidence >= 0]
+        confs = [w.conf for w in row if w.conf >= 0]
         lines.append(
             Line(
-                text=nfc(" ".join(w.text for w in words)),
-                words=words,
+                text=" | ".join(texts) if len(texts) > 1 else texts[0],
+                cells=texts if len(texts) > 1 else None,
+                words=out_words,
                 prov=Provenance(
                     file=name,
                     page=page_no,
                     bbox=bbox,
-                    confidence=round(sum(line_conf) / len(line_conf), 1) if line_conf else None,
+                    confidence=round(sum(confs) / len(confs), 1) if confs else None,
                 ),
             )
         )
-    lines.sort(key=lambda ln: (ln.prov.bbox.y0 if ln.prov.bbox else 0))
+    return lines
+
+
+def _read(prep: Prepared, ctx: ReadContext, dpi: float | None, page_no: int) -> list[_Word]:
+    args = ["-l", ctx.ocr_languages, "--psm", "3", *_dpi_args(dpi and dpi * prep.scale), "tsv"]
+    return parse_tsv(_tesseract(args, prep.image, ctx, page_no))
+
+
+def detect_rotation(grey: np.ndarray, ctx: ReadContext, page_no: int) -> tuple[int, float]:
+    """Tesseract OSD on a downscaled copy: (clockwise turn that makes the page upright, confidence)."""
+    h, w = grey.shape
+    scale = min(1.0, OSD_SIDE / max(h, w))
+    small = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else grey
+    try:
+        out = _tesseract(["--psm", "0"], small, ctx, page_no)
+    except TesseractMissing:
+        raise
+    except OcrFailed as exc:  # too few characters, or OSD data missing: read the page as it is
+        log.info("OSD gave nothing on page %d: %s", page_no, exc.detail or exc)
+        return 0, 0.0
+    rot = re.search(r"Rotate:\s*(\d+)", out)
+    conf = re.search(r"Orientation confidence:\s*([\d.]+)", out)
+    return (int(rot.group(1)) % 360 if rot else 0), (float(conf.group(1)) if conf else 0.0)
+
+
+def ocr_array(grey: np.ndarray, name: str, page_no: int, ctx: ReadContext, dpi: float | None = None) -> Page:
+    """Prepare, read, and (only when the read is poor) turn upright and read again; keep the page image.
+
+    OSD costs about a third of a page read, so it runs only for a page whose lines look vertical
+    (before reading) or that read poorly (after). A page whose accents hang under the letters is
+    turned 180° at once, without OSD; should that guess be wrong, the poor read calls OSD.
+    """
+    prep = prepare(grey, ctx.limits)
+    asked = False
+    if prep.sideways:
+        asked = True
+        turn, osd_conf = detect_rotation(prep.image, ctx, page_no)
+        if turn in (90, 270) and osd_conf >= OSD_MIN_CONFIDENCE:
+            prep = prepare(grey, ctx.limits, rotation=turn)
+    elif prep.upside_down:
+        prep = prepare(grey, ctx.limits, rotation=180)
+    words = _read(prep, ctx, dpi, page_no)
+    conf = page_confidence(words)
+    if not asked and (conf is None or conf < ctx.osd_below):
+        turn, osd_conf = detect_rotation(prep.image, ctx, page_no)
+        if turn and osd_conf >= OSD_MIN_CONFIDENCE:
+            total = (prep.rotation + turn) % 360  # OSD saw the page as already turned
+            turned = prepare(grey, ctx.limits, rotation=total)
+            words2 = _read(turned, ctx, dpi, page_no)
+            conf2 = page_confidence(words2)
+            log.info("page %d of %s turned %d°: confidence %s → %s", page_no, name, total, conf, conf2)
+            if conf2 is not None and (conf is None or conf2 > conf):
+                prep, words, conf = turned, words2, conf2
+    image_path = ctx.page_image_path(name, page_no)
+    ok, jpeg = cv2.imencode(".jpg", prep.image, [cv2.IMWRITE_JPEG_QUALITY, JPEG_QUALITY])
+    if ok:
+        image_path.write_bytes(jpeg.tobytes())
+    h, w = prep.image.shape
     return Page(
         number=page_no,
         method="ocr",
-        lines=lines,
-        width=img.width,
-        height=img.height,
+        lines=build_lines(words, name, page_no),
+        width=w,
+        height=h,
         unit="px",
-        confidence=round(sum(confs) / len(confs), 1) if confs else 0.0,
-        image=str(image_path),
+        confidence=conf,
+        rotation=prep.rotation,
+        skew=prep.skew,
+        image=str(image_path) if ok else None,
+        note=None if words else "không nhận ra chữ nào / no text recognised",
     )
 
 
-def ocr_pdf_page(path: Path, page_no: int, name: str, ctx: ReadContext, *, width: float, height: float) -> Page:
-    if not ctx.ocr_enabled:
-        return Page(number=page_no, method="none", width=width, height=height, unit="pt", note="no text layer")
-    pdf = pdfium.PdfDocument(str(path))
+def ocr_image(img: Image.Image, name: str, page_no: int, ctx: ReadContext, dpi: float | None = None) -> Page:
+    """OCR one PIL page image (kept for callers that hold a PIL image)."""
+    check_pixels(img.width, img.height, ctx.limits, f"trang {page_no}")
+    return ocr_array(to_grey(img), name, page_no, ctx, dpi)
+
+
+def failed_page(page_no: int, exc: ReadError, **size: float | str | None) -> Page:
+    """The place of a page that could not be OCR'd: no text, and why."""
+    return Page(number=page_no, method="none", note=exc.message, **size)
+
+
+def ocr_pages(
+    jobs: Iterable[tuple[int, PageLoader]], name: str, ctx: ReadContext
+) -> dict[int, Page | ReadError]:
+    """OCR pages concurrently (``ctx.ocr_threads`` workers); a page's OcrFailed is its result.
+
+    Loaders run in the worker threads. Tesseract missing stops everything: every page would fail.
+    """
+    workers = max(1, ctx.ocr_threads)
+    in_flight = threading.BoundedSemaphore(workers + 1)  # bounds the decoded pages held in memory
+    stop = threading.Event()
+
+    def work(page_no: int, load: PageLoader) -> Page:
+        try:
+            grey, dpi = load()
+            return ocr_array(grey, name, page_no, ctx, dpi)
+        except TesseractMissing:
+            stop.set()
+            raise
+        finally:
+            in_flight.release()
+
+    futures: list[tuple[int, Future[Page]]] = []
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="ocr") as pool:
+        for page_no, load in jobs:
+            in_flight.acquire()
+            if stop.is_set():
+                in_flight.release()
+                break
+            futures.append((page_no, pool.submit(work, page_no, load)))
+    results: dict[int, Page | ReadError] = {}
+    for page_no, fut in futures:
+        exc = fut.exception()
+        if isinstance(exc, TesseractMissing) or (exc is not None and not isinstance(exc, OcrFailed)):
+            raise exc
+        if isinstance(exc, OcrFailed):
+            log.warning("OCR failed on page %d of %s: %s", page_no, name, exc.message_en)
+            results[page_no] = exc
+        else:
+            results[page_no] = fut.result()
+    return results
+
+
+def collect(
+    results: dict[int, Page | ReadError], sizes: dict[int, dict]
+) -> tuple[dict[int, Page], list[str]]:
+    """Pages for the results and the warnings for the pages that failed."""
+    pages: dict[int, Page] = {}
+    warnings: list[str] = []
+    for page_no, res in results.items():
+        if isinstance(res, ReadError):
+            pages[page_no] = failed_page(page_no, res, **sizes.get(page_no, {}))
+            warnings.append(res.message)
+        else:
+            pages[page_no] = res
+    return pages, warnings
+
+
+def ocr_pdf_pages(path: Path, numbers: list[int], name: str, ctx: ReadContext) -> dict[int, Page | ReadError]:
+    """OCR the given PDF pages (1-based), rendered in grey at ``ctx.ocr_dpi``, capped to the pixel budget."""
+    import pypdfium2 as pdfium
+
+    with PDFIUM_LOCK:
+        pdf = pdfium.PdfDocument(str(path))
+
+    def loader(page_no: int) -> PageLoader:
+        def load() -> tuple[np.ndarray, float | None]:
+            with PDFIUM_LOCK:
+                page = pdf[page_no - 1]
+                try:
+                    w_pt, h_pt = page.get_size()
+                    scale = ctx.ocr_dpi / 72
+                    px = w_pt * h_pt * scale * scale
+                    if px > ctx.limits.max_pixels:  # a poster-sized page: lower the dpi rather than fail
+                        scale *= (ctx.limits.max_pixels / px) ** 0.5
+                        log.info(
+                            "page %d rendered at %.0f dpi to stay under the pixel budget", page_no, scale * 72
+                        )
+                    bitmap = page.render(scale=scale, grayscale=True)
+                    arr = np.array(bitmap.to_numpy())  # a copy: the bitmap's buffer dies with it
+                    bitmap.close()
+                finally:
+                    page.close()
+            if arr.ndim == 3:
+                arr = cv2.cvtColor(arr, cv2.COLOR_BGRA2GRAY if arr.shape[2] == 4 else cv2.COLOR_BGR2GRAY)
+            return arr, scale * 72
+
+        return load
+
     try:
-        page = pdf[page_no - 1]
-        img = page.render(scale=ctx.ocr_dpi / 72).to_pil()
+        return ocr_pages(((n, loader(n)) for n in numbers), name, ctx)
     finally:
-        pdf.close()
-    return ocr_image(img, name, page_no, ctx)
+        with PDFIUM_LOCK:
+            pdf.close()

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
+from itertools import pairwise
 from pathlib import Path
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 
-from ..errors import CorruptFile, EncryptedFile, TooLarge
+from ..errors import CorruptFile, EncryptedFile, ReadError, TooLarge
 from ..model import Box, DocumentText, Line, Page, Provenance, Word
 from ..text import nfc
 from .base import ReadContext
@@ -32,7 +33,7 @@ def _group_lines(words: list[dict], name: str, page_no: int) -> list[Line]:
     for row in rows:
         row.sort(key=lambda w: w["x0"])
         cells: list[list[dict]] = [[row[0]]]
-        for prev, w in zip(row, row[1:], strict=False):
+        for prev, w in pairwise(row):
             if w["x0"] - prev["x1"] > CELL_GAP_PT:
                 cells.append([w])
             else:
@@ -54,20 +55,73 @@ def _group_lines(words: list[dict], name: str, page_no: int) -> list[Line]:
     return lines
 
 
-def text_layer_is_usable(lines: list[Line]) -> bool:
-    """False for an empty layer or one of mojibake (fonts without a ToUnicode map give ``(cid:12)``)."""
+# Legacy Vietnamese 8-bit fonts (TCVN3/ABC, VNI) without a Unicode map come out of the text layer as
+# Latin-1 symbols: "Céng hoµ x· héi" for "Cộng hoà xã hội". None of these occur in Vietnamese text.
+_LEGACY_FONT_CHARS = set("¡¢£¤¥¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿ÆÇËÎÏÑÖ×ØÛÜÞßåæçëîïñö÷øûüþÿ")
+MIN_TEXT_CHARS = 20
+SCAN_COVER = 0.5  # an image over half the page with little text on it is a scan with a stamp or footer
+SCAN_TEXT_CHARS = 200
+
+
+def text_layer_is_usable(lines: list[Line], *, image_cover: float = 0.0) -> bool:
+    """False for an empty layer, mojibake, or a scan whose only text is a small overlay.
+
+    Mojibake: fonts without a ToUnicode map give ``(cid:12)``, U+FFFD or private-use characters;
+    legacy Vietnamese fonts give Latin-1 symbols. ``image_cover`` is the share of the page covered
+    by images.
+    """
     text = "".join(ln.text for ln in lines)
-    if len(text.strip()) < 20:
+    stripped = "".join(text.split())
+    if len(stripped) < MIN_TEXT_CHARS:
         return False
     if text.count("(cid:") > 3:
         return False
-    letters = sum(ch.isalpha() for ch in text)
-    return letters / max(len(text), 1) > 0.4
+    bad = sum(ch == "\ufffd" or "\ue000" <= ch <= "\uf8ff" or ch in _LEGACY_FONT_CHARS for ch in stripped)
+    if bad / len(stripped) > 0.02:
+        return False
+    if image_cover >= SCAN_COVER and len(stripped) < SCAN_TEXT_CHARS:
+        return False
+    letters = sum(ch.isalpha() for ch in stripped)
+    return letters / len(stripped) > 0.4
+
+
+def _image_cover(pg: object) -> float:
+    """Share of the page area under images (pdfplumber's image boxes, clipped to the page)."""
+    area = float(pg.width) * float(pg.height) or 1.0
+    covered = 0.0
+    for im in getattr(pg, "images", []):
+        w = max(0.0, min(float(im["x1"]), float(pg.width)) - max(float(im["x0"]), 0.0))
+        h = max(0.0, min(float(im["bottom"]), float(pg.height)) - max(float(im["top"]), 0.0))
+        covered += w * h
+    return min(1.0, covered / area)
+
+
+def _refuse_too_many_pages(path: Path, ctx: ReadContext) -> None:
+    """Count pages with pdfium (milliseconds) before pdfplumber builds every page object (seconds, MBs)."""
+    import pypdfium2 as pdfium
+
+    from .ocr import PDFIUM_LOCK  # pdfium is not thread-safe
+
+    with PDFIUM_LOCK:
+        try:
+            doc = pdfium.PdfDocument(str(path))
+        except Exception:  # damaged or encrypted: pdfplumber below says which, with the right message
+            return
+        try:
+            n = len(doc)
+        finally:
+            doc.close()
+    if n > ctx.limits.max_pages:
+        raise TooLarge(
+            f"tệp PDF có {n} trang, vượt giới hạn {ctx.limits.max_pages} trang: hãy tách tệp",
+            f"the PDF has {n} pages, over the limit of {ctx.limits.max_pages}: split it",
+        )
 
 
 def read(path: Path, name: str, sha256: str, ctx: ReadContext) -> DocumentText:
     from . import ocr  # OCR is one more reader; imported here so text PDFs never need it
 
+    _refuse_too_many_pages(path, ctx)
     try:
         pdf = pdfplumber.open(str(path))
     except PDFPasswordIncorrect as exc:
@@ -93,17 +147,27 @@ def read(path: Path, name: str, sha256: str, ctx: ReadContext) -> DocumentText:
                 f"tệp PDF có {n} trang, vượt giới hạn {ctx.limits.max_pages} trang: hãy tách tệp",
                 f"the PDF has {n} pages, over the limit of {ctx.limits.max_pages}: split it",
             )
-        pages: list[Page] = []
+        pages: dict[int, Page] = {}
+        to_ocr: dict[int, dict] = {}
         for i, pg in enumerate(pdf.pages, start=1):
             words = pg.extract_words(x_tolerance=1.5, y_tolerance=2, keep_blank_chars=False)
             lines = _group_lines(words, name, i)
-            if text_layer_is_usable(lines):
-                pages.append(
-                    Page(number=i, method="pdf_text", lines=lines, width=float(pg.width), height=float(pg.height), unit="pt")
-                )
+            size = {"width": float(pg.width), "height": float(pg.height), "unit": "pt"}
+            if text_layer_is_usable(lines, image_cover=_image_cover(pg)):
+                pages[i] = Page(number=i, method="pdf_text", lines=lines, **size)
+            elif not ctx.ocr_enabled:
+                pages[i] = Page(number=i, method="none", note="no text layer", **size)
             else:
-                pages.append(ocr.ocr_pdf_page(path, i, name, ctx, width=float(pg.width), height=float(pg.height)))
+                to_ocr[i] = size
             pg.flush_cache()
-    methods = {p.method for p in pages}
+    warnings: list[str] = []
+    if to_ocr:
+        results = ocr.ocr_pdf_pages(path, sorted(to_ocr), name, ctx)
+        ocr_pages, warnings = ocr.collect(results, to_ocr)
+        pages.update(ocr_pages)
+        if len(warnings) == len(to_ocr) and not any(p.method == "pdf_text" for p in pages.values()):
+            raise next(r for r in results.values() if isinstance(r, ReadError))  # nothing read at all
+    ordered = [pages[i] for i in sorted(pages)]
+    methods = {p.method for p in ordered}
     source = "ocr" if "ocr" in methods else ("pdf_text" if "pdf_text" in methods else "none")
-    return DocumentText(file=name, sha256=sha256, source=source, pages=pages)
+    return DocumentText(file=name, sha256=sha256, source=source, pages=ordered, warnings=warnings)

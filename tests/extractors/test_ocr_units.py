@@ -1,0 +1,182 @@
+"""OCR's pure parts without Tesseract: text-layer quality, rows and cells, deskew, legacy .doc."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from extractors import ReadContext, read_file
+from extractors.errors import UnsupportedFormat
+from extractors.model import Line, Provenance
+from extractors.readers import doc as doc_reader
+from extractors.readers.ocr import build_lines, page_confidence, parse_tsv
+from extractors.readers.pdf import text_layer_is_usable
+from extractors.readers.prepare import (
+    _glyphs,
+    _thumb,
+    find_skew,
+    looks_sideways,
+    looks_upside_down,
+    text_height,
+)
+from tests.builders import DEJAVU, make_docx
+
+TSV_HEAD = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+
+
+def _lines(*texts: str) -> list[Line]:
+    return [Line(text=t, prov=Provenance(file="a.pdf", page=1)) for t in texts]
+
+
+def test_text_layer_quality() -> None:
+    good = _lines("BIÊN BẢN KIỂM PHIẾU", "Số phiếu phát ra: 12; số phiếu thu về: 12")
+    assert text_layer_is_usable(good)
+    assert not text_layer_is_usable(_lines("   ", "12"))  # empty or nearly
+    assert not text_layer_is_usable(_lines("(cid:12)(cid:15)(cid:33)(cid:40) (cid:41)(cid:42)"))
+    # TCVN3 font without a Unicode map: "Cộng hoà xã hội chủ nghĩa Việt Nam".
+    assert not text_layer_is_usable(
+        _lines("Céng hoµ x· héi chñ nghÜa ViÖt Nam", "§éc lËp - Tù do - H¹nh phóc")
+    )
+    # A scan with the scanner app's footer is a scan, whatever the footer says.
+    footer = _lines("Scanned with CamScanner")
+    assert text_layer_is_usable(footer)
+    assert not text_layer_is_usable(footer, image_cover=0.95)
+    # A scan that carries a real OCR layer (many words over the image) keeps its layer.
+    assert text_layer_is_usable(good * 6, image_cover=0.95)
+
+
+def _tsv(rows: list[tuple[int, int, int, int, int, int, int, float, str]]) -> str:
+    out = [TSV_HEAD]
+    for block, par, line, left, top, width, height, conf, text in rows:
+        out.append(f"5\t1\t{block}\t{par}\t{line}\t1\t{left}\t{top}\t{width}\t{height}\t{conf}\t{text}")
+    return "\n".join(out)
+
+
+def test_rows_join_blocks_side_by_side_and_split_cells_at_wide_gaps() -> None:
+    words = parse_tsv(
+        _tsv(
+            [
+                (1, 1, 1, 100, 100, 80, 40, 95, "Số"),
+                (1, 1, 1, 195, 102, 120, 40, 93, "phiếu"),
+                (1, 1, 1, 330, 101, 150, 40, 90, "phát ra"),
+                (2, 1, 1, 1300, 104, 50, 38, 88, "12"),  # Tesseract put the cell in its own block
+                (2, 1, 1, 1250, 100, 4, 60, 30, "|"),  # the table's rule
+                (3, 1, 1, 100, 200, 300, 40, 40.5, "|Tán"),
+                (3, 1, 1, 410, 200, 10, 10, 5, "."),  # a speck: not text, not counted
+            ]
+        )
+    )
+    lines = build_lines(words, "bb.png", 2)
+    assert [ln.text for ln in lines] == ["Số phiếu phát ra | 12", "Tán ."]
+    first = lines[0]
+    assert first.cells == ["Số phiếu phát ra", "12"]
+    assert first.prov.page == 2 and first.prov.bbox.x0 == 100 and first.prov.bbox.x1 == 1350
+    assert first.prov.confidence == pytest.approx((95 + 93 + 90 + 88) / 4, abs=0.1)
+    assert [w.text for w in first.words] == ["Số", "phiếu", "phát ra", "12"]
+    assert lines[1].cells is None
+    assert page_confidence(words) == pytest.approx((95 + 93 + 90 + 88 + 40.5) / 5, abs=0.1)
+    assert page_confidence([]) is None
+
+
+def test_two_lines_one_above_the_other_are_not_merged() -> None:
+    words = parse_tsv(
+        _tsv([(1, 1, 1, 100, 100, 200, 40, 90, "một"), (2, 1, 1, 100, 160, 200, 40, 90, "hai")])
+    )
+    assert [ln.text for ln in build_lines(words, "x", 1)] == ["một", "hai"]
+
+
+def _text_image(angle: float) -> np.ndarray:
+    font = ImageFont.truetype(DEJAVU, 40)
+    img = Image.new("L", (1700, 2200), 255)
+    draw = ImageDraw.Draw(img)
+    for i in range(20):
+        draw.text((120, 150 + 90 * i), "Đảng bộ cơ sở hoàn thành tốt nhiệm vụ năm 2024", font=font, fill=0)
+    return np.asarray(img.rotate(angle, expand=True, fillcolor=255, resample=Image.Resampling.BILINEAR))
+
+
+@pytest.mark.parametrize("angle", [0.0, 2.0, -4.0])
+def test_skew_is_measured_by_projection_profile(angle: float) -> None:
+    ink, scale = _thumb(_text_image(angle))
+    glyphs = _glyphs(ink)
+    assert find_skew(glyphs) == pytest.approx(-angle, abs=0.3)
+    assert 18 < text_height(glyphs, scale) < 40  # 40 px DejaVu: x-height ≈ 22 px
+
+
+@pytest.mark.parametrize(
+    ("turn", "sideways", "upside_down"),
+    [(0, False, False), (90, True, False), (180, False, True), (270, True, False)],
+)
+def test_orientation_guesses_from_glyph_geometry(turn: int, sideways: bool, upside_down: bool) -> None:
+    glyphs = _glyphs(_thumb(np.rot90(_text_image(0.0), k=turn // 90))[0])
+    assert looks_sideways(glyphs) is sideways
+    if not sideways:  # asked only of pages whose lines run across
+        assert looks_upside_down(glyphs) is upside_down
+
+
+def test_blank_page_has_no_skew_and_no_text_height() -> None:
+    ink, scale = _thumb(np.full((2000, 1500), 255, np.uint8))
+    glyphs = _glyphs(ink)
+    assert find_skew(glyphs) == 0.0 and text_height(glyphs, scale) is None
+    assert not looks_sideways(glyphs) and not looks_upside_down(glyphs)
+
+
+def test_doc_without_converter_says_what_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(doc_reader.shutil, "which", lambda _name: None)
+    path = tmp_path / "old.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1024)
+    with pytest.raises(UnsupportedFormat) as err:
+        read_file(path, "old.doc", ReadContext(workdir=tmp_path))
+    assert "catdoc" in err.value.message_vi and "catdoc" in err.value.message_en
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice makes the .doc fixture")
+def test_legacy_doc_keeps_table_cells(tmp_path: Path) -> None:
+    src = make_docx(
+        tmp_path / "src.docx", ["BIÊN BẢN KIỂM PHIẾU", [["Phiếu phát ra", "12"]], "Tán thành: 11"]
+    )
+    profile = (tmp_path / "lo").as_uri()
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation={profile}",
+            "--convert-to",
+            "doc",
+            "--outdir",
+            str(tmp_path),
+            str(src),
+        ],
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )
+    odd = tmp_path / "-biên bản; rm -rf x.doc"  # a hostile name reaches no shell
+    (tmp_path / "src.doc").rename(odd)
+    doc = read_file(odd, odd.name, ReadContext(workdir=tmp_path / "w"))
+    assert doc.source == "doc" and [p.method for p in doc.pages] == ["doc"]
+    assert [ln.text for ln in doc.lines] == ["BIÊN BẢN KIỂM PHIẾU", "Phiếu phát ra | 12", "Tán thành: 11"]
+    assert doc.lines[1].cells == ["Phiếu phát ra", "12"]
+
+
+def test_page_images_of_names_that_fold_alike_do_not_collide(tmp_path: Path) -> None:
+    ctx = ReadContext(workdir=tmp_path)
+    assert ctx.page_image_path("biên bản.pdf", 1) != ctx.page_image_path("biên_bản.pdf", 1)
+    assert ctx.page_image_path("a.pdf", 1) != ctx.page_image_path("a.pdf", 2)
+
+
+def test_stated_dpi_is_used_only_when_it_fits_a_paper_page() -> None:
+    from extractors.readers.image import _dpi
+
+    scan = Image.new("L", (2480, 3508))
+    scan.info["dpi"] = (300, 300)
+    photo = Image.new("L", (1602, 2184))
+    photo.info["dpi"] = (72, 72)  # what phones write, whatever the picture shows
+    assert _dpi(scan) == 300.0
+    assert _dpi(photo) is None
+    assert _dpi(Image.new("L", (100, 100))) is None
