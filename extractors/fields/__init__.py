@@ -23,6 +23,7 @@ class FieldReading(BaseModel):
     raw: str  # the exact text of the line it was read from (evidence)
     prov: Provenance
     doc_type: DocType | None = None
+    note: str | None = None  # why a value is odd, e.g. an impossible date read as None
 
 
 def extract_fields(doc: DocumentText, doc_type: DocType) -> list[FieldReading]:

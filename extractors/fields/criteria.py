@@ -1,0 +1,320 @@
+"""The self-assessment table, the table of subordinate cells, discipline and criterion sentences.
+
+The score table's header row says which column is the maximum (điểm chuẩn / tối đa / thang
+điểm) and which the self-score (tự chấm / tự đánh giá); OCR rows without cells are read from
+the numbers at the end of the line, in the order the header named them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import Line
+from .figures import Hit
+from .numbers import fix_digits, parse_number, prepare
+from .numbers import fold_same_length as fold_keep_length
+
+_MAX_COL = re.compile(
+    r"diem chuan|toi da|thang diem|thang\s+\S*\s*diem|^\s*thang\b|diem quy dinh|khung diem|diem dinh muc"
+)
+_SCORE_COL = re.compile(r"tu cham|tu danh gia|diem tu|tu cho|diem dat|chi bo cham")
+_PASS_COL = re.compile(r"dat\s*/\s*khong dat|ket qua danh gia|muc do dat|danh gia")
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_INDEX = re.compile(r"^\W*(?:tieu chi\s*)?(iv|iii|ii|i|[1-4])(?:\.(\d{1,2}))?\.?(?=\s|$|[:.)])")
+_LETTER = re.compile(r"^\W*([a-h])[).]\s")
+_TOTAL = re.compile(r"^\W*(tong cong|tong so diem|tong diem|cong)\b")
+_NUM_TAIL = re.compile(r"(\d+(?:[.,]\d+)?)\s+(\d+(?:[.,]\d+)?)\s*(?:diem)?\s*$")
+_PASS_TAIL = re.compile(r"\b(khong dat|dat)\s*$")
+_CRIT_SENT = re.compile(r"tieu chi\s*(iv|iii|ii|i|[1-4])\W+(?:dat\s*)?(\d+(?:,\d+)?)\s*/\s*(\d+(?:,\d+)?)")
+_TOTAL_SENT = re.compile(r"(tong cong|tong so diem|tong diem)[^0-9]{0,25}(\d+(?:,\d+)?)\s*/\s*(\d+(?:,\d+)?)")
+
+
+_SCORE_LOOSE = re.compile(r"^\W*(diem\s+)?tu\b|tu cham|tu danh gia|diem dat|tu cho|chi bo cham")
+_MAX_LOOSE = re.compile(r"chuan|toi da|thang|khung diem|diem quy dinh|^\W*diem\W*$|^\W*diem\b")
+
+
+def _roles(cells: list[str]) -> dict[int, str]:
+    """Column roles of a header row; the self-score test goes first ("Điểm tự chấm" also says "điểm")."""
+    roles = {}
+    for i, c in enumerate(cells):
+        if _SCORE_LOOSE.search(c):
+            roles[i] = "score"
+        elif _MAX_LOOSE.search(c):
+            roles[i] = "max"
+        elif _PASS_COL.search(c):
+            roles[i] = "pass"
+    return roles
+
+
+def _num(text: str) -> float | None:
+    text = text.strip().rstrip("%").strip()
+    return parse_number(text) if re.fullmatch(r"\d+(?:[.,]\d+)?", text) else None
+
+
+def score_table(lines: list[Line]) -> Iterator[Hit]:
+    """Readings of ``criterion``, ``criterion_item`` and ``criteria_total`` from the score table."""
+    max_col = score_col = pass_col = None
+    order: list[str] = []  # for cell-less OCR rows: which of max/score comes first
+    current: int | None = None
+    roman = False  # criteria numbered I–IV: then a plain "1", "2" is an item of the current one
+    head_acc: list[str] = []  # header cells, accumulated over a header split across rows
+    head_width = 0
+    for line in lines:
+        f = fix_digits(fold_keep_length(line.text))
+        cells = [fix_digits(fold_keep_length(c)) for c in line.cells] if line.cells else None
+        header_done = len(order) == 2 and not head_acc
+        head_row = bool(cells) and not re.search(r"\d", " ".join(cells or [])) and not header_done
+        if cells and head_row:
+            if len(head_acc) >= len(cells):
+                # A header's second row: align it to the right-hand columns, where the numbers go.
+                off = len(head_acc) - len(cells)
+                head_acc = [h + (" " + cells[i - off] if i >= off else "") for i, h in enumerate(head_acc)]
+            else:
+                head_acc = list(cells)
+            cells = head_acc
+        elif cells or (not cells and head_acc and len(order) == 2):
+            head_acc = []
+        roles = _roles(cells) if cells and head_row else {}
+        if roles and ("max" in roles.values() or "score" in roles.values()):
+            max_col = next((i for i, r in roles.items() if r == "max"), None)
+            score_col = next((i for i, r in roles.items() if r == "score"), None)
+            pass_col = next((i for i, r in roles.items() if r == "pass"), None)
+            order = [r for _, r in sorted(roles.items()) if r in ("max", "score")]
+            head_width = len(cells or [])
+            continue
+        if not cells and (_MAX_COL.search(f) or _SCORE_COL.search(f)) and not re.search(r"\d", f):
+            spots = sorted(
+                (m.start(), name)
+                for name, rx in (("max", _MAX_COL), ("score", _SCORE_COL))
+                if (m := rx.search(f))
+            )
+            order = [name for _, name in spots]
+            continue
+        if cells and len(cells) != head_width and order and len(order) == 2:
+            # A row that does not line up with the header (PDF wraps): its numbers, in header order.
+            nums = [(i, _num(c)) for i, c in enumerate(cells) if i > 0 and _num(c) is not None]
+            if len(nums) < 2:
+                continue
+            (ia, a), (_, b) = nums[0], nums[1]
+            mx, sc = (a, b) if order[0] == "max" else (b, a)
+            label = " ".join(c for c in cells[:ia] if c.strip())
+            passed = None
+            head_acc = []
+        elif cells:
+            label_cells = [c for i, c in enumerate(cells) if i not in (max_col, score_col, pass_col)]
+            label = " ".join(c for c in label_cells if c.strip())
+            mx = _num(cells[max_col]) if max_col is not None and max_col < len(cells) else None
+            sc = _num(cells[score_col]) if score_col is not None and score_col < len(cells) else None
+            passed = None
+            pcell = cells[pass_col] if pass_col is not None and pass_col < len(cells) else None
+            if pcell is None and max_col is None and score_col is None:
+                pcell = next((c for c in reversed(cells) if _PASS_TAIL.search(c.strip())), None)
+            if pcell is not None and _PASS_TAIL.search(pcell.strip()):
+                passed = _PASS_TAIL.search(pcell.strip()).group(1) == "dat"  # type: ignore[union-attr]
+            if mx is None and sc is None and passed is None:
+                continue
+        else:
+            if order == [] and not _NUM_TAIL.search(f) and not _PASS_TAIL.search(f):
+                continue
+            label = f
+            mx = sc = None
+            passed = None
+            t = _NUM_TAIL.search(f)
+            if t and order:
+                a, b = parse_number(t.group(1)), parse_number(t.group(2))
+                mx, sc = (a, b) if order[0] == "max" else (b, a)
+                label = f[: t.start()]
+            else:
+                p = _PASS_TAIL.search(f)
+                if not p or (not order and not _INDEX.match(f)):
+                    continue
+                passed = p.group(1) == "dat"
+                label = f[: p.start()]
+        if passed is None and mx is not None and sc is not None:
+            passed = None  # points decide nothing here; the profile's threshold does
+        if _TOTAL.match(label.strip()):
+            yield Hit("criteria_total", {"max": mx, "score": sc}, line)
+            continue
+        m = _INDEX.match(label.strip())
+        if m:
+            is_roman = m.group(1) in _ROMAN
+            roman = roman or is_roman
+            idx = _ROMAN.get(m.group(1)) or int(m.group(1))
+            if roman and not is_roman and not m.group(2) and current is not None:
+                yield Hit(
+                    "criterion_item",
+                    {
+                        "criterion": current,
+                        "item": f"{current}.{idx}",
+                        "max": mx,
+                        "score": sc,
+                        "passed": passed,
+                    },
+                    line,
+                )
+                continue
+            if m.group(2):
+                yield Hit(
+                    "criterion_item",
+                    {
+                        "criterion": idx,
+                        "item": f"{idx}.{int(m.group(2))}",
+                        "max": mx,
+                        "score": sc,
+                        "passed": passed,
+                    },
+                    line,
+                )
+            else:
+                current = idx
+                yield Hit("criterion", {"index": idx, "max": mx, "score": sc, "passed": passed}, line)
+            continue
+        lm = _LETTER.match(label.strip() + " ")
+        if lm and current is not None:
+            yield Hit(
+                "criterion_item",
+                {"criterion": current, "item": lm.group(1), "max": mx, "score": sc, "passed": passed},
+                line,
+            )
+
+
+def criterion_sentences(lines: list[Line]) -> Iterator[Hit]:
+    """'tiêu chí 1 đạt 24,5/25 điểm … tổng cộng 98,5/100 điểm' in prose."""
+    for line in lines:
+        if line.cells:
+            continue
+        f = fold_keep_length(line.text)
+        for m in _CRIT_SENT.finditer(f):
+            idx = _ROMAN.get(m.group(1)) or int(m.group(1))
+            sc, mx = parse_number(m.group(2)), parse_number(m.group(3))
+            yield Hit("criterion", {"index": idx, "max": mx, "score": sc, "passed": None}, line)
+        for m in _TOTAL_SENT.finditer(f):
+            yield Hit(
+                "criteria_total", {"max": parse_number(m.group(3)), "score": parse_number(m.group(2))}, line
+            )
+
+
+# -- subordinate cells listed one row per chi bộ ------------------------------------------
+_LEVELS = [
+    ("khong hoan thanh", "subordinates_khong_hoan_thanh"),
+    ("hoan thanh xuat sac", "subordinates_xuat_sac"),
+    ("hoan thanh tot", "subordinates_tot"),
+    ("hoan thanh", "subordinates_hoan_thanh"),
+]
+_NAME_HEAD = re.compile(r"^\W*(ten\s+)?(chi bo|to chuc co so dang|don vi)(\s+truc thuoc)?\W*$")
+_YES = re.compile(r"^\s*(co|dat|x|v|✓|✔|yes)\s*$")
+_NO = re.compile(r"^\s*(khong|khong dat|chua dat|-|)\s*$")
+
+
+def subordinate_table(lines: list[Line]) -> Iterator[Hit]:
+    """Counts from a table with one row per subordinate cell (name, rating, bốn tốt yes/no)."""
+    header: Line | None = None
+    name_col = rating_col = bon_col = None
+    rows: list[list[str]] = []
+
+    def flush() -> Iterator[Hit]:
+        if header is None or not rows:
+            return
+        yield Hit("subordinates_total", len(rows), header)
+        counts = dict.fromkeys((f for _, f in _LEVELS), 0)
+        for r in rows:
+            cell = r[rating_col] if rating_col is not None and rating_col < len(r) else ""
+            for phrase, field in _LEVELS:
+                if phrase in cell:
+                    counts[field] += 1
+                    break
+        for field, n in counts.items():
+            yield Hit(field, n, header)
+        if bon_col is not None:
+            yes = sum(1 for r in rows if bon_col < len(r) and _YES.match(r[bon_col]))
+            yield Hit("subordinates_bon_tot", yes, header)
+
+    for line in lines:
+        cells = [prepare(c) for c in line.cells] if line.cells else None
+        if not cells:
+            if header is not None:
+                yield from flush()
+                header, rows = None, []
+            continue
+        joined = " ".join(cells)
+        if header is None:
+            name_col = next((i for i, c in enumerate(cells) if _NAME_HEAD.match(c)), None)
+            if (
+                name_col is not None
+                and ("xep loai" in joined or "bon tot" in joined)
+                and not re.search(r"\d", joined)
+            ):
+                header = line
+                rating_col = next((i for i, c in enumerate(cells) if "xep loai" in c or "muc" in c), None)
+                bon_col = next((i for i, c in enumerate(cells) if "bon tot" in c or "4 tot" in c), None)
+                rows = []
+            continue
+        rating = cells[rating_col] if rating_col is not None and rating_col < len(cells) else ""
+        if (
+            name_col is not None
+            and name_col < len(cells)
+            and cells[name_col].strip()
+            and "hoan thanh" in rating
+        ):
+            rows.append(cells)
+        elif any(re.match(r"^\W*(tong|cong)\b", c) for c in cells):
+            continue
+    yield from flush()
+
+
+# -- discipline ---------------------------------------------------------------------------
+_DISC = re.compile(
+    r"(xu ly ky luat|thi hanh ky luat|bi ky luat|ky luat (?:khien trach|canh cao|cach chuc|khai tru))"
+)
+_ORG = re.compile(r"(to chuc dang|to chuc co so dang|chi bo)")
+_MEM = re.compile(r"(dang vien|dong chi)")
+
+
+def discipline(lines: list[Line]) -> Iterator[Hit]:
+    """Members and organisations disciplined in the year, from a sentence or a table row."""
+    for line in lines:
+        if line.cells and len(line.cells) >= 2:
+            cells = [prepare(c) for c in line.cells]
+            label = next((i for i, c in enumerate(cells) if _DISC.search(c)), None)
+            if label is None:
+                continue
+            field = (
+                "disciplined_organisations"
+                if _ORG.search(cells[label]) and not _MEM.search(cells[label])
+                else "disciplined_members"
+            )
+            for c in cells[label + 1 :]:
+                if re.fullmatch(r"\s*(khong|khong co|0)\s*\.?\s*", c):
+                    yield Hit(field, 0, line)
+                    break
+                m = re.match(r"\s*(\d+)\b", c)
+                if m:
+                    yield Hit(field, int(m.group(1)), line)
+                    break
+            continue
+        work = prepare(line.text)
+        for clause_m in re.finditer(r"[^;.]+", work):
+            clause = clause_m.group(0)
+            d = _DISC.search(clause)
+            if not d:
+                continue
+            before = clause[: d.start()]
+            z = re.search(r"(khong co|chua co|khong)\b", before)
+            if z:
+                subj = before[z.end() :]
+                if _MEM.search(subj) or not _ORG.search(subj):
+                    yield Hit("disciplined_members", 0, line)
+                if _ORG.search(subj):
+                    yield Hit("disciplined_organisations", 0, line)
+                continue
+            for m in re.finditer(
+                r"(\d+)\s+(dang vien|dong chi|to chuc co so dang|to chuc dang|chi bo)\b",
+                before + clause[d.start() :],
+            ):
+                field = (
+                    "disciplined_members"
+                    if m.group(2) in ("dang vien", "dong chi")
+                    else "disciplined_organisations"
+                )
+                yield Hit(field, int(m.group(1)), line)

@@ -1,0 +1,326 @@
+"""Keyed figures: a phrase from patterns.yaml, then the number it counts, in a sentence or a table row.
+
+In a sentence the number is the one right before the phrase with only unit words between
+("08 đồng chí hoàn thành tốt nhiệm vụ") or else the first one after it in the same clause
+("Số phiếu phát ra: 11 phiếu"). In a table row the phrase is in the label cell and the number in
+the column the header calls the result (not the target, "Chỉ tiêu"). An OCR label split from its
+number reads the number at the start of the next line.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..model import Line
+from .numbers import Number, as_value, numbers, prepare
+from .patterns import Patterns, Rule, phrase_regex
+
+_HARD_STOP = re.compile(r";|\.(?!\d)|\n|:(?=\s*[a-z]+\s*:)")
+_COMPARATOR = re.compile(r"\b(tren|duoi|toi thieu|toi da|it nhat|khong duoi|tu)\b|[><≥≤]")
+_SUB_WORDS = re.compile(r"\b(chi bo|to chuc co so dang|to chuc dang|co so dang)\b")
+_MEMBER_WORDS = re.compile(r"\b(dang vien|dong chi|d/c)\b")
+_SUB_CONTEXT = re.compile(
+    r"\b(chi bo truc thuoc|xep loai chi bo|cac chi bo|so chi bo|to chuc co so dang|tcsd)\b"
+)
+_HEADER_WORDS = re.compile(
+    r"\b(noi dung|chi tieu|ket qua|so luong|ty le|muc xep loai|stt|tt|xep loai|so phieu|ghi chu)\b"
+)
+_VALUE_COL = re.compile(
+    r"\b(ket qua|so luong|so phieu|so chi bo|thuc hien|so ky|so dong chi|so dang vien|dat duoc)\b"
+)
+_TARGET_COL = re.compile(r"\b(chi tieu|ke hoach|yeu cau|dinh muc|quy dinh)\b")
+_PCT_COL = re.compile(r"\bty le\b|%")
+_ZERO_CELL = re.compile(r"^\s*(khong|khong co|chua co|0)\s*[.;]?\s*$")
+_LIST_START = re.compile(r"^\s*(?:[IVX]+\.|\d+(?:\.\d+)*\.|[a-d]\)|-|\+)\s")
+_INDEX_CELL = re.compile(r"^\s*([0-9]+(\.[0-9]+)*\.?|[ivx]+\.?|[a-z]\)?)\s*$")
+
+
+@dataclass
+class Hit:
+    """A value read for a field from one line, before it becomes a FieldReading."""
+
+    field: str
+    value: object
+    line: Line
+
+
+@dataclass
+class _Table:
+    """What is known about the table being read: its column roles and whether it is about cells."""
+
+    key: object
+    value_col: int | None = None
+    pct_col: int | None = None
+    target_cols: tuple[int, ...] = ()
+    scope: str | None = None
+
+
+class FigureReader:
+    """Reads keyed figures line by line for one document; keeps the table header and section context."""
+
+    def __init__(self, patterns: Patterns, doc_type: str, is_chi_bo: bool) -> None:
+        self.p = patterns
+        self.doc_type = doc_type
+        self.is_chi_bo = is_chi_bo
+        self.regex, _ = patterns.matcher(doc_type)
+        units = "|".join(re.escape(u) for u in sorted(patterns.units, key=len, reverse=True))
+        self._unit_gap = re.compile(rf"^[\s:(\-–]*(?:(?:{units})[\s:]*)*$")
+        self._unit_after = re.compile(rf"^\s*(?:{units})\b")
+        self._zero_before = re.compile(
+            r"(?:"
+            + "|".join(re.escape(z) for z in self.p.zero_prefixes)
+            + rf")\s+(?:(?:{units}|nao|ai)\s*,?\s*)*$"
+        )
+        self._zero_after = re.compile(r"^[\s:\-–]*(khong co|khong|chua co)\b(?!\s+(hoan|tan|dong|hop))")
+        self._required: dict[tuple[str, ...], re.Pattern[str]] = {}
+        self.table: _Table | None = None
+        self.section_scope: str | None = None
+
+    # -- scope -------------------------------------------------------------------------
+    def _scope_from_text(self, text: str) -> str | None:
+        if _SUB_CONTEXT.search(text):
+            return "subordinates"
+        if _MEMBER_WORDS.search(text):
+            return "members"
+        return None
+
+    def _field_for(self, rule: Rule, scope: str | None) -> str | None:
+        if rule.scope:
+            scope = scope or (self.table.scope if self.table else None) or self.section_scope or "members"
+            if scope == "subordinates":
+                return None if self.is_chi_bo else rule.sub_field
+            return rule.field
+        if rule.dang_bo_only and self.is_chi_bo:
+            return None
+        return rule.field
+
+    # -- lines -------------------------------------------------------------------------
+    def read(self, lines: list[Line], join: bool = False) -> Iterator[Hit]:
+        """Hits from all lines; with ``join`` (PDF/OCR), a sentence wrapped over lines is read as one."""
+        if self.regex is None:
+            return
+        block: list[Line] = []
+        for line in lines:
+            if line.cells and len(line.cells) >= 2:
+                yield from self._flush(block)
+                block = []
+                yield from self._table_row(line)
+                continue
+            self.table = None
+            work = prepare(line.text)
+            if len(work) < 90 and not re.search(r"\d", work):
+                scope = self._scope_from_text(work)
+                if scope:
+                    yield from self._flush(block)
+                    block = []
+                    self.section_scope = scope
+            letters = re.sub(r"[\W\d_]", "", line.text)
+            if letters.isupper():  # a heading in capitals is never part of a sentence
+                yield from self._flush(block)
+                block = []
+            block.append(line)
+            if (
+                not join
+                or letters.isupper()
+                or re.search(r"[.;!?]\s*$", line.text)
+                or _LIST_START.match(line.text)
+            ):
+                yield from self._flush(block)
+                block = []
+        yield from self._flush(block)
+
+    def _flush(self, block: list[Line]) -> Iterator[Hit]:
+        if not block:
+            return
+        works = [prepare(ln.text) for ln in block]
+        starts, pos = [], 0
+        for w in works:
+            starts.append(pos)
+            pos += len(w) + 1
+        yield from self._prose(block, starts, " ".join(works))
+
+    def _prose(self, block: list[Line], starts: list[int], work: str) -> Iterator[Hit]:
+        matches = list(self.regex.finditer(work))  # type: ignore[union-attr]
+        line_scope = "subordinates" if _SUB_CONTEXT.search(work) else None
+        for j, m in enumerate(matches):
+            line = block[bisect_right(starts, m.start()) - 1]
+            rule = self.p.rule_for(m.group(1), self.doc_type)
+            prev_end = matches[j - 1].end() if j else 0
+            next_start = matches[j + 1].start() if j + 1 < len(matches) else len(work)
+            stops = [s.end() for s in _HARD_STOP.finditer(work, prev_end, m.start())]
+            lo = max([prev_end, *stops])
+            stop = _HARD_STOP.search(work, m.end(), next_start)
+            hi = stop.start() if stop else next_start
+            if rule.unless and self._vetoed(rule, work[lo:hi]):
+                continue
+            found = self._value_in(work, lo, m.start(), m.end(), hi, rule)
+            if found is None:
+                continue
+            how, num, src = found
+            scope = None
+            if rule.scope:
+                after = src[num.end : num.end + 25] if isinstance(num, Number) else ""
+                before_gap = work[lo : m.start()]
+                if _SUB_WORDS.match(after.strip()) or re.search(r"\bchi bo\s*$", before_gap):
+                    scope = "subordinates"
+                elif _MEMBER_WORDS.match(after.strip()) or re.search(
+                    r"\b(dong chi|dang vien)\s*$", before_gap
+                ):
+                    scope = "members"
+                else:
+                    scope = line_scope
+            name = self._field_for(rule, scope)
+            if how == "zero":
+                if name:
+                    yield Hit(name, 0, line)
+                continue
+            yield from self._emit(rule, name, num, line, src, hi)
+
+    def _value_in(self, work: str, lo: int, ks: int, ke: int, hi: int, rule: Rule) -> tuple | None:
+        before = [n for n in numbers(work, lo, ks) if as_value(n, rule.kind) is not None]
+        if before and rule.kind == "int":
+            n = before[-1]
+            # "phát ra: 10 phiếu thu về: 12": a number right after the previous phrase's colon is its value.
+            claimed = lo > 0 and re.fullmatch(r"[^\d;.]{0,12}[:=]\s*", work[lo : n.start]) is not None
+            if not claimed and self._unit_gap.match(work[n.end : ks]) and self._unit_ok(work, n, rule):
+                return ("num", n, work)
+        if rule.zero and self._zero_before.search(work[lo:ks]):
+            return ("zero", None, work)
+        after = numbers(work, ke, hi)
+        for n in after:
+            if (
+                "," in work[ke : n.start]
+                and hi < len(work)
+                and self.regex.match(work, hi)  # type: ignore[union-attr]
+                and self._unit_gap.match(work[n.end : hi])
+            ):
+                break  # "…, 02 đồng chí hoàn thành nhiệm vụ": that number counts the next phrase
+            gap = work[ke : n.start]
+            if len(gap) > 45 or _COMPARATOR.search(gap[-12:]):
+                continue
+            if rule.kind == "pct" and not n.pct:
+                continue
+            if as_value(n, rule.kind) is None:
+                continue
+            if self._unit_ok(work, n, rule):
+                return ("num", n, work)
+            break
+        if rule.zero and self._zero_after.match(work[ke:hi]):
+            return ("zero", None, work)
+        return None
+
+    def _vetoed(self, rule: Rule, text: str) -> bool:
+        if rule.unless not in self._required:
+            self._required[rule.unless] = phrase_regex(list(rule.unless))
+        return bool(self._required[rule.unless].search(text))
+
+    def _unit_ok(self, work: str, n: Number, rule: Rule) -> bool:
+        if not rule.require_unit:
+            return True
+        if rule.require_unit not in self._required:
+            self._required[rule.require_unit] = phrase_regex(list(rule.require_unit))
+        return bool(self._required[rule.require_unit].match(work[n.end :].lstrip(" (")))
+
+    def _emit(
+        self, rule: Rule, name: str | None, num: Number, line: Line, work: str, hi: int
+    ) -> Iterator[Hit]:
+        value = as_value(num, rule.kind)
+        if rule.on_fraction == "denominator" and num.den is not None:
+            value = num.den  # "15/16 đảng viên chính thức đồng ý": 16 are official
+        if name and value is not None:
+            yield Hit(name, value, line)
+        if rule.kind == "int" and name:
+            if num.den is not None and rule.denominator_field and rule.on_fraction != "denominator":
+                yield Hit(rule.denominator_field, num.den, line)
+            if rule.pct_field:
+                pct = next((n for n in numbers(work, num.end, hi) if n.pct), None)
+                if pct is not None:
+                    yield Hit(rule.pct_field, round(pct.value, 2), line)
+
+    # -- tables ------------------------------------------------------------------------
+    def _table_row(self, line: Line) -> Iterator[Hit]:
+        key = line.prov.table if line.prov.table is not None else "loose"
+        cells = [prepare(c) for c in line.cells or []]
+        if self.table is None or self.table.key != key:
+            self.table = _Table(key=key)
+        if self._is_header(cells):
+            self._read_header(cells)
+            return
+        label_idx = None
+        for ci, cell in enumerate(cells):
+            if _INDEX_CELL.match(cell) or not cell.strip():
+                continue
+            if self.regex.search(cell):  # type: ignore[union-attr]
+                label_idx = ci
+                break
+        if label_idx is None:
+            return
+        ms = list(self.regex.finditer(cells[label_idx]))  # type: ignore[union-attr]
+        rule = self.p.rule_for(ms[-1].group(1), self.doc_type)
+        scope = self._scope_from_text(cells[label_idx]) if rule.scope else None
+        if scope == "members" and self.table.scope == "subordinates":
+            scope = "subordinates"
+        name = self._field_for(rule, scope)
+        if name is None or (rule.unless and self._vetoed(rule, cells[label_idx])):
+            return
+        value_cells = [(ci, c) for ci, c in enumerate(cells) if ci > label_idx]
+        if not value_cells:
+            return
+        t = self.table
+        chosen = None
+        if t.value_col is not None and t.value_col > label_idx and t.value_col < len(cells):
+            chosen = (t.value_col, cells[t.value_col])
+        else:
+            for ci, c in value_cells:
+                if ci in t.target_cols or ci == t.pct_col or _COMPARATOR.search(c):
+                    continue
+                if numbers(c) or _ZERO_CELL.match(c):
+                    chosen = (ci, c)
+                    break
+        if rule.kind == "pct":
+            candidates = [chosen] if chosen else []
+            if t.pct_col is not None and t.pct_col < len(cells):
+                candidates.append((t.pct_col, cells[t.pct_col]))
+            for ci, c in candidates:
+                nums = [n for n in numbers(c) if n.pct or ci == t.pct_col]
+                if nums and not _COMPARATOR.search(c):
+                    yield Hit(name, round(nums[0].value, 2), line)
+                    return
+            return
+        if chosen is None:
+            return
+        ci, c = chosen
+        if _ZERO_CELL.match(c) and (rule.zero or c.strip() == "0"):
+            yield Hit(name, 0, line)
+            return
+        nums = numbers(c)
+        if not nums:
+            return
+        yield from self._emit(rule, name, nums[0], line, c, len(c))
+        if rule.pct_field and t.pct_col is not None and t.pct_col < len(cells) and t.pct_col != ci:
+            pn = numbers(cells[t.pct_col])
+            if pn and not any(n.pct for n in numbers(c)):
+                yield Hit(rule.pct_field, round(pn[0].value, 2), line)
+
+    def _is_header(self, cells: list[str]) -> bool:
+        joined = " ".join(cells)
+        digits = re.sub(r"\(\s*%\s*\)|%", "", joined)
+        return not re.search(r"\d", digits) and bool(_HEADER_WORDS.search(joined))
+
+    def _read_header(self, cells: list[str]) -> None:
+        t = self.table
+        assert t is not None
+        t.value_col = t.pct_col = None
+        targets = []
+        for ci, c in enumerate(cells):
+            if _PCT_COL.search(c):
+                t.pct_col = ci
+            elif _TARGET_COL.search(c):
+                targets.append(ci)
+            elif _VALUE_COL.search(c) and t.value_col is None:
+                t.value_col = ci
+        t.target_cols = tuple(targets)
+        t.scope = self._scope_from_text(" ".join(cells)) if _SUB_WORDS.search(" ".join(cells)) else None

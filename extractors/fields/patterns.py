@@ -1,0 +1,120 @@
+"""Loads patterns.yaml into compiled keyword matchers, once per process, checking every field name."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from ..vocabulary import FIELDS, DocType
+
+PATTERNS_FILE = Path(__file__).with_name("patterns.yaml")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One keyed figure: the phrases that name it and how its value is read."""
+
+    field: str | None
+    docs: frozenset[str]
+    keys: tuple[str, ...]
+    kind: str = "int"
+    pct_field: str | None = None
+    denominator_field: str | None = None
+    scope: str | None = None
+    sub_field: str | None = None
+    zero: bool = False
+    require_unit: tuple[str, ...] = ()
+    dang_bo_only: bool = False
+    on_fraction: str = "numerator"
+    unless: tuple[str, ...] = ()
+
+
+@dataclass
+class Patterns:
+    """All keyed rules of patterns.yaml, with one compiled phrase matcher per document type."""
+
+    rules: list[Rule]
+    units: tuple[str, ...]
+    zero_prefixes: tuple[str, ...]
+    legacy_labels: tuple[str, ...]
+    _by_type: dict[str, tuple[re.Pattern[str], dict[str, Rule]]] = field(default_factory=dict)
+
+    def matcher(self, doc_type: str) -> tuple[re.Pattern[str] | None, dict[str, Rule]]:
+        """One alternation of every phrase for ``doc_type``, longest first (leftmost-longest wins)."""
+        if doc_type not in self._by_type:
+            by_key: dict[str, Rule] = {}
+            for rule in self.rules:
+                if doc_type in rule.docs:
+                    for key in rule.keys:
+                        by_key.setdefault(_norm_key(key), rule)
+            if not by_key:
+                self._by_type[doc_type] = (None, {})  # type: ignore[assignment]
+            else:
+                alts = sorted(by_key, key=len, reverse=True)
+                regex = re.compile(r"(?<![a-z0-9])(" + "|".join(_phrase(k) for k in alts) + r")(?![a-z0-9])")
+                self._by_type[doc_type] = (regex, by_key)
+        return self._by_type[doc_type]
+
+    def rule_for(self, matched: str, doc_type: str) -> Rule:
+        return self.matcher(doc_type)[1][_norm_key(matched)]
+
+
+def _norm_key(text: str) -> str:
+    return re.sub(r"[\s,]+", " ", text).strip()
+
+
+def _phrase(key: str) -> str:
+    """A phrase regex that allows any run of spaces and commas between its words."""
+    return r"[\s,]+".join(re.escape(w) for w in key.split(" "))
+
+
+def phrase_regex(phrases: tuple[str, ...] | list[str]) -> re.Pattern[str]:
+    alts = sorted({_norm_key(p) for p in phrases}, key=len, reverse=True)
+    return re.compile(r"(?<![a-z0-9])(" + "|".join(_phrase(k) for k in alts) + r")(?![a-z0-9])")
+
+
+@cache
+def load_patterns(path: Path = PATTERNS_FILE) -> Patterns:
+    """Parse and check the pattern file; an unknown field or document type fails here, not at run time."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    doc_types = {t.value for t in DocType}
+    rules = []
+    for i, raw in enumerate(data["rules"]):
+        for name in (
+            raw.get("field"),
+            raw.get("sub_field"),
+            raw.get("pct_field"),
+            raw.get("denominator_field"),
+        ):
+            if name is not None and name not in FIELDS:
+                raise ValueError(f"{path.name}: rule {i}: unknown field {name!r}")
+        unknown = set(raw["docs"]) - doc_types
+        if unknown:
+            raise ValueError(f"{path.name}: rule {i}: unknown document type {sorted(unknown)}")
+        rules.append(
+            Rule(
+                field=raw.get("field"),
+                docs=frozenset(raw["docs"]),
+                keys=tuple(raw["keys"]),
+                kind=raw.get("kind", "int"),
+                pct_field=raw.get("pct_field"),
+                denominator_field=raw.get("denominator_field"),
+                scope=raw.get("scope"),
+                sub_field=raw.get("sub_field"),
+                zero=bool(raw.get("zero", False)),
+                require_unit=tuple(raw.get("require_unit", ())),
+                dang_bo_only=bool(raw.get("dang_bo_only", False)),
+                on_fraction=raw.get("on_fraction", "numerator"),
+                unless=tuple(raw.get("unless", ())),
+            )
+        )
+    return Patterns(
+        rules=rules,
+        units=tuple(data["units"]),
+        zero_prefixes=tuple(data["zero_prefixes"]),
+        legacy_labels=tuple(data["legacy_labels"]),
+    )
