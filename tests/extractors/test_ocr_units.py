@@ -180,3 +180,35 @@ def test_stated_dpi_is_used_only_when_it_fits_a_paper_page() -> None:
     assert _dpi(scan) == 300.0
     assert _dpi(photo) is None
     assert _dpi(Image.new("L", (100, 100))) is None
+
+
+def test_rotation_fills_with_the_paper_tone_not_white() -> None:
+    import numpy as np
+
+    from extractors.readers.prepare import rotate
+
+    grey_paper = np.full((400, 300), 170, dtype=np.uint8)
+    out = rotate(grey_paper, 3.0)
+    assert out.shape[0] > 400 and abs(int(out[0, 0]) - 170) <= 2  # corners as grey as the page
+
+
+def test_speckled_scan_is_detected_and_clean_page_is_not() -> None:
+    import numpy as np
+    from PIL import Image, ImageDraw, ImageFont
+
+    from extractors.readers.prepare import _thumb, is_speckled
+
+    img = Image.new("L", (2480, 3508), 245)
+    draw = ImageDraw.Draw(img)
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 40)
+    for i in range(40):
+        draw.text((200, 200 + 70 * i), "Chi bộ tổ chức 12 kỳ sinh hoạt thường kỳ trong năm", fill=30, font=font)
+    clean = np.array(img)
+    assert not is_speckled(_thumb(clean)[0])
+    import cv2
+
+    rng = np.random.default_rng(1)  # scanner speckle: dark dots of a few pixels at 300 dpi
+    dots = cv2.dilate((rng.random(clean.shape) < 0.002).astype(np.uint8), np.ones((4, 4), np.uint8))
+    noisy = clean.copy()
+    noisy[dots > 0] = 60
+    assert is_speckled(_thumb(noisy)[0])
