@@ -31,6 +31,8 @@ FIELD_LABELS_VI.update(
         "voters_eligible": "số người có quyền biểu quyết",
         "members_rated": "số đảng viên được đánh giá, xếp loại",
         "criterion": "điểm tiêu chí",
+        "criterion_item": "điểm mục của tiêu chí",
+        "criteria_total": "tổng điểm tự chấm",
         "disciplined_members": "số đảng viên bị kỷ luật",
         "attendance_pct": "tỷ lệ đảng viên dự sinh hoạt",
         "regular_meetings": "số kỳ sinh hoạt thường kỳ",
@@ -51,6 +53,19 @@ class Status(StrEnum):
     FAILED = "failed"
     UNCHECKED = "unchecked"  # a value it needs was not read
     NOT_APPLICABLE = "n/a"  # the rule is for the other kind of unit
+
+
+def show(value: object) -> str:
+    """A read value as a reviewer reads it: numbers with a decimal comma, a score row as score/max."""
+    if isinstance(value, dict):
+        if value.get("score") is not None or value.get("max") is not None:
+            return f"{num(value.get('score'))}/{num(value.get('max'))} điểm"
+        if value.get("passed") is not None:
+            return "Đạt" if value["passed"] else "Không đạt"
+        return "?"
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return num(value)
+    return str(value)
 
 
 def num(x: float | int | None) -> str:

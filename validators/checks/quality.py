@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..codes import FlagCode
 from ..model import Evidence
-from .base import FIELD_LABELS_VI, Context, num
+from .base import FIELD_LABELS_VI, Context, num, show
 
 
 def rule_keys(ctx: Context) -> set[str]:
@@ -36,7 +36,7 @@ def check_ocr(ctx: Context) -> None:
             fld = key.split(".")[0]
             ctx.add(
                 FlagCode.LOW_OCR_CONFIDENCE,
-                f"Giá trị {FIELD_LABELS_VI.get(fld, fld)} = {c.value} đọc từ dòng có độ tin cậy nhận dạng "
+                f"Giá trị {FIELD_LABELS_VI.get(fld, fld)} = {show(c.value)} đọc từ dòng có độ tin cậy nhận dạng "
                 f"{num(conf)}, dưới mức {num(floor)} ({cite}): cần đối chiếu với bản gốc.",
                 evidence=[c.evidence()],
                 rule="ocr_confidence_floor",
