@@ -7,11 +7,14 @@ the numbers at the end of the line, in the order the header named them.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
+from rapidfuzz import fuzz
+
 from ..model import Line
-from .figures import Hit
+from .figures import Hit, is_table_row, prose_text
 from .numbers import fix_digits, parse_number, prepare
 from .numbers import fold_same_length as fold_keep_length
 
@@ -34,11 +37,18 @@ _SCORE_LOOSE = re.compile(r"^\W*(diem\s+)?tu\b|tu cham|tu danh gia|diem dat|tu c
 _MAX_LOOSE = re.compile(r"chuan|toi da|thang|khung diem|diem quy dinh|^\W*diem\W*$|^\W*diem\b")
 
 
+_LABEL_COL = re.compile(r"noi dung|tieu chi|^\W*stt\W*$|^\W*tt\W*$")
+
+
 def _roles(cells: list[str]) -> dict[int, str]:
     """Column roles of a header row; the self-score test goes first ("Điểm tự chấm" also says "điểm")."""
     roles = {}
     for i, c in enumerate(cells):
-        if _SCORE_LOOSE.search(c):
+        if _LABEL_COL.search(c):
+            continue  # "Nội dung đánh giá" names the criteria, it is no verdict column
+        if _MAX_COL.search(c) and _SCORE_COL.search(c):
+            roles[i] = "both"  # two header cells merged into one ("Thang điểm Điểm tự đánh giá")
+        elif _SCORE_LOOSE.search(c):
             roles[i] = "score"
         elif _MAX_LOOSE.search(c):
             roles[i] = "max"
@@ -52,6 +62,52 @@ def _num(text: str) -> float | None:
     return parse_number(text) if re.fullmatch(r"\d+(?:[.,]\d+)?", text) else None
 
 
+_CELL_JUNK = " _-—–!;:'\"`“”.,|~*"
+
+
+def _num_loose(text: str) -> float | None:
+    """A cell's number despite OCR junk around it ('8-', '_ 6,5', '7.0!'); points are at most 100."""
+    text = text.strip(_CELL_JUNK)
+    if not re.fullmatch(r"\d{1,3}(?:[.,]\d{1,2})?", text):
+        return None
+    n = parse_number(text)
+    return n if n is not None and n <= 100 else None
+
+
+# The four criteria (DOMAIN.md), folded: a row naming one is a criterion row however OCR damaged its index.
+_CRITERIA_NAMES = (
+    "hoan thanh tot nhiem vu chinh tri",
+    "chat luong sinh hoat tot",
+    "doan ket, ky luat tot",
+    "can bo, dang vien tot",
+)
+_LEAD = re.compile(r"^[\W_]*(?:tieu chi\s*)?(?:[ivxl1-4]{1,3}[\W_]+)?")
+
+
+_ASIDE = re.compile(r"\([^)]*\)|\d+(?:[.,]\d+)?\s*(?:diem)?")
+
+
+def criterion_by_name(label: str) -> int | None:
+    """1–4 when ``label`` (folded) is one of the four criterion names, allowing OCR damage; else None."""
+    body = label[_LEAD.match(label).end() :]  # type: ignore[union-attr]
+    body = " ".join(_ASIDE.sub(" ", body).split()).strip(_CELL_JUNK)  # "(30 điểm)" says nothing of the name
+    if len(body) < 10:
+        return None
+    best, idx = 0.0, None
+    for i, name in enumerate(_CRITERIA_NAMES, 1):
+        if len(body) < len(name):
+            # Cut short (the name wraps onto the next line, or OCR lost its end): most of it must be there.
+            score = fuzz.partial_ratio(name, body) if len(body) >= 0.65 * len(name) else 0.0
+            need = 85.0
+        else:
+            # As long as the name or longer: the whole of it must be the name, so an item that only
+            # begins like one ("Hoàn thành tốt nhiệm vụ chính trị được giao") is no criterion row.
+            score, need = fuzz.ratio(name, body), 90.0
+        if score >= need and score > best:
+            best, idx = score, i
+    return idx
+
+
 def score_table(lines: list[Line]) -> Iterator[Hit]:
     """Readings of ``criterion``, ``criterion_item`` and ``criteria_total`` from the score table."""
     max_col = score_col = pass_col = None
@@ -60,10 +116,17 @@ def score_table(lines: list[Line]) -> Iterator[Hit]:
     roman = False  # criteria numbered I–IV: then a plain "1", "2" is an item of the current one
     head_acc: list[str] = []  # header cells, accumulated over a header split across rows
     head_width = 0
+    locked = False  # a data row was read under the header: later text rows are data, not header
+    last_item = 0
+    named = False  # criterion rows carry the criterion names: then a plain "1", "2" row is an item
     for line in lines:
         f = fix_digits(fold_keep_length(line.text))
         cells = [fix_digits(fold_keep_length(c)) for c in line.cells] if line.cells else None
-        header_done = len(order) == 2 and not head_acc
+        both = bool(_MAX_COL.search(f) and _SCORE_COL.search(f))
+        if locked and both and not re.search(r"\d", f):
+            # The header repeated (a table that goes on over a page): read it afresh.
+            locked, head_acc, order = False, [], []
+        header_done = (len(order) == 2 and not head_acc) or locked
         head_row = bool(cells) and not re.search(r"\d", " ".join(cells or [])) and not header_done
         if cells and head_row:
             if len(head_acc) >= len(cells):
@@ -76,24 +139,42 @@ def score_table(lines: list[Line]) -> Iterator[Hit]:
         elif cells or (not cells and head_acc and len(order) == 2):
             head_acc = []
         roles = _roles(cells) if cells and head_row else {}
-        if roles and ("max" in roles.values() or "score" in roles.values()):
+        if roles and {"max", "score", "both"} & set(roles.values()):
             max_col = next((i for i, r in roles.items() if r == "max"), None)
             score_col = next((i for i, r in roles.items() if r == "score"), None)
             pass_col = next((i for i, r in roles.items() if r == "pass"), None)
-            order = [r for _, r in sorted(roles.items()) if r in ("max", "score")]
+            order = []
+            for i, r in sorted(roles.items()):
+                if r == "both":  # the merged cell's own word order says which number comes first
+                    c = (cells or [])[i]
+                    order += [
+                        n
+                        for _, n in sorted(
+                            ((_MAX_COL.search(c).start(), "max"), (_SCORE_COL.search(c).start(), "score"))
+                        )
+                    ]  # type: ignore[union-attr]
+                elif r in ("max", "score"):
+                    order.append(r)
             head_width = len(cells or [])
             continue
-        if not cells and (_MAX_COL.search(f) or _SCORE_COL.search(f)) and not re.search(r"\d", f):
+        if (
+            not cells
+            and not locked
+            and (_MAX_COL.search(f) or _SCORE_COL.search(f))
+            and not re.search(r"\d", f)
+        ):
             spots = sorted(
                 (m.start(), name)
                 for name, rx in (("max", _MAX_COL), ("score", _SCORE_COL))
                 if (m := rx.search(f))
             )
-            order = [name for _, name in spots]
+            found = [name for _, name in spots]
+            # A header split over lines ("Điểm tối đa" / "Điểm tự chấm"): add the role the next line names.
+            order = order + [r for r in found if r not in order] if len(order) == 1 else found
             continue
         if cells and len(cells) != head_width and order and len(order) == 2:
             # A row that does not line up with the header (PDF wraps): its numbers, in header order.
-            nums = [(i, _num(c)) for i, c in enumerate(cells) if i > 0 and _num(c) is not None]
+            nums = [(i, n) for i, c in enumerate(cells) if i > 0 and (n := _num_loose(c)) is not None]
             if len(nums) < 2:
                 continue
             (ia, a), (_, b) = nums[0], nums[1]
@@ -104,14 +185,20 @@ def score_table(lines: list[Line]) -> Iterator[Hit]:
         elif cells:
             label_cells = [c for i, c in enumerate(cells) if i not in (max_col, score_col, pass_col)]
             label = " ".join(c for c in label_cells if c.strip())
-            mx = _num(cells[max_col]) if max_col is not None and max_col < len(cells) else None
-            sc = _num(cells[score_col]) if score_col is not None and score_col < len(cells) else None
+            mx = _num_loose(cells[max_col]) if max_col is not None and max_col < len(cells) else None
+            sc = _num_loose(cells[score_col]) if score_col is not None and score_col < len(cells) else None
             passed = None
             pcell = cells[pass_col] if pass_col is not None and pass_col < len(cells) else None
             if pcell is None and max_col is None and score_col is None:
                 pcell = next((c for c in reversed(cells) if _PASS_TAIL.search(c.strip())), None)
             if pcell is not None and _PASS_TAIL.search(pcell.strip()):
                 passed = _PASS_TAIL.search(pcell.strip()).group(1) == "dat"  # type: ignore[union-attr]
+            if (mx is None or sc is None) and len(order) == 2:
+                # Columns that do not line up (merged header cells, OCR splits): the row's numbers in
+                # header order, when it has both.
+                nums = [n for c in cells[1:] if (n := _num_loose(c)) is not None]
+                if len(nums) >= 2:
+                    mx, sc = nums[:2] if order[0] == "max" else nums[1::-1]
             if mx is None and sc is None and passed is None:
                 continue
         else:
@@ -131,12 +218,47 @@ def score_table(lines: list[Line]) -> Iterator[Hit]:
                     continue
                 passed = p.group(1) == "dat"
                 label = f[: p.start()]
-        if passed is None and mx is not None and sc is not None:
-            passed = None  # points decide nothing here; the profile's threshold does
+        if mx is not None and mx <= 0:
+            mx = sc = None  # a criterion worth no points is an OCR misreading ("00 | 0"), not a figure
+            if passed is None:
+                continue
+        if mx is not None and sc is not None and sc > mx:
+            # A self-score cannot exceed its maximum: the header's column order was misread (OCR).
+            mx, sc = sc, mx
+        locked = locked or len(order) == 2 or max_col is not None or score_col is not None
         if _TOTAL.match(label.strip()):
             yield Hit("criteria_total", {"max": mx, "score": sc}, line)
             continue
         m = _INDEX.match(label.strip())
+        by_name = None
+        if not (m and m.group(2)):
+            # The name alone: in a row, the cell with the most letters; the verdict words go.
+            name_text = max(cells, key=lambda c: len(re.sub(r"[^a-z]", "", c))) if cells else label
+            name_text = _PASS_TAIL.sub("", name_text.strip()).strip()
+            by_name = criterion_by_name(name_text)
+        if by_name is not None:
+            named = True
+            current, last_item = by_name, 0
+            yield Hit("criterion", {"index": by_name, "max": mx, "score": sc, "passed": passed}, line)
+            continue
+        if m and named and not m.group(2) and current is not None and m.group(1) not in _ROMAN:
+            # Criteria named in full, so a plain number under one is its item; numbering that starts
+            # again means OCR lost the next criterion's own row.
+            if int(m.group(1)) <= last_item and current < 4:
+                current += 1
+            last_item = int(m.group(1))
+            yield Hit(
+                "criterion_item",
+                {
+                    "criterion": current,
+                    "item": f"{current}.{m.group(1)}",
+                    "max": mx,
+                    "score": sc,
+                    "passed": passed,
+                },
+                line,
+            )
+            continue
         if m:
             is_roman = m.group(1) in _ROMAN
             roman = roman or is_roman
@@ -293,28 +415,66 @@ def discipline(lines: list[Line]) -> Iterator[Hit]:
                     yield Hit(field, int(m.group(1)), line)
                     break
             continue
-        work = prepare(line.text)
-        for clause_m in re.finditer(r"[^;.]+", work):
-            clause = clause_m.group(0)
-            d = _DISC.search(clause)
-            if not d:
-                continue
-            before = clause[: d.start()]
-            z = re.search(r"(khong co|chua co|khong)\b", before)
-            if z:
-                subj = before[z.end() :]
-                if _MEM.search(subj) or not _ORG.search(subj):
-                    yield Hit("disciplined_members", 0, line)
-                if _ORG.search(subj):
-                    yield Hit("disciplined_organisations", 0, line)
-                continue
-            for m in re.finditer(
-                r"(\d+)\s+(dang vien|dong chi|to chuc co so dang|to chuc dang|chi bo)\b",
-                before + clause[d.start() :],
-            ):
-                field = (
-                    "disciplined_members"
-                    if m.group(2) in ("dang vien", "dong chi")
-                    else "disciplined_organisations"
-                )
-                yield Hit(field, int(m.group(1)), line)
+    # Prose: a sentence wraps over lines ("… không có đảng viên bị" / "xử lý kỷ luật"), so read
+    # each run of text lines as one paragraph, cut into clauses at ";" and at a full stop that ends a
+    # sentence (OCR also drops stray dots inside one: "tổ chức. đảng").
+    run: list[Line] = []
+    for line in [*lines, None]:
+        if line is not None and not is_table_row(line):
+            run.append(line)
+            continue
+        if run:
+            yield from _discipline_prose(run)
+            run = []
+
+
+_CLAUSE_END = re.compile(r";|\.(?=\s+(\S)|\s*$)")
+
+
+def _clause_cuts(text: str) -> list[int]:
+    """Ends of clauses: ';', or a full stop before a capital, a digit, a dash or the end of the text."""
+    cuts = []
+    for m in _CLAUSE_END.finditer(text):
+        nxt = m.group(1)
+        if nxt is None or nxt.isupper() or nxt.isdigit() or nxt in "-–+":
+            cuts.append(m.end())
+    return cuts
+
+
+def _discipline_prose(run: list[Line]) -> Iterator[Hit]:
+    texts = [prose_text(ln) for ln in run]
+    text = " ".join(texts)
+    work = " ".join(prepare(t) for t in texts)
+    starts, pos = [], 0
+    for ln in run:
+        starts.append(pos)
+        pos += len(prose_text(ln)) + 1
+    if len(work) != len(text):  # prepare keeps lengths; if not, fall back to plain clauses
+        text = work
+    cuts = [0, *_clause_cuts(text), len(work)]
+    for lo, hi in itertools.pairwise(cuts):
+        clause = work[lo:hi]
+        d = _DISC.search(clause)
+        if not d:
+            continue
+        at = lo + d.start()
+        line = run[max(i for i, st in enumerate(starts) if st <= at)]
+        before = clause[: d.start()]
+        z = re.search(r"(khong co|chua co|khong)\b", before)
+        if z:
+            subj = before[z.end() :]
+            if _MEM.search(subj) or not _ORG.search(subj):
+                yield Hit("disciplined_members", 0, line)
+            if _ORG.search(subj):
+                yield Hit("disciplined_organisations", 0, line)
+            continue
+        for m in re.finditer(
+            r"(\d+)\s+(dang vien|dong chi|to chuc co so dang|to chuc dang|chi bo)\b",
+            before + clause[d.start() :],
+        ):
+            field = (
+                "disciplined_members"
+                if m.group(2) in ("dang vien", "dong chi")
+                else "disciplined_organisations"
+            )
+            yield Hit(field, int(m.group(1)), line)

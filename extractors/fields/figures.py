@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..model import Line
+from .fuzzy import repair
 from .numbers import Number, as_value, numbers, prepare
 from .patterns import Patterns, Rule, phrase_regex
 
@@ -34,6 +35,8 @@ _VALUE_COL = re.compile(
 _TARGET_COL = re.compile(r"\b(chi tieu|ke hoach|yeu cau|dinh muc|quy dinh)\b")
 _PCT_COL = re.compile(r"\bty le\b|%")
 _ZERO_CELL = re.compile(r"^\s*(khong|khong co|chua co|0)\s*[.;]?\s*$")
+_COMMITTEE = re.compile(r"\b(ban chap hanh|dang uy vien|cap uy vien|uy vien ban)\b")
+_MEMBER_BREAKDOWN = re.compile(r"[a-z]{1,5}\s+vien\s*\(\s*\d+\s*(?:dang vien\s+)?chinh thuc")
 _LIST_START = re.compile(r"^\s*(?:[IVX]+\.|\d+(?:\.\d+)*\.|[a-d]\)|-|\+)\s")
 _INDEX_CELL = re.compile(r"^\s*([0-9]+(\.[0-9]+)*\.?|[ivx]+\.?|[a-z]\)?)\s*$")
 
@@ -47,6 +50,24 @@ class Hit:
     line: Line
 
 
+def _speck(cell: str) -> bool:
+    """A cell of OCR specks only (":", "_", "-"): something printed, but no word and no number."""
+    return bool(cell.strip()) and not re.search(r"[^\W_]", cell)
+
+
+def prose_text(line: Line) -> str:
+    """A line read as prose: a sentence OCR split into cells, without the specks between them."""
+    if not line.cells:
+        return line.text
+    return " ".join(c for c in line.cells if not _speck(c))
+
+
+def is_table_row(line: Line) -> bool:
+    """A row of at least two cells with words or numbers; OCR specks split off as cells ("18 | _") do
+    not make a sentence a table row."""
+    return bool(line.cells) and sum(1 for c in line.cells or [] if re.search(r"[^\W_]", c)) >= 2
+
+
 @dataclass
 class _Table:
     """What is known about the table being read: its column roles and whether it is about cells."""
@@ -56,16 +77,21 @@ class _Table:
     pct_col: int | None = None
     target_cols: tuple[int, ...] = ()
     scope: str | None = None
+    width: int = 0  # cells in the header row
 
 
 class FigureReader:
     """Reads keyed figures line by line for one document; keeps the table header and section context."""
 
-    def __init__(self, patterns: Patterns, doc_type: str, is_chi_bo: bool) -> None:
+    def __init__(
+        self, patterns: Patterns, doc_type: str, is_chi_bo: bool, ocr_pages: frozenset[int] = frozenset()
+    ) -> None:
         self.p = patterns
+        self.ocr_pages = ocr_pages  # lines on these pages may have damaged key phrases: match them loosely
         self.doc_type = doc_type
         self.is_chi_bo = is_chi_bo
-        self.regex, _ = patterns.matcher(doc_type)
+        self.regex, by_key = patterns.matcher(doc_type)
+        self.keys = sorted(by_key, key=len, reverse=True)
         units = "|".join(re.escape(u) for u in sorted(patterns.units, key=len, reverse=True))
         self._unit_gap = re.compile(rf"^[\s:(\-–]*(?:(?:{units})[\s:]*)*$")
         self._unit_after = re.compile(rf"^\s*(?:{units})\b")
@@ -104,13 +130,13 @@ class FigureReader:
             return
         block: list[Line] = []
         for line in lines:
-            if line.cells and len(line.cells) >= 2:
+            if is_table_row(line):
                 yield from self._flush(block)
                 block = []
                 yield from self._table_row(line)
                 continue
             self.table = None
-            work = prepare(line.text)
+            work = prepare(prose_text(line))
             if len(work) < 90 and not re.search(r"\d", work):
                 scope = self._scope_from_text(work)
                 if scope:
@@ -132,10 +158,15 @@ class FigureReader:
                 block = []
         yield from self._flush(block)
 
+    def _repaired(self, line: Line, work: str, need_digit: bool = True) -> str:
+        if line.prov.page not in self.ocr_pages or self.regex is None:
+            return work
+        return repair(work, self.keys, self.regex, need_digit)
+
     def _flush(self, block: list[Line]) -> Iterator[Hit]:
         if not block:
             return
-        works = [prepare(ln.text) for ln in block]
+        works = [self._repaired(ln, prepare(prose_text(ln))) for ln in block]
         starts, pos = [], 0
         for w in works:
             starts.append(pos)
@@ -177,7 +208,14 @@ class FigureReader:
                 if name:
                     yield Hit(name, 0, line)
                 continue
-            yield from self._emit(rule, name, num, line, src, hi)
+            denominator = rule.denominator_field
+            if denominator == "members_total":
+                # "Ban Chấp hành Đảng bộ có 9 đồng chí; có mặt 9/9": the committee voted, so 9 is
+                # its size, not the members'.
+                sent_lo = max(work.rfind(". ", 0, m.start()), work.rfind("\n", 0, m.start())) + 1
+                if _COMMITTEE.search(work[sent_lo:hi]):
+                    denominator = "committee_members"
+            yield from self._emit(rule, name, num, line, src, hi, denominator)
 
     def _value_in(self, work: str, lo: int, ks: int, ke: int, hi: int, rule: Rule) -> tuple | None:
         before = [n for n in numbers(work, lo, ks) if as_value(n, rule.kind) is not None]
@@ -192,7 +230,7 @@ class FigureReader:
         after = numbers(work, ke, hi)
         for n in after:
             if (
-                "," in work[ke : n.start]
+                re.search(r",|\bva\b", work[ke : n.start])
                 and hi < len(work)
                 and self.regex.match(work, hi)  # type: ignore[union-attr]
                 and self._unit_gap.match(work[n.end : hi])
@@ -222,19 +260,32 @@ class FigureReader:
             return True
         if rule.require_unit not in self._required:
             self._required[rule.require_unit] = phrase_regex(list(rule.require_unit))
-        return bool(self._required[rule.require_unit].match(work[n.end :].lstrip(" (")))
+        after = work[n.end :].lstrip(" (")
+        if self._required[rule.require_unit].match(after):
+            return True
+        # OCR damaged the unit word but the breakdown after it shows a member count:
+        # "129 Tế viên (122 đảng viên chính thức, 07 đảng viên dự bị)".
+        return "dang vien" in rule.require_unit and bool(_MEMBER_BREAKDOWN.match(after))
 
     def _emit(
-        self, rule: Rule, name: str | None, num: Number, line: Line, work: str, hi: int
+        self,
+        rule: Rule,
+        name: str | None,
+        num: Number,
+        line: Line,
+        work: str,
+        hi: int,
+        denominator: str | None = None,
     ) -> Iterator[Hit]:
+        denominator = denominator or rule.denominator_field
         value = as_value(num, rule.kind)
         if rule.on_fraction == "denominator" and num.den is not None:
             value = num.den  # "15/16 đảng viên chính thức đồng ý": 16 are official
         if name and value is not None:
             yield Hit(name, value, line)
         if rule.kind == "int" and name:
-            if num.den is not None and rule.denominator_field and rule.on_fraction != "denominator":
-                yield Hit(rule.denominator_field, num.den, line)
+            if num.den is not None and denominator and rule.on_fraction != "denominator":
+                yield Hit(denominator, num.den, line)
             if rule.pct_field:
                 pct = next((n for n in numbers(work, num.end, hi) if n.pct), None)
                 if pct is not None:
@@ -243,12 +294,28 @@ class FigureReader:
     # -- tables ------------------------------------------------------------------------
     def _table_row(self, line: Line) -> Iterator[Hit]:
         key = line.prov.table if line.prov.table is not None else "loose"
-        cells = [prepare(c) for c in line.cells or []]
+        raw = line.cells or []
+        cells = [prepare(c) for c in raw]
+        if (
+            line.prov.page in self.ocr_pages
+            and re.search(r"\d", line.text)
+            and not any(self.regex.search(c) for c in cells)  # type: ignore[union-attr]
+        ):
+            cells = [self._repaired(line, c, need_digit=False) for c in cells]
+        # OCR specks read as a first cell (":", "_") are no column: they would shift every index.
+        while len(cells) > 1 and _speck(raw[len(raw) - len(cells)]):
+            cells = cells[1:]
+        raw = raw[len(raw) - len(cells) :]
         if self.table is None or self.table.key != key:
             self.table = _Table(key=key)
         if self._is_header(cells):
             self._read_header(cells)
             return
+        junk = [i for i, c in enumerate(raw) if _speck(c)]
+        if self.table.width and len(cells) > self.table.width and len(cells) - len(junk) >= self.table.width:
+            # More cells than the header: OCR specks split off as cells ("_" between label and value).
+            drop = set(junk[: len(cells) - self.table.width])
+            cells = [c for i, c in enumerate(cells) if i not in drop]
         label_idx = None
         for ci, cell in enumerate(cells):
             if _INDEX_CELL.match(cell) or not cell.strip():
@@ -323,4 +390,5 @@ class FigureReader:
             elif _VALUE_COL.search(c) and t.value_col is None:
                 t.value_col = ci
         t.target_cols = tuple(targets)
+        t.width = len(cells)
         t.scope = self._scope_from_text(" ".join(cells)) if _SUB_WORDS.search(" ".join(cells)) else None

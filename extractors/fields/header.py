@@ -11,6 +11,8 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
+from rapidfuzz import fuzz
+
 from ..model import Line
 from .figures import Hit
 from .numbers import fold_same_length as fold_keep_length
@@ -110,7 +112,8 @@ def _issuing_body(head: list[Line], folded: list[str], all_lines: list[Line]) ->
     parts: list[tuple[str, str, Line]] = []
     for line, f in zip(head, folded, strict=True):
         if line.cells:
-            text = line.cells[0]
+            # The left column is the first cell with words: OCR puts junk cells ("__") before it.
+            text = next((c for c in line.cells if re.search(r"[^\W\d_]{2}", c)), line.cells[0])
             pf = fold_keep_length(text)
         else:
             text, pf = line.text, f
@@ -125,6 +128,8 @@ def _issuing_body(head: list[Line], folded: list[str], all_lines: list[Line]) ->
         cut = re.search(r"\*|(?<![a-z])so\s*:?\s*\d|(?<![a-z])so\s*:?\s*[.…]", pf)
         if cut:
             text, pf = text[: cut.start()], pf[: cut.start()]
+        text = _clean_header_part(text)
+        pf = fold_keep_length(text)
         letters = re.sub(r"[^\w]|\d", "", text)
         if letters and not letters.isupper():
             break  # the header is in capitals; a mixed-case line is the body
@@ -196,6 +201,39 @@ def _issuing_body(head: list[Line], folded: list[str], all_lines: list[Line]) ->
                 ]
             )
             yield Hit("parent_name", parent, line)
+
+
+_JUNK_EDGE = " _-–—.:;|'`\"*~,"
+_BODY_WORDS = (("chi", "bo", "CHI BỘ"), ("dang", "uy", "ĐẢNG ỦY"), ("dang", "bo", "ĐẢNG BỘ"))
+
+
+def _noise(word: str) -> bool:
+    """A token with lower-case letters, or with no letter or digit at all: OCR specks beside capitals."""
+    letters = re.sub(r"[\W\d_]", "", word)
+    return bool(letters and not letters.isupper()) or not re.search(r"[^\W_]", word)
+
+
+def _clean_header_part(text: str) -> str:
+    """One header line without OCR junk at its ends, its body words spelt right ("ĐÁẢNG ỦY" → "ĐẢNG ỦY")."""
+    words = text.strip(_JUNK_EDGE).split()
+    tail = 0
+    while tail < len(words) and _noise(words[len(words) - 1 - tail]):
+        tail += 1
+    if 0 < tail <= 2 and len(words) - tail >= 2:  # a capitals line with a speck or two after it ("Sẽ")
+        words = words[: len(words) - tail]
+    if len(words) >= 2:
+        folded = [fold_keep_length(w).strip(_JUNK_EDGE) for w in words[:3]]
+        for first, second, canon in _BODY_WORDS:
+            if fuzz.ratio(folded[0], first) < 75:
+                continue
+            # The second body word, allowing one stray OCR token between ("CHI II BỘ").
+            at = next((j for j in (1, 2) if j < len(folded) and folded[j] == second), None)
+            if at is not None and (at == 1 or len(folded[1]) <= 2):
+                if at == 1 and folded[0] == first:
+                    break  # spelt right already (with or without its diacritics): keep it as written
+                words = canon.split() + words[at + 1 :]
+                break
+    return " ".join(words).strip(_JUNK_EDGE)
 
 
 def _body_spelling(caps: str, lines: list[Line]) -> str | None:

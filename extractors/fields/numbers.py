@@ -13,7 +13,8 @@ from functools import lru_cache
 
 from ..text import fold
 
-_QUOTES = re.compile(r"[\"“”‘’'«»`]")
+# Quotes, and OCR's underscores ("12_ kỳ"), are blanked: neither is ever part of a figure or a phrase.
+_QUOTES = re.compile(r"[\"“”‘’'«»`_]")
 # OCR reads 0 as O/o and 1 as l/I inside numbers: fix tokens that hold at least one digit.
 _OCR_NUMBER = re.compile(r"(?<![a-z0-9])[0-9oil]*[0-9][0-9oil]*(?:[.,][0-9oil]+)?(?![a-z0-9])")
 _OCR_MAP = str.maketrans({"o": "0", "i": "1", "l": "1"})

@@ -30,7 +30,9 @@ def extract(doc: DocumentText, doc_type: DocType) -> list[FieldReading]:
     is_chi_bo = bool(kinds) and kinds[0] == "chi_bo"
     hits += _legacy(lines, patterns.legacy_labels)
     if doc_type in _FIGURE_TYPES:
-        hits += FigureReader(patterns, doc_type.value, is_chi_bo).read(lines, join=doc.source != "docx")
+        ocr_pages = frozenset(p.number for p in doc.pages if p.method == "ocr")
+        reader = FigureReader(patterns, doc_type.value, is_chi_bo, ocr_pages)
+        hits += reader.read(lines, join=doc.source != "docx")
     if doc_type in (DocType.BAO_CAO, DocType.TO_TRINH):
         hits += discipline(lines)
         if not is_chi_bo:

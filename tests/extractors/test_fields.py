@@ -479,3 +479,248 @@ def test_score_table_roman_criteria_and_wrapped_header() -> None:
     assert v["criterion_item"] == [
         {"criterion": 1, "item": "1.1", "max": 12.0, "score": 11.0, "passed": None}
     ]
+
+
+# -- OCR and PDF damage in the score table, header, discipline and figure tables ----------------
+def two_pages(first: Sequence[Row], second: Sequence[Row], source: str = "pdf_text") -> DocumentText:
+    """A document whose table goes on over a page break."""
+    pages = []
+    for n, rows in enumerate((first, second), 1):
+        d = doc(rows, source)
+        lines = [
+            ln.model_copy(update={"prov": ln.prov.model_copy(update={"page": n})}) for ln in d.pages[0].lines
+        ]
+        pages.append(Page(number=n, method=d.pages[0].method, lines=lines))
+    return DocumentText(file="t.pdf", sha256="0" * 64, source=source, pages=pages)
+
+
+def test_score_table_over_pages_and_wrapped_text_lines() -> None:
+    # A wrapped label line ("tháng, …": "thang" also names a max column) must not redefine the header.
+    d = two_pages(
+        [
+            *CHI_BO_HEAD,
+            ["STT", "Tiêu chí", "Điểm", "Tự", "Ghi chú"],
+            ["tối đa", "đánh"],
+            "giá",
+            ["1", "Hoàn thành tốt nhiệm vụ chính", "30", "29,5"],
+            ["2.1 Duy trì sinh hoạt thường kỳ hằng", "10", "10"],
+            "tháng, sinh hoạt chuyên đề mỗi quý",
+            ["2.2 Nội dung sinh hoạt thiết thực, đúng", "8", "7,5", "trừ 0,5"],
+            ["3", "Đoàn kết, kỷ luật tốt", "20", "19,5"],
+        ],
+        [
+            ["4.1 Cán bộ, đảng viên gương mẫu, giữ", "10", "9"],
+            ["4", "Cán bộ, đảng viên tốt", "25", "24"],
+            ["Cộng", "100", "98"],
+        ],
+    )
+    got = [r.value for r in extract_fields(d, PH)]
+    crit = {v["index"]: v for v in got if isinstance(v, dict) and "index" in v}
+    assert crit[1]["max"] == 30 and crit[1]["score"] == 29.5
+    assert crit[3]["max"] == 20 and crit[3]["score"] == 19.5
+    assert crit[4]["max"] == 25 and crit[4]["score"] == 24
+    items = {v["item"]: v for v in got if isinstance(v, dict) and "item" in v}
+    assert items["2.2"]["max"] == 8 and items["2.2"]["score"] == 7.5
+    assert items["4.1"]["max"] == 10 and items["4.1"]["score"] == 9
+
+
+def test_score_table_ocr_rows_named_criteria_and_junk() -> None:
+    v = values(
+        [
+            "CHI BO AP 3",
+            ["STT", "Nội dung đánh giá", "Thang", "Điểm tự"],
+            [":", "N7", "điểm", "đánh giá"],
+            ["__L", "HOÀN THÀNH TỐT NHIỆM VỤ CHÍNH _", "25", "24,5"],  # "I" read as "L"
+            ["1", "Quán triệt, cụ thể hóa kịp thời các nghị -", "10", "9,5"],  # an item, not criterion 1
+            ["3", "Lãnh đạo xây dựng chính quyền, đoàn thể", "7", "_ 6,5"],
+            ["II", "CHẤTLƯỢNG SINHHOẠTTỐT", "25", "24,5"],
+            ["1", "Duy trì sinh hoạt thường kỳ hằng tháng", "10-", "10"],
+            # OCR lost the row of criterion III: its items start again at 1.
+            ["1", "Nội bộ đoàn kết, thống nhất", "8", "8"],
+            ["2_", "Cán bộ, đảng viên tót", "24", "25"],  # score > max: the columns were swapped
+        ],
+        PH,
+        "ocr",
+    )
+    crit = {c["index"]: c for c in v["criterion"]}
+    assert set(crit) == {1, 2, 4}
+    assert crit[1]["max"] == 25 and crit[1]["score"] == 24.5
+    assert crit[2]["max"] == 25 and crit[2]["score"] == 24.5
+    assert crit[4]["max"] == 25 and crit[4]["score"] == 24
+    items = {c["item"]: c for c in v["criterion_item"]}
+    assert items["1.1"]["score"] == 9.5 and items["1.3"]["score"] == 6.5
+    assert items["2.1"]["max"] == 10 and items["3.1"]["criterion"] == 3
+
+
+def test_score_table_merged_header_cell_and_impossible_rows() -> None:
+    v = values(
+        [
+            ["Nội dung đánh giá", "Thang Ô Điểm tự"],
+            ["điểm", "đánh giá"],
+            ["HOÀN THÀNH TỐT NHIỆM VỤ", "25", "24"],
+            ["CHẤT LƯỢNG SINH HOẠT TỐT", "00", "0"],  # OCR garbage: no criterion is worth 0 points
+            ["ĐOÀN KẾT, KỶ LUẬT TỐT", "25", "24,5"],
+        ],
+        PH,
+        "ocr",
+    )
+    crit = {c["index"]: c for c in v["criterion"]}
+    assert crit[1] == {"index": 1, "max": 25.0, "score": 24.0, "passed": None}
+    assert crit[3]["max"] == 25 and crit[3]["score"] == 24.5
+    assert 2 not in crit
+
+
+def test_criterion_names_do_not_match_items() -> None:
+    from extractors.fields.criteria import criterion_by_name
+    from extractors.fields.numbers import fold_same_length
+
+    for text, want in [
+        ("2_ Chất lượng sinh hoạt tốt", 2),
+        ("3 Đoàn kết,kỷluậttết", 3),
+        ("IV CÁN BỘ, ĐẢNG VIÊN TỐT", 4),
+        ("2.1 Duy trì sinh hoạt thường kỳ hằng tháng", None),
+        ("Nội bộ đoàn kết, thống nhất; thực hiện nghiêm", None),
+        ("Cán bộ, đảng viên gương mẫu, giữ gìn phẩm chất đạo đức", None),
+        ("Tổng cộng", None),
+    ]:
+        assert criterion_by_name(fold_same_length(text)) == want, text
+
+
+@pytest.mark.parametrize(
+    ("head", "unit", "parent", "kind"),
+    [
+        (
+            [["ĐẢNG BỘ HUYỆN CẦN ĐƯỚC", "ĐẢNG CỘNG SẢN VIỆT NAM"], "- ĐÁẢNG ỦY XÃ PHƯỚC ĐÔNG", ": | _"],
+            "Đảng bộ Xã Phước Đông",
+            "Đảng bộ Huyện Cần Đước",
+            "dang_bo_co_so",
+        ),
+        (
+            [["ĐẢNG BỘ XÃ CHIỀNG NGẦN", "ĐẢNG CỘNG SẢN VIỆT NAM."], ["__", "CHI BỘ BẢN NÀ CẠN"]],
+            "Chi bộ Bản Nà Cạn",
+            None,
+            "chi_bo",
+        ),
+        (
+            [["ĐẢNG BỘ XÃ CHIỀNG NGẦN", "ĐẢNG CỘNG SẢN VIỆT NAM"], ["CHI II BỘ BẢN NÀ CẠN .", ":"], "*"],
+            "Chi bộ Bản Nà Cạn",
+            "Đảng bộ Xã Chiềng Ngần",
+            "chi_bo",
+        ),
+        (
+            [["ĐẢNG BỘ HUYỆN CẦN ĐƯỚC .", "ĐẢNG CỘNG SẢN VIỆT NAM -"], ["ĐẢNG ỦY XÃ PHƯỚC ĐÔNG", "Sẽ"], "*%"],
+            "Đảng bộ Xã Phước Đông",
+            "Đảng bộ Huyện Cần Đước",
+            "dang_bo_co_so",
+        ),
+    ],
+)
+def test_ocr_header_issuer_not_parent(head: list[Row], unit: str, parent: str | None, kind: str) -> None:
+    v = values([*head, ["Số 17-BC/ĐU", "Phước Đông, ngày 10 tháng 12 năm 2024"], "BÁO CÁO"], BC, "ocr")
+    assert v["unit_name"][0] == unit
+    assert v["unit_kind"][0] == kind
+    if parent:
+        assert v["parent_name"] == [parent]
+
+
+def test_header_keeps_digits_and_dashes_of_the_name() -> None:
+    v = values(["ĐẢNG BỘ PHƯỜNG 2", "CHI BỘ KHU PHỐ 3", "*", "Số 05-TTr/CB", "TỜ TRÌNH"], TT)
+    assert v["unit_name"] == ["Chi bộ Khu Phố 3"]
+    v = values(["ĐẢNG BỘ XÃ A", "CHI BỘ PHÒNG TÀI CHÍNH - KẾ HOẠCH", "*", "Số 05-TTr/CB", "TỜ TRÌNH"], TT)
+    assert v["unit_name"] == ["Chi bộ Phòng Tài Chính - Kế Hoạch"]
+
+
+def test_discipline_sentence_wrapped_over_lines() -> None:
+    v = values(
+        [
+            "2. Công tác kiểm tra, giám sát và kỷ luật",
+            "Trong năm 2024, không có tổ chức. đảng, đảng viên bị thị hành",  # OCR's stray dot
+            "kỷ luật.",
+        ],
+        BC,
+        "ocr",
+    )
+    assert v["disciplined_members"] == [0]
+    v = values(["Trong năm, chi bộ có 01 đảng viên bị xử lý", "kỷ luật khiển trách."], BC, "pdf_text")
+    assert v["disciplined_members"] == [1]
+    # A full stop ends the "không": the next sentence's discipline is not negated.
+    v = values(["Không có đảng viên vắng mặt. Có 02 đảng viên bị xử lý kỷ luật."], BC)
+    assert v["disciplined_members"] == [2]
+
+
+def test_committee_count_is_not_members_total() -> None:
+    v = values(["Tổng số đồng chí đảng ủy viên: 11 đồng chí; số đồng chí đồng ý: 10."], TT)
+    assert "members_total" not in v
+    assert v["committee_members"] == [11]
+    v = values(["Ban Chấp hành Đảng bộ có 9 đồng chí; có mặt 9/9 đồng chí."], BB)
+    assert "members_total" not in v
+    assert v["committee_members"] == [9]
+    v = values(["Chi bộ có 18 đảng viên; có mặt 16/18 đồng chí."], BB)
+    assert v["members_total"] == [18]
+
+
+def test_figure_table_ocr_junk_cells() -> None:
+    v = values(
+        [
+            [":", "-Nội dung", "_ Chỉ tiêu"],  # the result column's header was lost; a speck came first
+            ["Sinh hoạt thường kỳ (kỳ)", "12", "11"],
+            ["Mức xếp loại", "Số lượng", "Tỷ lệ (%)"],
+            ["Hoàn thành nhiệm vụ", "_", "01", "5,26"],
+        ],
+        BC,
+        "ocr",
+    )
+    assert v["regular_meetings"] == [11]
+    assert v["rating_hoan_thanh"] == [1]
+    v = values([["Số phiếu phát ra: 18", "_"]], BB, "ocr")
+    assert v["ballots_issued"] == [18]
+
+
+def test_fuzzy_key_on_ocr_lines_only() -> None:
+    rows = ["Trong năm, chi bộ tổ chức 12 kỳ sinh hoạt thường kv; 04 kỳ sinh hoạt chuyên đề."]
+    assert values(rows, BC, "ocr")["regular_meetings"] == [12]
+    # The same damage in a Word file is no OCR damage: no loose matching there.
+    assert "regular_meetings" not in values(rows, BC)
+    v = values([["Số phiếu phát rà", "18"], ["Sô phiếu thu vẻ", "18"]], BB, "ocr")
+    assert v["ballots_issued"] == [18]
+
+
+def test_fuzzy_key_negatives() -> None:
+    # Short keys are never matched loosely, lines without a number are left alone, and a near miss
+    # that is another word stays unread.
+    for rows in (
+        ["Vàng mạt: 02 đồng chí"],  # "vang mat" is too short a key to match loosely
+        ["Sinh hoạt thường kv đúng quy định"],  # no number
+        ["Thời gian: 15 giờ 30, 05/12/2024, tại hội trường"],
+        ["Phiên họp thường kỳ lần 12 của Ban Thường vụ"],
+    ):
+        v = values(rows, BC, "ocr")
+        assert not {"members_absent", "regular_meetings", "thematic_meetings"} & set(v), rows
+
+
+def test_number_of_the_next_phrase_is_not_taken() -> None:
+    v = values(["Chi bộ tổ chức 12_", "kỳ sinh hoạt thường kỳ và 04 kỳ sinh hoạt chuyên đề."], BC, "ocr")
+    assert v["regular_meetings"] == [12]
+    assert v["thematic_meetings"] == [4]
+
+
+def test_criterion_name_needs_the_whole_name() -> None:
+    from extractors.fields.criteria import criterion_by_name
+    from extractors.fields.numbers import fold_same_length
+
+    assert criterion_by_name(fold_same_length("Hoàn thành tốt nhiệm vụ chính trị (30 điểm)")) == 1
+    assert criterion_by_name(fold_same_length("HOÀN THÀNH TỐT NHIỆM VỤ")) == 1  # "CHÍNH TRỊ" wrapped
+    assert criterion_by_name(fold_same_length("a) Hoàn thành tốt nhiệm vụ chính trị được giao")) is None
+    assert criterion_by_name(fold_same_length("Chất lượng")) is None
+
+
+def test_damaged_member_unit_with_breakdown() -> None:
+    v = values(
+        ["Đảng bộ xã Phước Đông hiện có 129 Tế viên (122 đảng viên chính thức, 07 đảng viên dự bị)."],
+        BC,
+        "ocr",
+    )
+    assert v["members_total"] == [129]
+    # Without the breakdown a damaged unit is not enough: "129 hội viên" counts no party members.
+    v = values(["Hội Nông dân xã hiện có 129 hội viên."], BC, "ocr")
+    assert "members_total" not in v
