@@ -380,6 +380,10 @@ def _criteria(rec: Reconciled, profile: Profile) -> None:
                 scores[i - 1] = sum(_points(r.get("score")) for r in rows)
             if all(_points(r.get("max")) is not None for r in rows):
                 maxima[i - 1] = sum(_points(r.get("max")) for r in rows)
+            framework_max = framework.max_points[i - 1] if framework.max_points is not None else None
+            if framework_max is not None and maxima[i - 1] is not None and abs(maxima[i - 1] - framework_max) > 0.01:
+                # The items read do not cover the criterion (a row lost to OCR): their sum is not its score.
+                scores[i - 1] = maxima[i - 1] = None
             rec.derived[key] = items[i]
             rec.derived_how[key] = "cộng các mục con"
             rec.derived_values[key] = {"index": i, "score": scores[i - 1], "max": maxima[i - 1]}

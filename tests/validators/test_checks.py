@@ -550,3 +550,12 @@ def test_a_computed_figure_says_how_in_its_readings() -> None:
     )
     result = run(clean_dang_bo())
     assert result.readings["subordinates_at_least_tot"][0].value == 9
+
+
+def test_items_lost_to_ocr_are_a_reading_gap_not_a_wrong_sum() -> None:
+    docs = clean_chi_bo()
+    phieu = [*docs.pop(PH), item(1, "1.1", 10, 10)]  # item 1.2 (max 15) was not read from the scan
+    scanned = make_file(PH, phieu, ocr=88.0, line_confidence=88.0)
+    assert FlagCode.SCORE_INCONSISTENT not in codes(run(docs, scanned))
+    typed = make_file(PH, phieu)  # the same rows typed in Word: the sum is the unit's own
+    assert FlagCode.SCORE_INCONSISTENT in codes(run(docs, typed))
