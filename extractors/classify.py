@@ -41,6 +41,9 @@ _KEYWORDS: dict[DocType, tuple[str, ...]] = {
     DocType.PHIEU_TU_DANH_GIA: ("diem chuan", "diem tu cham", "tu danh gia", "diem toi da", "tieu chi"),
 }
 TITLE_LINES = 25
+_EDGE_JUNK = re.compile(r"^[\W_]+|[\W_]+$")  # OCR's "_TỜ TRÌNH _", ".CHI BỘ …", "“BÁO CÁO”"
+# A proposal is addressed ("Kính gửi") and asks for recognition; a report or sheet is not addressed.
+_ADDRESSED_REQUEST = re.compile(r"\bkinh (gui|trinh)\b")
 
 
 @dataclass(frozen=True)
@@ -59,8 +62,8 @@ def _is_capitals(text: str) -> bool:
 
 def _cells(text: str) -> list[str]:
     # OCR may prefix a title with noise and merge the two header columns with " | ".
-    t = text.strip(" -*.:|\"'“”")
-    return [t, *[c.strip(" -*.:\"'“”") for c in t.split("|")]]
+    t = _EDGE_JUNK.sub("", text)
+    return [t, *[_EDGE_JUNK.sub("", c) for c in t.split("|")]]
 
 
 def _title(raw_head: list[str], *, capitals_only: bool, on_topic: bool) -> Classification | None:
@@ -105,6 +108,9 @@ def classify(doc: DocumentText) -> Classification:
             if code not in _CODE_TYPES:
                 return Classification(DocType.KHAC, f"số văn bản “{m.group(0)}”")
     if on_topic:
+        head_text = "\n".join(head)
+        if _ADDRESSED_REQUEST.search(head_text) and "de nghi" in head_text:
+            return Classification(DocType.TO_TRINH, "“Kính gửi” và “đề nghị” ở phần đầu")
         scores = {t: sum(full.count(k) for k in kws) for t, kws in _KEYWORDS.items()}
         best = max(scores, key=lambda t: scores[t])
         if scores[best] >= 2:

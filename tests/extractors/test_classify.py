@@ -99,3 +99,23 @@ def test_merged_header_columns_from_ocr() -> None:
         "chi bộ bốn tốt năm 2024",
     ]
     assert classify(doc_of(lines)).type == DocType.TO_TRINH
+
+
+def test_ocr_junk_around_the_title() -> None:
+    lines = [
+        ".ĐẢNG BỘ XÃ A | - ĐẢNG CỘNG SẢN VIỆT NAM .",
+        "Số 03-TTHCB | __",
+        "_TỜ TRÌNH _",
+        "đề nghị công nhận “chỉ bộ bốn tốt” năm 2024",
+    ]
+    assert classify(doc_of(lines)).type == DocType.TO_TRINH
+
+
+def test_addressed_request_without_a_readable_title_is_a_proposal() -> None:
+    lines = [
+        "cử To Hoà Gai | ĐẲNG CỘNG SẢN VIỆT NAM",
+        "Kính gửi: Đảng ủy xã Long Trạch",
+        "Chi bộ đề nghị Đảng ủy xem xét, công nhận chi bộ bốn tốt năm 2024.",
+        "Kết quả thực hiện: sinh hoạt thường kỳ 12 kỳ, sinh hoạt chuyên đề 4 kỳ; xếp loại đảng viên …",
+    ]
+    assert classify(doc_of(lines)).type == DocType.TO_TRINH
