@@ -49,8 +49,11 @@ $(STAMP)/samples: $(wildcard samples/*.py) $(VENV)/.synced
 eval: setup samples
 	$(VENV)/bin/python -m samples.evaluate
 
+BENCH_APT := ocrmypdf
 bench: setup
-	$(VENV)/bin/python bench/run.py
+	@dpkg -s $(BENCH_APT) >/dev/null 2>&1 || { SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $(BENCH_APT) >/dev/null; }
+	$(VENV)/bin/python bench/run.py $(BENCH_ARGS)
 
 lint: venv
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .

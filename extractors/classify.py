@@ -42,7 +42,7 @@ _KEYWORDS: dict[DocType, tuple[str, ...]] = {
 }
 TITLE_LINES = 25
 _EDGE_JUNK = re.compile(r"^[\W_]+|[\W_]+$")  # OCR's "_TỜ TRÌNH _", ".CHI BỘ …", "“BÁO CÁO”"
-# A proposal is addressed ("Kính gửi") and asks for recognition; a report or sheet is not addressed.
+# A proposal is addressed ("Kính gửi"); a report, minutes or a self-assessment sheet is not (HD 36-HD/VPTW).
 _ADDRESSED_REQUEST = re.compile(r"\bkinh (gui|trinh)\b")
 
 
@@ -109,8 +109,8 @@ def classify(doc: DocumentText) -> Classification:
                 return Classification(DocType.KHAC, f"số văn bản “{m.group(0)}”")
     if on_topic:
         head_text = "\n".join(head)
-        if _ADDRESSED_REQUEST.search(head_text) and "de nghi" in head_text:
-            return Classification(DocType.TO_TRINH, "“Kính gửi” và “đề nghị” ở phần đầu")
+        if _ADDRESSED_REQUEST.search(head_text):  # HD 36: reports and sheets are not addressed
+            return Classification(DocType.TO_TRINH, "“Kính gửi” ở phần đầu")
         scores = {t: sum(full.count(k) for k in kws) for t, kws in _KEYWORDS.items()}
         best = max(scores, key=lambda t: scores[t])
         if scores[best] >= 2:

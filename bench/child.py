@@ -1,0 +1,141 @@
+"""A hoso process driven by the benchmark: reads one JSON command a line on stdin, answers one JSON line.
+
+Run as ``python bench/child.py``; the parent starts it (with a CPU affinity when it measures scaling),
+so start-up, peak memory and the Prefect server belong to this process alone. Commands:
+
+- ``{"op": "start"}``: import the flow module and run one empty batch (starts Prefect's server);
+- ``{"op": "batch", "inbox", "out", "workers", "mode": "prefect"|"direct", "fresh", "profile"}``:
+  process the inbox into ``out`` (emptied first when ``fresh``) through Prefect (``run_batch``) or
+  through the same stage functions on a thread pool, optionally under cProfile (main thread only);
+- ``{"op": "rss"}``: this process's peak RSS so far.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def _maxrss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _cpu(who: int) -> float:
+    r = resource.getrusage(who)
+    return r.ru_utime + r.ru_stime
+
+
+def _direct(inbox: Path, out: Path, workers: int) -> tuple[int, int]:
+    """The stages without Prefect: what one task does per dossier, then the batch reports."""
+    import datetime as dt
+    from concurrent.futures import ThreadPoolExecutor
+
+    from pipeline import cache
+    from pipeline.inbox import discover
+    from pipeline.reports import write_batch_reports
+    from pipeline.settings import Settings
+    from pipeline.stages import process_or_reuse
+
+    settings = Settings()
+    settings.workers = workers
+    out.mkdir(parents=True, exist_ok=True)
+    sources, _ = discover(inbox)
+    if workers == 1:  # in the main thread, so that cProfile sees the work
+        outcomes = [process_or_reuse(s, out, settings) for s in sources]
+    else:
+        with ThreadPoolExecutor(workers) as pool:
+            outcomes = list(pool.map(lambda s: process_or_reuse(s, out, settings), sources))
+    outcomes.sort(key=lambda d: d.id)
+    key = cache.batch_key(outcomes, settings.profile, dt.date.today())
+    if cache.batch_reports_current(out, key) is None:
+        cache.store_batch(out, key, write_batch_reports(out, outcomes, settings.profile))
+    return len(outcomes), sum(1 for o in outcomes if o.reused)
+
+
+def _prefect(inbox: Path, out: Path, workers: int) -> tuple[int, int]:
+    from pipeline.flows import run_batch
+
+    batch = run_batch(inbox, out, workers=workers, runner="thread")
+    return len(batch.dossiers), batch.reused
+
+
+def handle(cmd: dict) -> dict:
+    op = cmd["op"]
+    if op == "rss":
+        return {"maxrss_mb": round(_maxrss_mb(), 1)}
+    if op == "start":
+        t0 = time.perf_counter()
+        from pipeline.settings import configure_prefect
+
+        configure_prefect()
+        import pipeline.flows  # noqa: F401 - the import itself is part of start-up
+
+        t1 = time.perf_counter()
+        empty = Path(tempfile.mkdtemp(prefix="hoso-bench-empty-"))
+        (empty / "in").mkdir()
+        _prefect(empty / "in", empty / "out", 1)
+        shutil.rmtree(empty, ignore_errors=True)
+        t2 = time.perf_counter()
+        return {
+            "import_s": round(t1 - t0, 3),
+            "first_flow_s": round(t2 - t1, 3),
+            "maxrss_mb": round(_maxrss_mb(), 1),
+        }
+    if op == "batch":
+        inbox, out = Path(cmd["inbox"]), Path(cmd["out"])
+        if cmd.get("fresh", True):
+            shutil.rmtree(out, ignore_errors=True)
+        run = _prefect if cmd["mode"] == "prefect" else _direct
+        prof = None
+        if cmd.get("profile"):
+            import cProfile
+
+            prof = cProfile.Profile()
+            prof.enable()
+        me0, kids0 = _cpu(resource.RUSAGE_SELF), _cpu(resource.RUSAGE_CHILDREN)
+        t0 = time.perf_counter()
+        n, reused = run(inbox, out, int(cmd["workers"]))
+        seconds = time.perf_counter() - t0
+        me, kids = _cpu(resource.RUSAGE_SELF) - me0, _cpu(resource.RUSAGE_CHILDREN) - kids0
+        if prof is not None:
+            prof.disable()
+            prof.dump_stats(cmd["profile"])
+        return {
+            "s": round(seconds, 3),
+            "dossiers": n,
+            "reused": reused,
+            "maxrss_mb": round(_maxrss_mb(), 1),
+            "cpu_self_s": round(me, 2),  # hoso's own Python (all threads)
+            "cpu_children_s": round(kids, 2),  # Tesseract and other waited-for processes
+        }
+    raise ValueError(f"unknown op {op!r}")
+
+
+def main() -> int:
+    proto = os.fdopen(os.dup(1), "w", buffering=1)
+    os.dup2(2, 1)  # anything printed by libraries goes to stderr; stdout carries only answers
+    logging.basicConfig(level=logging.ERROR)
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        try:
+            answer = handle(json.loads(line))
+        except Exception as exc:  # the parent reports it; the child stays up
+            logging.exception("command failed")
+            answer = {"error": f"{type(exc).__name__}: {exc}"}
+        proto.write(json.dumps(answer) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
