@@ -38,6 +38,7 @@ run: setup samples
 	$(VENV)/bin/hoso process samples/inbox --out out
 
 test: setup samples
+	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check --quiet .
 	$(VENV)/bin/python -m pytest -q
 
 # ---- the rest ------------------------------------------------------------------------------

@@ -17,7 +17,9 @@ log = logging.getLogger(__name__)
 
 # Files that operating systems and editors leave behind; never part of a dossier.
 JUNK_NAMES = {".ds_store", "thumbs.db", "desktop.ini", ".directory"}
-_UNSAFE_VI = "đường dẫn trong tệp .zip không an toàn (../ hoặc tuyệt đối), không giải nén: hãy nén lại thư mục hồ sơ"
+_UNSAFE_VI = (
+    "đường dẫn trong tệp .zip không an toàn (../ hoặc tuyệt đối), không giải nén: hãy nén lại thư mục hồ sơ"
+)
 _UNSAFE_EN = "unsafe path in the .zip (../ or absolute), not unpacked: zip the dossier folder again"
 _LINK_VI = "liên kết tượng trưng (symlink), không đọc: hãy gửi tệp thật"
 _LINK_EN = "a symbolic link, not read: send the real file"
@@ -143,7 +145,9 @@ def unpack_zip(path: Path, dest: Path, max_bytes: int, max_files: int) -> Dossie
                 f"the .zip holds {len(members)} files, over the limit of {max_files}",
             )
         declared = sum(m.file_size for m in members)
-        if declared > max_bytes:  # zipfile enforces declared sizes; the streaming count below is the second guard
+        if (
+            declared > max_bytes
+        ):  # zipfile enforces declared sizes; the streaming count below is the second guard
             raise TooLarge(
                 f"tệp .zip giải nén ra quá {max_bytes // (1 << 20)} MB (nghi zip bomb): hãy gửi từng tệp",
                 f"the .zip unpacks to over {max_bytes // (1 << 20)} MB (a zip bomb?): send the files one by one",
@@ -181,7 +185,11 @@ def unpack_zip(path: Path, dest: Path, max_bytes: int, max_files: int) -> Dossie
             except (zipfile.BadZipFile, OSError, RuntimeError, EOFError, NotImplementedError) as exc:
                 target.unlink(missing_ok=True)
                 out.rejected.append(
-                    (name, "không giải nén được tệp này: hãy nén lại", f"cannot unpack this member ({exc}): zip again")
+                    (
+                        name,
+                        "không giải nén được tệp này: hãy nén lại",
+                        f"cannot unpack this member ({exc}): zip again",
+                    )
                 )
                 continue
             out.files.append(("/".join(parts), target))

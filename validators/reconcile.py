@@ -381,7 +381,11 @@ def _criteria(rec: Reconciled, profile: Profile) -> None:
             if all(_points(r.get("max")) is not None for r in rows):
                 maxima[i - 1] = sum(_points(r.get("max")) for r in rows)
             framework_max = framework.max_points[i - 1] if framework.max_points is not None else None
-            if framework_max is not None and maxima[i - 1] is not None and abs(maxima[i - 1] - framework_max) > 0.01:
+            if (
+                framework_max is not None
+                and maxima[i - 1] is not None
+                and abs(maxima[i - 1] - framework_max) > 0.01
+            ):
                 # The items read do not cover the criterion (a row lost to OCR): their sum is not its score.
                 scores[i - 1] = maxima[i - 1] = None
             rec.derived[key] = items[i]

@@ -202,7 +202,9 @@ def test_speckled_scan_is_detected_and_clean_page_is_not() -> None:
     draw = ImageDraw.Draw(img)
     font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 40)
     for i in range(40):
-        draw.text((200, 200 + 70 * i), "Chi bộ tổ chức 12 kỳ sinh hoạt thường kỳ trong năm", fill=30, font=font)
+        draw.text(
+            (200, 200 + 70 * i), "Chi bộ tổ chức 12 kỳ sinh hoạt thường kỳ trong năm", fill=30, font=font
+        )
     clean = np.array(img)
     assert not is_speckled(_thumb(clean)[0])
     import cv2

@@ -20,7 +20,12 @@ def ctx(tmp_path: Path) -> ReadContext:
 def test_docx_keeps_tables_where_they_stand(tmp_path: Path, ctx: ReadContext) -> None:
     path = make_docx(
         tmp_path / "a.docx",
-        ["Trước bảng", [["Nội dung", "Số lượng"], ["Phiếu phát ra", "12"]], "Sau bảng", [["Tán thành", "11"]]],
+        [
+            "Trước bảng",
+            [["Nội dung", "Số lượng"], ["Phiếu phát ra", "12"]],
+            "Sau bảng",
+            [["Tán thành", "11"]],
+        ],
     )
     doc = read_file(path, "a.docx", ctx)
     assert [ln.text for ln in doc.lines] == [
@@ -51,7 +56,10 @@ def test_docx_merged_cells_read_once(tmp_path: Path, ctx: ReadContext) -> None:
 
 
 def test_pdf_pages_are_numbered_from_one_with_boxes(tmp_path: Path, ctx: ReadContext) -> None:
-    path = make_text_pdf(tmp_path / "b.pdf", [["BIÊN BẢN KIỂM PHIẾU", "Số phiếu phát ra: 12"], ["Trang hai: tán thành 11 phiếu"]])
+    path = make_text_pdf(
+        tmp_path / "b.pdf",
+        [["BIÊN BẢN KIỂM PHIẾU", "Số phiếu phát ra: 12"], ["Trang hai: tán thành 11 phiếu"]],
+    )
     doc = read_file(path, "b.pdf", ctx)
     assert [p.number for p in doc.pages] == [1, 2]
     assert all(p.method == "pdf_text" for p in doc.pages)
