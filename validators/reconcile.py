@@ -372,8 +372,9 @@ def _criteria(rec: Reconciled, profile: Profile) -> None:
             seen = True
             scores[i - 1] = _points(row.get("score"))
             maxima[i - 1] = _points(row.get("max"))
-        elif items.get(i):
-            # No criterion row: its score is the sum of its items, when every item has one.
+        elif items.get(i) and not _ocr_read(items[i]):
+            # No criterion row: its score is the sum of its items, when every item has one. Not on a
+            # scan: there a missing criterion row usually means missing item rows too.
             rows = [c.value for c in items[i]]
             seen = True
             if all(_points(r.get("score")) is not None for r in rows):
@@ -391,11 +392,52 @@ def _criteria(rec: Reconciled, profile: Profile) -> None:
             rec.derived[key] = items[i]
             rec.derived_how[key] = "cộng các mục con"
             rec.derived_values[key] = {"index": i, "score": scores[i - 1], "max": maxima[i - 1]}
+        elif items.get(i):
+            seen = True  # scanned items without their criterion row: the criterion stays unread
         if maxima[i - 1] is None and framework.max_points is not None:
             maxima[i - 1] = framework.max_points[i - 1]
+    seen = _one_criterion_from_total(rec, scores, maxima) or seen
     if seen:
         rec.figures.criteria_scores = scores
         rec.figures.criteria_max = maxima
+
+
+def _ocr_read(cands: list[Candidate]) -> bool:
+    return any(c.reading.prov.confidence is not None for c in cands)
+
+
+def _one_criterion_from_total(
+    rec: Reconciled, scores: list[float | None], maxima: list[float | None]
+) -> bool:
+    """When exactly one criterion row was not read and the total row was, it is the total less the others.
+
+    Arithmetic on values the document states, shown to the reviewer as derived, never a guess: with two
+    rows missing, or the total not read, the criterion stays unread.
+    """
+    total = rec.chosen.get("criteria_total")
+    if total is None or not isinstance(total.value, dict):
+        return False
+    t_score, t_max = _points(total.value.get("score")), _points(total.value.get("max"))
+    missing = [i for i, v in enumerate(scores) if v is None]
+    if t_score is None or t_max is None or len(missing) != 1:
+        return False
+    others = [i for i in range(len(scores)) if i != missing[0]]
+    if any(maxima[i] is None for i in others):
+        return False
+    i = missing[0]
+    score = round(t_score - sum(scores[j] for j in others), 2)
+    maximum = round(t_max - sum(maxima[j] for j in others), 2)
+    if maxima[i] is not None and abs(maxima[i] - maximum) > 0.01:
+        return False  # the rest does not add up: SCORE_INCONSISTENT territory, not ours to fill
+    if not 0 <= score <= maximum:
+        return False
+    scores[i], maxima[i] = score, maximum
+    key = f"criterion.{i + 1}"
+    rows = [rec.chosen[f"criterion.{j + 1}"] for j in others if f"criterion.{j + 1}" in rec.chosen]
+    rec.derived[key] = [total, *rows]
+    rec.derived_how[key] = "lấy tổng điểm trừ các tiêu chí còn lại"
+    rec.derived_values[key] = {"index": i + 1, "score": score, "max": maximum}
+    return True
 
 
 def _items_by_criterion(rec: Reconciled) -> dict[int, list[Candidate]]:

@@ -559,3 +559,24 @@ def test_items_lost_to_ocr_are_a_reading_gap_not_a_wrong_sum() -> None:
     assert FlagCode.SCORE_INCONSISTENT not in codes(run(docs, scanned))
     typed = make_file(PH, phieu)  # the same rows typed in Word: the sum is the unit's own
     assert FlagCode.SCORE_INCONSISTENT in codes(run(docs, typed))
+
+
+def test_one_unread_criterion_is_the_total_less_the_others() -> None:
+    docs = clean_chi_bo()
+    docs[PH] = [r for r in docs[PH] if not (r[0] == "criterion" and r[1]["index"] == 2)]
+    scores = [r[1]["score"] for r in docs[PH] if r[0] == "criterion"]
+    docs[PH] += [("criteria_total", {"max": 100, "score": sum(scores) + 24.5})]
+    scanned = make_file(PH, [*docs.pop(PH), item(2, "2.1", 10, 10)], ocr=88.0, line_confidence=88.0)
+    result = run(docs, scanned)
+    assert result.figures.criteria_scores[1] == 24.5 and result.figures.criteria_max[1] == 25
+    assert FlagCode.SCORE_INCONSISTENT not in codes(result)
+    assert any("trừ" in r.text for r in result.readings["criterion.2"])
+
+
+def test_two_unread_criteria_stay_unread() -> None:
+    docs = clean_chi_bo()
+    docs[PH] = [r for r in docs[PH] if not (r[0] == "criterion" and r[1]["index"] in (2, 3))]
+    docs[PH] += [("criteria_total", {"max": 100, "score": 97})]
+    result = run(docs)
+    assert result.figures.criteria_scores[1] is None and result.figures.criteria_scores[2] is None
+    assert FlagCode.FIELD_NOT_FOUND in codes(result) and result.verdict != Verdict.DAT
