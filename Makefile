@@ -28,9 +28,11 @@ $(STAMP)/system: Makefile
 	@touch $@
 
 venv: $(VENV)/.synced
-$(VENV)/.synced: pyproject.toml uv.lock
+# --compile-bytecode: where PYTHONDONTWRITEBYTECODE is set (it is on these machines) every start
+# would compile prefect's sources again (3 s per process, more for the Prefect server).
+$(VENV)/.synced: pyproject.toml uv.lock Makefile
 	@python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install -q uv
-	python3 -m uv sync --frozen --quiet
+	python3 -m uv sync --frozen --quiet --compile-bytecode
 	@touch $@
 
 # ---- the README's commands -----------------------------------------------------------------

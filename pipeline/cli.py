@@ -14,7 +14,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from .settings import Settings, configure_prefect, cores, settings_help
+from .settings import Settings, connect_prefect, cores, settings_help
 
 console = Console(stderr=True)
 
@@ -51,10 +51,10 @@ def process(
     ] = True,
 ) -> None:
     """Xử lý mọi hồ sơ trong INBOX một lần / process every dossier under INBOX once."""
-    configure_prefect()
+    settings = Settings()
+    console.print(connect_prefect(settings), style="dim")
     from .flows import run_batch
 
-    settings = Settings()
     n_workers = workers or settings.workers or cores()
     from .inbox import discover
 
@@ -138,7 +138,7 @@ def watch(
     không tệp nào bị xoá. Processed originals go to --archive with a manifest, failed ones to --quarantine
     with a reason file; nothing is deleted.
     """
-    configure_prefect()
+    console.print(connect_prefect(Settings()), style="dim")
     from .watch import watch_inbox
 
     inbox.mkdir(parents=True, exist_ok=True)
@@ -155,6 +155,38 @@ def watch(
         stop=stop,
     )
     console.print(f"Đã xử lý {n} hồ sơ / handled {n} dossiers")
+
+
+server_app = typer.Typer(
+    help="Máy chủ Prefect cục bộ của hoso / hoso's local Prefect server (PREFECT_HOME)",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(server_app, name="server")
+
+
+@server_app.command("status")
+def server_status() -> None:
+    """Máy chủ có đang chạy không / is the local server running."""
+    from .server import prefect_home, running
+
+    info = running(prefect_home())
+    if info is None:
+        print("Máy chủ Prefect cục bộ không chạy / the local Prefect server is not running")
+        raise typer.Exit(1)
+    print(f"Đang chạy / running: {info.api_url} (pid {info.pid})")
+
+
+@server_app.command("stop")
+def server_stop() -> None:
+    """Dừng máy chủ cục bộ / stop the local server (the next run starts a new one)."""
+    from .server import prefect_home, stop_server
+
+    info = stop_server()
+    if info is None:
+        print(f"Không có máy chủ nào đang chạy / no local server running ({prefect_home()})")
+    else:
+        print(f"Đã dừng / stopped: pid {info.pid}")
 
 
 def main() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -14,6 +15,8 @@ from pydantic_settings import (
 )
 
 from extractors.readers.base import Limits, ReadContext
+
+log = logging.getLogger(__name__)
 
 
 def cores() -> int:
@@ -71,6 +74,17 @@ class Settings(BaseSettings):
     )
     dask_address: str | None = Field(
         None, description="process: address of a running Dask scheduler (tcp://host:8786)"
+    )
+    prefect_server: str = Field(
+        "local",
+        pattern="^(local|ephemeral)$",
+        description=(
+            "Prefect server when PREFECT_API_URL is unset: local (started once, kept for the next runs) "
+            "or ephemeral (Prefect's own, one per run)"
+        ),
+    )
+    prefect_server_idle_minutes: float = Field(
+        30.0, gt=0, description="local Prefect server: stops after this many minutes unused"
     )
 
     @classmethod
@@ -134,3 +148,29 @@ def configure_prefect() -> None:
     home = os.environ.get("PREFECT_HOME")
     if home:  # Prefect creates its home but not the folders above it
         Path(home).expanduser().mkdir(parents=True, exist_ok=True)
+
+
+def connect_prefect(settings: Settings) -> str:
+    """Point this process at a Prefect server before prefect is imported; says which, for the terminal.
+
+    ``PREFECT_API_URL`` (a real server) wins; else hoso's local server (:mod:`pipeline.server`),
+    started once and joined by later runs; else, or if that fails, Prefect's embedded server.
+    """
+    configure_prefect()
+    if os.environ.get("PREFECT_API_URL"):
+        return f"Prefect: {os.environ['PREFECT_API_URL']}"
+    if settings.prefect_server == "local":
+        from .server import ServerStartError, ensure_server
+
+        try:
+            info = ensure_server(settings.prefect_server_idle_minutes)
+        except (ServerStartError, OSError) as exc:
+            log.warning("local Prefect server unavailable, using the embedded one: %s", exc)
+        else:
+            os.environ["PREFECT_API_URL"] = info.api_url
+            return (
+                f"Prefect: {info.api_url} (máy chủ cục bộ, tự tắt sau "
+                f"{settings.prefect_server_idle_minutes:g} phút không dùng / local server, stops after "
+                f"{settings.prefect_server_idle_minutes:g} idle minutes; 'hoso server stop')"
+            )
+    return "Prefect: máy chủ nhúng / embedded server"

@@ -269,9 +269,9 @@ def stage_by_profile(inbox: Path, stage: Path, expected: dict[str, dict[str, Any
 def process(inbox: Path, out: Path, *, workers: int | None = None, expected_root: Path = SAMPLES) -> float:
     """Run ``process-batch`` once per profile over the sample inbox; results go to ``out/<profile>/``."""
     os.environ.setdefault("PREFECT_HOME", str(ROOT / ".work" / "prefect-eval"))
-    from pipeline.settings import configure_prefect, cores
+    from pipeline.settings import Settings, connect_prefect, cores
 
-    configure_prefect()
+    connect_prefect(Settings())
     from pipeline.flows import run_batch
 
     expected = load_expected(expected_root)

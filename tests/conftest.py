@@ -11,6 +11,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # touch ~/.prefect and one embedded server (one SQLite file) serves the whole session.
 os.environ.setdefault("PREFECT_HOME", str(ROOT / ".work" / "prefect-tests"))
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+# Prefect's embedded server for the suite (hoso's detached local server has its own test).
+os.environ.setdefault("HOSO_PREFECT_SERVER", "ephemeral")
 
 from pipeline.settings import configure_prefect  # noqa: E402
 
