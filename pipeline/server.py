@@ -196,7 +196,7 @@ def _alive(pid: int) -> bool:
 # ---- the server process ------------------------------------------------------------------------
 
 
-def serve(port: int, idle_minutes: float, check_seconds: float | None = None) -> None:
+def serve(port: int, idle_minutes: float) -> None:
     """Run Prefect's API on 127.0.0.1:``port`` until idle for ``idle_minutes`` or SIGTERM."""
     import uvicorn
 
@@ -215,7 +215,7 @@ def serve(port: int, idle_minutes: float, check_seconds: float | None = None) ->
     )
     server = uvicorn.Server(config)
     idle_s = idle_minutes * 60.0
-    check = check_seconds if check_seconds is not None else max(0.5, min(30.0, idle_s / 4))
+    check = max(0.5, min(30.0, idle_s / 4))
     watchdog = threading.Thread(target=_watch_idle, args=(server, home, idle_s, check), daemon=True)
     watchdog.start()
     try:
@@ -254,10 +254,9 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="hoso's local Prefect server (started by hoso itself)")
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--idle-minutes", type=float, default=30.0)
-    parser.add_argument("--check-seconds", type=float, default=None)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
-    serve(args.port, args.idle_minutes, args.check_seconds)
+    serve(args.port, args.idle_minutes)
 
 
 if __name__ == "__main__":
