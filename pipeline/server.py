@@ -176,6 +176,10 @@ def stop_server(timeout: float = 15.0) -> ServerInfo | None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline and _alive(info.pid):
         time.sleep(0.1)
+    # uvicorn re-raises the SIGTERM it caught once it has shut down, so the server may die
+    # before its own clean-up: the stopper removes the file of a server it saw go.
+    if not _alive(info.pid) and read_info(home) == info:
+        (home / INFO_FILE).unlink(missing_ok=True)
     return info
 
 
