@@ -284,23 +284,43 @@ def process(inbox: Path, out: Path, *, workers: int | None = None, expected_root
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Chấm điểm trên hồ sơ mẫu / score hoso on the sample dossiers")
-    ap.add_argument("--inbox", type=Path, default=INBOX)
-    ap.add_argument("--out", type=Path, default=ROOT / ".work" / "eval-out")
+    ap.add_argument(
+        "--inbox", type=Path, default=None, help="default: samples/inbox (or a fresh one with --seed)"
+    )
+    ap.add_argument("--out", type=Path, default=None)
+    ap.add_argument(
+        "--seed",
+        type=int,
+        default=None,
+        help="held-out check: render the cases anew with this seed (other figures, names, noise) "
+        "under .work/heldout-SEED/ and score those / sinh lại hồ sơ với hạt giống khác",
+    )
     ap.add_argument("--workers", type=int, default=None)
     ap.add_argument("--no-process", action="store_true", help="score an existing results folder only")
     args = ap.parse_args(argv)
     logging.basicConfig(level=os.environ.get("HOSO_LOG_LEVEL", "WARNING"))
-    if not args.no_process:
-        if not args.inbox.exists():
-            from samples.make_samples import DEFAULT_SEED, generate
+    from samples.make_samples import DEFAULT_SEED, generate
 
-            generate(DEFAULT_SEED, args.inbox)
-        if args.out.exists():
-            shutil.rmtree(args.out)
-        args.out.mkdir(parents=True)
-        seconds = process(args.inbox, args.out, workers=args.workers)
-        print(f"Đã xử lý trong / processed in {seconds:.1f} s → {args.out}")
-    print(format_report(score_results(args.out)))
+    expected_root = SAMPLES
+    if args.seed is not None and args.seed != DEFAULT_SEED:
+        work = ROOT / ".work" / f"heldout-{args.seed}"
+        expected_root = work / "expected"
+        expected_root.mkdir(parents=True, exist_ok=True)
+        inbox = args.inbox or work / "inbox"
+        out = args.out or work / "out"
+        if not args.no_process and not (inbox.exists() and any(expected_root.iterdir())):
+            generate(args.seed, inbox, expected_root)
+    else:
+        inbox, out = args.inbox or INBOX, args.out or ROOT / ".work" / "eval-out"
+        if not args.no_process and not inbox.exists():
+            generate(DEFAULT_SEED, inbox)
+    if not args.no_process:
+        if out.exists():
+            shutil.rmtree(out)
+        out.mkdir(parents=True)
+        seconds = process(inbox, out, workers=args.workers, expected_root=expected_root)
+        print(f"Đã xử lý trong / processed in {seconds:.1f} s → {out}")
+    print(format_report(score_results(out, expected_root)))
     return 0
 
 

@@ -21,9 +21,7 @@ pytestmark = pytest.mark.slow
 # case → why it is expected to fail today. ONE place; delete lines as features land.
 # All three are scans: what remains is OCR damage to score tables and figures (make eval lists the misses).
 XFAIL: dict[str, str] = {
-    "08_dang_vien_tot_duoi_80": "scanned score table: criterion 1 row and the maxima not read; a year misread → false YEAR_MISMATCH",
     "12_thieu_sinh_hoat_thuong_ky": "150 dpi speckled scan: vote and rating figures unreadable; meetings row misread",
-    "19_phieu_bau_khong_khop": "scan: ratings, two criteria, thematic meetings and discipline not read (verdict and flags right)",
 }
 
 

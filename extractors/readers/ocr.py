@@ -30,7 +30,7 @@ from ..errors import OcrFailed, ReadError
 from ..model import Box, Line, Page, Provenance, Word
 from ..text import nfc
 from .base import ReadContext
-from .prepare import Prepared, check_pixels, prepare, to_grey
+from .prepare import Prepared, binarise, check_pixels, prepare, to_grey
 
 log = logging.getLogger(__name__)
 
@@ -230,7 +230,8 @@ def build_lines(words: list[_Word], name: str, page_no: int) -> list[Line]:
 
 def _read(prep: Prepared, ctx: ReadContext, dpi: float | None, page_no: int) -> list[_Word]:
     args = ["-l", ctx.ocr_languages, "--psm", "3", *_dpi_args(dpi and dpi * prep.scale), "tsv"]
-    return parse_tsv(_tesseract(args, prep.image, ctx, page_no))
+    px = prep.text_px * prep.scale if prep.text_px else None
+    return parse_tsv(_tesseract(args, binarise(prep.image, px), ctx, page_no))
 
 
 def detect_rotation(grey: np.ndarray, ctx: ReadContext, page_no: int) -> tuple[int, float]:
