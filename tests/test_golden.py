@@ -19,7 +19,7 @@ from samples.evaluate import INBOX, SAMPLES, find_result, load_expected, process
 pytestmark = pytest.mark.slow
 
 # case → why it is expected to fail today. ONE place; delete lines as features land.
-# All three are scans: what remains is OCR damage to score tables and figures (make eval lists the misses).
+# A scan: what remains is OCR damage to score tables and figures (make eval lists the misses).
 XFAIL: dict[str, str] = {
     "12_thieu_sinh_hoat_thuong_ky": "150 dpi speckled scan: vote and rating figures unreadable; meetings row misread",
 }
