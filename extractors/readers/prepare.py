@@ -238,19 +238,19 @@ def turn(grey: np.ndarray, clockwise: int) -> np.ndarray:
 SPECKLE_SHARE = 0.35  # share of dot-sized marks among all marks above which a page counts as speckled
 
 
-# A mark smaller than this share of the text height, squared, is a speck, not a glyph or an accent.
-# At 300 dpi (text ≈ 38 px) scanner specks cover 1–4 px and the smallest accents 20 px or more.
-SPECK_SHARE = 0.1
+# A mark smaller than (this × the text height)² pixels is a speck, not a glyph or an accent (unlike
+# SPECKLE_SHARE above, a share of marks). At 300 dpi (text ≈ 38 px) specks cover 1–4 px, accents ≥ 20.
+SPECK_SIZE = 0.1
 BACKGROUND_SIDE = 400  # the lighting is estimated on a thumbnail this long
 
 
-def flatten_lighting(grey: np.ndarray, text_px: float | None) -> np.ndarray:
+def flatten_lighting(grey: np.ndarray, text_px: float) -> np.ndarray:
     """Divide out the paper's brightness (a phone photo's shading, a scan's grey cast): paper → 255."""
     h, w = grey.shape
     f = min(1.0, BACKGROUND_SIDE / max(h, w))
     small = cv2.resize(grey, (max(1, round(w * f)), max(1, round(h * f))), interpolation=cv2.INTER_AREA)
     # A grey closing wider than a stroke removes the ink and keeps the paper.
-    k = max(3, round((text_px or TARGET_TEXT_PX) * f * 1.5) | 1)
+    k = max(3, round(text_px * f * 1.5) | 1)
     paper = cv2.morphologyEx(small, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k)))
     paper = cv2.GaussianBlur(paper, (0, 0), k / 2)
     paper = cv2.resize(paper, (w, h), interpolation=cv2.INTER_LINEAR)
@@ -259,9 +259,10 @@ def flatten_lighting(grey: np.ndarray, text_px: float | None) -> np.ndarray:
 
 def binarise(grey: np.ndarray, text_px: float | None) -> np.ndarray:
     """The black-on-white image Tesseract reads: lighting flattened, Otsu, specks dropped."""
-    flat = flatten_lighting(grey, text_px)
+    px = text_px or TARGET_TEXT_PX
+    flat = flatten_lighting(grey, px)
     _, ink = cv2.threshold(flat, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    speck = max(2, round((SPECK_SHARE * (text_px or TARGET_TEXT_PX)) ** 2))
+    speck = max(2, round((SPECK_SIZE * px) ** 2))
     n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     if n > 1:
         small = stats[:, cv2.CC_STAT_AREA] < speck
