@@ -55,6 +55,95 @@ def test_docx_merged_cells_read_once(tmp_path: Path, ctx: ReadContext) -> None:
     assert doc.lines[0].cells == ["Tổng số đảng viên", "15"]
 
 
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+_WORD_AS_SHOWN = f"""<w:body {_W}
+  xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"
+  xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">
+<w:p><w:r><w:t xml:space="preserve">Tổng số đảng viên: </w:t></w:r><w:ins><w:r><w:t>15</w:t></w:r></w:ins>
+  <w:del><w:r><w:delText>14</w:delText></w:r></w:del><w:r><w:fldChar w:fldCharType="begin"/></w:r>
+  <w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:t xml:space="preserve"> đồng chí</w:t></w:r></w:p>
+<w:sdt><w:sdtContent><w:p><w:r><w:t>Trong ô nội dung</w:t></w:r></w:p></w:sdtContent></w:sdt>
+<w:p><w:r><w:t>Neo</w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx>
+  <w:txbxContent><w:p><w:r><w:t>Trong khung chữ</w:t></w:r></w:p></w:txbxContent></wps:txbx></w:drawing></mc:Choice>
+  <mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>Trong khung chữ</w:t></w:r></w:p></w:txbxContent></w:pict>
+  </mc:Fallback></mc:AlternateContent></w:r></w:p>
+<w:tbl>
+  <w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>Xếp loại</w:t></w:r></w:p></w:tc>
+    <w:tc><w:p><w:r><w:t>Hoàn thành xuất sắc</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>3</w:t></w:r></w:p></w:tc></w:tr>
+  <w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>
+    <w:tc><w:p><w:r><w:t>Hoàn thành tốt</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>12</w:t></w:r></w:p></w:tc></w:tr>
+</w:tbl>
+<w:sectPr/></w:body>"""
+
+
+def _docx_with_body(path: Path, body_xml: str, header: list[str]) -> Path:
+    from docx import Document
+    from docx.oxml import parse_xml
+
+    d = Document()
+    hdr = d.sections[0].header
+    hdr.paragraphs[0].text = header[0]
+    for text in header[1:]:
+        hdr.add_paragraph(text)
+    body = d.element.body
+    sect = body[-1]
+    for el in parse_xml(body_xml)[:-1]:
+        sect.addprevious(el)
+    d.save(str(path))
+    return path
+
+
+def test_docx_reads_what_word_shows(tmp_path: Path, ctx: ReadContext) -> None:
+    """Tracked changes, fields, content controls, text boxes, vertical merges and headers."""
+    path = _docx_with_body(tmp_path / "w.docx", _WORD_AS_SHOWN, ["HUYỆN ỦY YÊN THẾ", "BAN TỔ CHỨC"])
+    doc = read_file(path, "w.docx", ctx)
+    assert [ln.text for ln in doc.lines] == [
+        "HUYỆN ỦY YÊN THẾ",  # the header first, in its own order
+        "BAN TỔ CHỨC",
+        "Tổng số đảng viên: 15 đồng chí",  # the insertion, not the deletion or the field code
+        "Trong ô nội dung",
+        "Neo",
+        "Trong khung chữ",  # once: the fallback copy of the text box is not read again
+        "Xếp loại | Hoàn thành xuất sắc | 3",
+        "Xếp loại | Hoàn thành tốt | 12",  # the merged cell belongs to both rows
+    ]
+    assert doc.lines[5].prov.block == doc.lines[4].prov.block == 2  # the text box stands at its anchor
+    assert doc.lines[7].cells == ["Xếp loại", "Hoàn thành tốt", "12"] and doc.lines[7].prov.row == 1
+
+
+def test_docx_in_strict_ooxml_reads_the_same(tmp_path: Path, ctx: ReadContext) -> None:
+    import zipfile
+
+    plain = _docx_with_body(tmp_path / "t.docx", _WORD_AS_SHOWN, ["HUYỆN ỦY YÊN THẾ"])
+    strict = tmp_path / "s.docx"
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(strict, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename.endswith((".xml", ".rels")):
+                data = data.replace(
+                    b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+                    b"http://purl.oclc.org/ooxml/wordprocessingml/main",
+                ).replace(
+                    b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+                    b"http://purl.oclc.org/ooxml/officeDocument/relationships",
+                )
+            dst.writestr(info, data)
+    assert b"purl.oclc.org" in zipfile.ZipFile(strict).read("word/document.xml")
+    texts = lambda p: [ln.text for ln in read_file(p, p.name, ctx).lines]  # noqa: E731
+    assert texts(strict) == texts(plain) and "HUYỆN ỦY YÊN THẾ" in texts(strict)
+
+
+def test_docx_without_a_main_document_is_a_damaged_file(tmp_path: Path, ctx: ReadContext) -> None:
+    import zipfile
+
+    path = tmp_path / "x.docx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("word/other.xml", "<x/>")
+    with pytest.raises(CorruptFile):
+        read_file(path, "x.docx", ctx)
+
+
 def test_pdf_pages_are_numbered_from_one_with_boxes(tmp_path: Path, ctx: ReadContext) -> None:
     path = make_text_pdf(
         tmp_path / "b.pdf",
