@@ -10,6 +10,9 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
+# Glyphs Tesseract reads in place of a Vietnamese letter: "CH¡ BỘ" is "CHI BỘ" (a 150 dpi scan).
+# Folded like the letter they stand for, so the rules' keys match; the text itself is untouched.
+_OCR_LETTERS = str.maketrans({"¡": "i", "ı": "i", "ł": "l", "ſ": "s"})
 
 
 def nfc(text: str) -> str:
@@ -19,7 +22,7 @@ def nfc(text: str) -> str:
 
 def fold(text: str) -> str:
     """Lower-case ASCII fold: ``Đảng ủy`` → ``dang uy``. Length may differ from the input."""
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D").translate(_OCR_LETTERS))
     text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
     return _SPACES.sub(" ", text.lower()).strip()
 

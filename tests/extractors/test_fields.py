@@ -129,6 +129,24 @@ def test_ocr_header_without_diacritics() -> None:
     assert "DANG BO XA PHUOC DONG" in v["parent_name"][0].upper()
 
 
+def test_ocr_header_with_a_glyph_for_a_letter() -> None:
+    """A 150 dpi scan: "CHI" read as "CH¡"; the unit is still a chi bộ, its parent apart."""
+    v = values(
+        [
+            "ĐẢNG BỘ XÃ LONG TRẠCH | ĐẢNG CỘNG SẢN VIỆT NAM",
+            "CH¡ BỘ TRƯỜNG THCS LONG TRẠCH",
+            "* Long Trạch, ngày 10 tháng 12 năm 2024",
+            "TỜ TRÌNH",
+            "Đề nghị công nhận Chi bộ Trường THCS Long Trạch đạt “chi bộ bốn tốt” năm 2024",
+        ],
+        TT,
+        "ocr",
+    )
+    assert v["unit_kind"][0] == "chi_bo"
+    assert v["unit_name"] == ["Chi bộ Trường THCS Long Trạch"]
+    assert v["parent_name"] == ["Đảng bộ Xã Long Trạch"]
+
+
 def test_legacy_label() -> None:
     v = values([*CHI_BO_HEAD, "Năm 2016 chi bộ đạt trong sạch, vững mạnh tiêu biểu."], BC)
     assert v["legacy_rating_label"] == ["trong sach, vung manh tieu bieu"]
