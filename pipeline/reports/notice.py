@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import io
 from collections import Counter
 from pathlib import Path
-
-from docx.shared import Cm
 
 from validators.codes import Verdict
 
@@ -32,8 +29,7 @@ def _parent(rows: list[DossierRow]) -> str:
 
 
 def _item(doc, row: DossierRow, reasons: list[str] | None, label: str = "Lý do") -> None:
-    p = para(doc, after=2, align="justify")
-    p.paragraph_format.first_line_indent = Cm(1)
+    p = para(doc, after=2, align="justify", indent=1)
     run(p, f"- {row.unit}")
     if reasons is None:
         return
@@ -66,20 +62,19 @@ def notice_docx(rows: list[DossierRow], profile: str, year: int) -> bytes:
         f"{model.replace('Chi bộ', 'chi bộ')} năm {year} như sau:",
     ]
     for text in body:
-        p = para(doc, text, align="justify", after=4)
-        p.paragraph_format.first_line_indent = Cm(1)
+        para(doc, text, align="justify", after=4, indent=1)
 
     heading(doc, f"1. {who} đạt “4 tốt”", size=14)
     for r in dat:
         _item(doc, r, None)
     if not dat:
-        para(doc, "(không có)", italic=True, after=2).paragraph_format.first_line_indent = Cm(1)
+        para(doc, "(không có)", italic=True, after=2, indent=1)
 
     heading(doc, f"2. {who} không đạt “4 tốt”", size=14)
     for r in khong_dat:
         _item(doc, r, r.reasons)
     if not khong_dat:
-        para(doc, "(không có)", italic=True, after=2).paragraph_format.first_line_indent = Cm(1)
+        para(doc, "(không có)", italic=True, after=2, indent=1)
 
     if pending:
         heading(
@@ -99,12 +94,9 @@ def notice_docx(rows: list[DossierRow], profile: str, year: int) -> bytes:
         f"Yêu cầu cấp ủy, chi bộ thông báo đến đảng viên trong chi bộ. Những {who.lower()} chưa đạt “4 tốt” "
         "phải xây dựng kế hoạch khắc phục, thời gian hoàn thành ……"
     )
-    p = para(doc, closing, align="justify", after=10)
-    p.paragraph_format.space_before = p.paragraph_format.space_after
+    para(doc, closing, align="justify", after=10, before=10)
     signature(doc, ["Nơi nhận:", "- Các chi bộ trực thuộc,", "- Lưu."], ["T/M ĐẢNG ỦY", "BÍ THƯ"], None)
-    buf = io.BytesIO()
-    doc.save(buf)
-    return buf.getvalue()
+    return doc.to_bytes()
 
 
 def write_notice(rows: list[DossierRow], profile: str, year: int, path: Path) -> None:

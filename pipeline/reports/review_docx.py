@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
-
-from docx.shared import Cm, Pt
 
 from .docx_common import (
     BLANK_DATE,
@@ -16,6 +13,7 @@ from .docx_common import (
     new_document,
     para,
     party_header,
+    picture,
     run,
     shade,
     signature,
@@ -40,13 +38,11 @@ def _flags(doc, sheet: SheetView) -> None:
     widths = FLAG_W if any(e.crop for f in sheet.flags for e in f.evidence) else FLAG_W_TEXT
     table = grid(doc, ["TT", "Mức độ", "Nội dung và căn cứ", "Bằng chứng"], widths)
     for i, f in enumerate(sheet.flags, 1):
-        c = add_row(table, widths)
-        para(c[0], str(i), size=11, align="center", after=0, first=True)
-        para(
-            c[1], f.severity_vi, bold=True, size=11, colour=SEVERITY_INK.get(f.severity), after=0, first=True
-        )
+        c = add_row(table)
+        para(c[0], str(i), size=11, align="center", after=0)
+        para(c[1], f.severity_vi, bold=True, size=11, colour=SEVERITY_INK.get(f.severity), after=0)
         shade(c[1], SEVERITY_SHADE.get(f.severity, "FFFFFF"))
-        para(c[2], f.title, bold=True, size=11, after=2, first=True)
+        para(c[2], f.title, bold=True, size=11, after=2)
         para(c[2], f.message, size=11, after=2)
         if f.source or f.rule:
             para(
@@ -56,13 +52,10 @@ def _flags(doc, sheet: SheetView) -> None:
                 size=10,
                 after=0,
             )
-        first = True
         for e in f.evidence:
-            para(c[3], e.location, italic=True, size=10, after=1, first=first)
-            first = False
+            para(c[3], e.location, italic=True, size=10, after=1)
             if e.crop:
-                p = c[3].add_paragraph()
-                p.add_run().add_picture(io.BytesIO(e.crop), width=Cm(7.3))
+                picture(c[3], e.crop, 7.3)
                 if e.text:
                     para(c[3], f"“{e.text}”", size=10, after=3)
             elif e.cells:
@@ -72,22 +65,22 @@ def _flags(doc, sheet: SheetView) -> None:
             elif e.text:
                 para(c[3], f"“{e.text}”", size=10, after=3)
         if f.more:
-            para(c[3], f"Và {len(f.more)} chỗ khác: " + "; ".join(f.more), italic=True, size=9, first=first)
+            para(c[3], f"Và {len(f.more)} chỗ khác: " + "; ".join(f.more), italic=True, size=9)
 
 
 def _criteria(doc, sheet: SheetView) -> None:
     heading(doc, f"II. BỐN TIÊU CHÍ (điểm tự chấm {sheet.criterion.words})")
     table = grid(doc, ["Tiêu chí", "Điểm chuẩn", "Tự chấm", "Tỷ lệ", "Đánh giá"], CRIT_W)
     for r in sheet.criteria:
-        c = add_row(table, CRIT_W)
-        para(c[0], f"{r.index}. {r.name}", size=11, after=0, first=True)
+        c = add_row(table)
+        para(c[0], f"{r.index}. {r.name}", size=11, after=0)
         for cell, text in zip(c[1:4], (r.max, r.score, r.pct), strict=True):
-            para(cell, text, size=11, align="center", after=0, first=True)
+            para(cell, text, size=11, align="center", after=0)
         if r.passed is None:
             unread = "—" in (r.score, r.max)
-            para(c[4], "chưa đọc được" if unread else "—", italic=True, size=11, after=0, first=True)
+            para(c[4], "chưa đọc được" if unread else "—", italic=True, size=11, after=0)
         elif r.passed:
-            para(c[4], "Đạt", bold=True, size=11, colour="1E7B34", after=0, first=True)
+            para(c[4], "Đạt", bold=True, size=11, colour="1E7B34", after=0)
         else:
             para(
                 c[4],
@@ -96,7 +89,6 @@ def _criteria(doc, sheet: SheetView) -> None:
                 size=11,
                 colour="B3261E",
                 after=0,
-                first=True,
             )
 
 
@@ -106,26 +98,23 @@ def _figures(doc, sheet: SheetView) -> None:
     # On paper, figures read nowhere are one line under the table rather than a column of dashes.
     unread = [r.label for r in sheet.figures if r.value == "—" and not r.readings]
     for r in (r for r in sheet.figures if r.value != "—" or r.readings):
-        c = add_row(table, FIG_W)
-        para(c[0], r.label, size=11, after=0, first=True)
-        para(c[1], r.value, bold=True, size=11, align="center", after=0, first=True)
+        c = add_row(table)
+        para(c[0], r.label, size=11, after=0)
+        para(c[1], r.value, bold=True, size=11, align="center", after=0)
         ink = {"lech": "A15C00", "khop": "1E7B34"}.get(r.agreement)
-        para(c[2], r.agreement_vi, bold=r.agreement == "lech", size=10, colour=ink, after=0, first=True)
+        para(c[2], r.agreement_vi, bold=r.agreement == "lech", size=10, colour=ink, after=0)
         if r.agreement == "lech":
             shade(c[2], "FFF3DC")
-        first = True
         for x in r.readings:
-            p = para(c[3], after=1, first=first)
-            first = False
+            p = para(c[3], after=1)
             run(p, x.value, bold=True, size=10, colour="B3261E" if x.differs else None)
             run(p, (" (dùng)" if x.chosen else "") + " — " + x.where, size=10)
             if x.confidence:
                 run(p, f" · OCR {x.confidence}", size=9, colour="5D6873")
-        if first:
-            para(c[3], "—", size=10, after=0, first=True)
+        if not r.readings:
+            para(c[3], "—", size=10, after=0)
     if unread:
-        p = para(doc, after=4, size=11)
-        p.paragraph_format.space_before = Pt(4)
+        p = para(doc, after=4, before=4, size=11)
         run(p, "Chưa đọc được: ", bold=True, size=11)
         run(p, "; ".join(unread) + ".", size=11)
 
@@ -134,15 +123,15 @@ def _documents(doc, sheet: SheetView) -> None:
     heading(doc, "IV. VĂN BẢN TRONG HỒ SƠ")
     table = grid(doc, ["Loại văn bản", "Tệp", "Cách đọc", "Trang", "Tin cậy OCR"], DOC_W)
     for d in sheet.documents:
-        c = add_row(table, DOC_W)
+        c = add_row(table)
         for cell, text in zip(
             c, (d.type_vi, d.file, d.methods, str(d.pages), d.confidence or "—"), strict=True
         ):
-            para(cell, text, size=10, after=0, first=True)
+            para(cell, text, size=10, after=0)
     for m in sheet.missing:
-        c = add_row(table, DOC_W)
-        para(c[0], m, bold=True, size=10, colour="B3261E", after=0, first=True)
-        para(c[1], "Thiếu trong hồ sơ", bold=True, size=10, colour="B3261E", after=0, first=True)
+        c = add_row(table)
+        para(c[0], m, bold=True, size=10, colour="B3261E", after=0)
+        para(c[1], "Thiếu trong hồ sơ", bold=True, size=10, colour="B3261E", after=0)
         for cell in c:
             shade(cell, "FBE4E2")
 
@@ -196,9 +185,7 @@ def write_review_docx(sheet: SheetView, path: Path) -> None:
         "(Ký, ghi rõ họ tên)",
         date_line=BLANK_DATE,
     )
-    buf = io.BytesIO()
-    doc.save(buf)
-    _write(path, buf.getvalue())
+    _write(path, doc.to_bytes())
 
 
 def _write(path: Path, data: bytes) -> None:

@@ -446,3 +446,30 @@ def test_deadline_and_threshold_come_from_the_profile_with_a_fallback() -> None:
     rule = criterion_rule("mac-dinh")
     assert rule.share == 0.95 and rule.met(23.75, 25) is True and rule.met(23.5, 25) is False
     assert "Thành ủy" in rule.source
+
+
+def test_word_writer_escapes_text_drops_xml_controls_and_embeds_pictures(tmp_path: Path) -> None:
+    """OCR text can carry markup characters and form feeds; Word refuses a file with a bare control."""
+    from docx import Document
+    from PIL import Image
+
+    from pipeline.reports.docx_common import add_row, grid, new_document, para, picture, run
+
+    doc = new_document()
+    p = para(doc, "Số phiếu <hợp lệ> & “đúng”:\x0c 18", bold=True)
+    run(p, "\tdòng hai\nhết", italic=True)
+    row = add_row(grid(doc, ["Số liệu", "Bằng chứng"], (5.0, 8.0)))
+    para(row[0], "Phiếu phát ra")
+    img = io.BytesIO()
+    Image.new("RGB", (400, 100), "white").save(img, "JPEG")
+    picture(row[1], img.getvalue(), 6.0)
+    path = tmp_path / "t.docx"
+    path.write_bytes(doc.to_bytes())
+
+    back = Document(str(path))
+    assert back.paragraphs[0].text == "Số phiếu <hợp lệ> & “đúng”: 18\tdòng hai\nhết"
+    assert back.paragraphs[0].runs[0].bold and back.paragraphs[0].runs[1].italic
+    assert back.tables[0].rows[1].cells[0].text == "Phiếu phát ra"
+    (shape,) = back.inline_shapes
+    assert abs(shape.width.cm - 6.0) < 0.01 and abs(shape.height.cm - 1.5) < 0.01
+    assert back.sections[0].page_width.cm == pytest.approx(21.0, abs=0.01)
