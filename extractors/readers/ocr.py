@@ -35,6 +35,7 @@ from .prepare import Prepared, binarise, check_pixels, prepare, to_grey
 log = logging.getLogger(__name__)
 
 CELL_GAP_HEIGHTS = 1.5  # a gap wider than 1.5 word heights (≈ 4 spaces) separates table cells
+JUNK_CONF = 25.0  # an edge cell whose best word Tesseract scores below this is noise
 OSD_MIN_CONFIDENCE = 1.0  # OSD's own orientation confidence; the re-read's confidence decides anyway
 OSD_SIDE = 1700  # OSD reads a downscaled page: as reliable, ~40 % cheaper than full size
 JPEG_QUALITY = 80
@@ -199,6 +200,14 @@ def build_lines(words: list[_Word], name: str, page_no: int) -> list[Line]:
                 cells.append([w])
             else:
                 cells[-1].append(w)
+        # Marks at the edge of a photographed page (the paper's edge, shadows, a finger) come out
+        # as a cell of "words" Tesseract itself doubts ("đxanGbG „" at 0-19): they would make a
+        # line of prose look like a table row. Dropped when every word of the edge cell is doubted.
+        while len(cells) > 1 and max(w.conf for w in cells[0]) < JUNK_CONF:
+            cells.pop(0)
+        while len(cells) > 1 and max(w.conf for w in cells[-1]) < JUNK_CONF:
+            cells.pop()
+        row = [w for c in cells for w in c]
         texts = [nfc(" ".join(w.text for w in c)) for c in cells]
         out_words = [
             Word(

@@ -83,6 +83,30 @@ def test_rows_join_blocks_side_by_side_and_split_cells_at_wide_gaps() -> None:
     assert page_confidence([]) is None
 
 
+def test_doubted_marks_at_the_edge_of_a_photo_do_not_make_prose_a_table_row() -> None:
+    words = parse_tsv(
+        _tsv(
+            [
+                (1, 1, 1, 20, 100, 120, 40, 0, "đxanGbG"),  # the paper's edge and a shadow
+                (1, 1, 1, 150, 100, 20, 40, 19.3, "„"),
+                (2, 1, 1, 400, 100, 90, 40, 96, "Đảng"),
+                (2, 1, 1, 500, 100, 50, 40, 96, "bộ"),
+                (2, 1, 1, 560, 100, 50, 40, 96, "có"),
+                (2, 1, 1, 620, 100, 40, 40, 96, "16"),
+                (2, 1, 1, 670, 100, 60, 40, 92, "chi"),
+                (2, 1, 1, 740, 100, 50, 40, 96, "bộ"),
+                (3, 1, 1, 1900, 100, 160, 40, 12, "Êuc0<%:"),
+                (4, 1, 1, 100, 200, 400, 40, 95, "Tổng số điểm"),
+                (4, 1, 1, 1300, 200, 60, 40, 31, "98"),  # doubted, but a read figure: kept
+            ]
+        )
+    )
+    lines = build_lines(words, "p.jpg", 1)
+    assert lines[0].text == "Đảng bộ có 16 chi bộ" and lines[0].cells is None
+    assert lines[0].prov.bbox.x0 == 400
+    assert lines[1].cells == ["Tổng số điểm", "98"]
+
+
 def test_two_lines_one_above_the_other_are_not_merged() -> None:
     words = parse_tsv(
         _tsv([(1, 1, 1, 100, 100, 200, 40, 90, "một"), (2, 1, 1, 100, 160, 200, 40, 90, "hai")])
