@@ -153,26 +153,13 @@ def _issuing_body(head: list[Line], folded: list[str], all_lines: list[Line]) ->
     rest_f = jf[last.end() :].strip()
     if rest_f:
         kind_word = "Chi bộ" if kind == "chi_bo" else "Đảng bộ"
-        # Prefer the body's own spelling: "Chi bộ Phòng Tư pháp" written in the text.
-        pattern = re.compile(
-            (r"(?<![a-z])chi bo\s+" if kind == "chi_bo" else r"(?<![a-z])dang (?:bo|uy)\s+")
-            + r"\s+".join(re.escape(w) for w in rest_f.split())
-            + r"(?![a-z])"
-        )
-        name = None
-        for other in all_lines[len(head) :]:
-            if other.text.isupper():
-                continue
-            m = pattern.search(fold_keep_length(other.text))
-            if m:
-                body = other.text[m.start() : m.end()].split(None, 2)
-                name = kind_word + " " + body[2] if len(body) > 2 else None
-                break
-        yield Hit(
-            "unit_name",
-            name or _cap_name(kind_word + " " + unit_raw[last.end() - last.start() :].strip(), kind_word),
-            line,
-        )
+        rest_words = rest_f.split()
+        name, kept = _body_name(kind, kind_word, rest_words, all_lines[len(head) :])
+        if name is None:
+            raw_words = unit_raw[last.end() - last.start() :].split()
+            # The header's own words, less the OCR noise the body did not confirm ("KHU PHỐ 3 L3").
+            name = _cap_name(kind_word + " " + " ".join(raw_words[: len(raw_words) - kept]), kind_word)
+        yield Hit("unit_name", name, line)
     if parent_raw:
         pb = list(_BODY.finditer(fold_keep_length(parent_raw))) or list(
             re.finditer(r"(huyen uy|thanh uy|tinh uy|quan uy|thi uy|dang uy)", fold_keep_length(parent_raw))
@@ -201,6 +188,28 @@ def _issuing_body(head: list[Line], folded: list[str], all_lines: list[Line]) ->
                 ]
             )
             yield Hit("parent_name", parent, line)
+
+
+def _body_name(kind: str, kind_word: str, words: list[str], body: list[Line]) -> tuple[str | None, int]:
+    """The unit's name as the body spells it ("Chi bộ Phòng Tư pháp"), and how many header words were noise.
+
+    The header's capitals may end in OCR noise from the star or a speck below them ("CHI BỘ KHU
+    PHỐ 3 L3"): when the whole name is not in the body, up to two short trailing tokens are let go,
+    provided the body confirms what is left.
+    """
+    head = r"(?<![a-z])chi bo\s+" if kind == "chi_bo" else r"(?<![a-z])dang (?:bo|uy)\s+"
+    texts = [(ln.text, fold_keep_length(ln.text)) for ln in body if not ln.text.isupper()]
+    for drop in range(0, 3):
+        if drop and (len(words) - drop < 1 or len(words[-drop]) > 3):
+            break
+        kept = words[: len(words) - drop]
+        pattern = re.compile(head + r"\s+".join(re.escape(w) for w in kept) + r"(?![a-z0-9])")
+        for text, folded in texts:
+            m = pattern.search(folded)
+            if m:
+                parts = text[m.start() : m.end()].split(None, 2)
+                return (kind_word + " " + parts[2] if len(parts) > 2 else None), drop
+    return None, 0
 
 
 _JUNK_EDGE = " _-–—.:;|'`\"*~,"

@@ -147,6 +147,21 @@ def test_ocr_header_with_a_glyph_for_a_letter() -> None:
     assert v["parent_name"] == ["Đảng bộ Xã Long Trạch"]
 
 
+def test_ocr_header_noise_after_the_unit_is_let_go_when_the_body_names_it() -> None:
+    v = values(
+        [
+            "ĐẢNG BỘ PHƯỜNG TÂN ĐỊNH | ĐẢNG CỘNG SẢN VIỆT NAM",
+            "CHI BỘ KHU PHỐ 3 L3",
+            "Số: 21-PĐG/CB | Tân Định, ngày 07 tháng 12 năm 2024",
+            "BẢNG TỰ CHẤM ĐIỂM",
+            "Chi bộ Khu phố 3 tự đánh giá, chấm điểm theo thang điểm 100 như sau:",
+        ],
+        PH,
+        "ocr",
+    )
+    assert v["unit_name"] == ["Chi bộ Khu phố 3"]
+
+
 def test_legacy_label() -> None:
     v = values([*CHI_BO_HEAD, "Năm 2016 chi bộ đạt trong sạch, vững mạnh tiêu biểu."], BC)
     assert v["legacy_rating_label"] == ["trong sach, vung manh tieu bieu"]
