@@ -189,6 +189,10 @@ def _rows(words: list[_Word]) -> list[list[_Word]]:
     return [sorted(r[3], key=lambda w: w.left) for r in rows]
 
 
+def _doubted(cell: list[_Word]) -> bool:
+    return max(w.conf for w in cell) < JUNK_CONF and not any(re.fullmatch(r"[\d.,/%]+", w.text) for w in cell)
+
+
 def build_lines(words: list[_Word], name: str, page_no: int) -> list[Line]:
     """Rows in reading order; a row with wide gaps is split into ``cells`` as the PDF reader does."""
     lines = []
@@ -202,10 +206,11 @@ def build_lines(words: list[_Word], name: str, page_no: int) -> list[Line]:
                 cells[-1].append(w)
         # Marks at the edge of a photographed page (the paper's edge, shadows, a finger) come out
         # as a cell of "words" Tesseract itself doubts ("đxanGbG „" at 0-19): they would make a
-        # line of prose look like a table row. Dropped when every word of the edge cell is doubted.
-        while len(cells) > 1 and max(w.conf for w in cells[0]) < JUNK_CONF:
+        # line of prose look like a table row. Dropped when every word of the edge cell is doubted
+        # and none is a number: a doubted row number ("5") keeps the row's columns where they are.
+        while len(cells) > 1 and _doubted(cells[0]):
             cells.pop(0)
-        while len(cells) > 1 and max(w.conf for w in cells[-1]) < JUNK_CONF:
+        while len(cells) > 1 and _doubted(cells[-1]):
             cells.pop()
         row = [w for c in cells for w in c]
         texts = [nfc(" ".join(w.text for w in c)) for c in cells]

@@ -96,6 +96,7 @@ def test_doubted_marks_at_the_edge_of_a_photo_do_not_make_prose_a_table_row() ->
                 (2, 1, 1, 670, 100, 60, 40, 92, "chi"),
                 (2, 1, 1, 740, 100, 50, 40, 96, "bộ"),
                 (3, 1, 1, 1900, 100, 160, 40, 12, "Êuc0<%:"),
+                (4, 1, 1, 10, 200, 20, 40, 10, "5"),  # a doubted row number keeps its column
                 (4, 1, 1, 100, 200, 400, 40, 95, "Tổng số điểm"),
                 (4, 1, 1, 1300, 200, 60, 40, 31, "98"),  # doubted, but a read figure: kept
             ]
@@ -104,7 +105,7 @@ def test_doubted_marks_at_the_edge_of_a_photo_do_not_make_prose_a_table_row() ->
     lines = build_lines(words, "p.jpg", 1)
     assert lines[0].text == "Đảng bộ có 16 chi bộ" and lines[0].cells is None
     assert lines[0].prov.bbox.x0 == 400
-    assert lines[1].cells == ["Tổng số điểm", "98"]
+    assert lines[1].cells == ["5", "Tổng số điểm", "98"]
 
 
 def test_two_lines_one_above_the_other_are_not_merged() -> None:
