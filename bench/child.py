@@ -45,6 +45,7 @@ def _direct(inbox: Path, out: Path, workers: int) -> tuple[int, int]:
     from pipeline.reports import write_batch_reports
     from pipeline.settings import Settings
     from pipeline.stages import process_or_reuse
+    from pipeline.workers import run as run_in_worker
 
     settings = Settings()
     settings.workers = workers
@@ -52,9 +53,12 @@ def _direct(inbox: Path, out: Path, workers: int) -> tuple[int, int]:
     sources, _ = discover(inbox)
     if workers == 1:  # in the main thread, so that cProfile sees the work
         outcomes = [process_or_reuse(s, out, settings) for s in sources]
-    else:
+    else:  # as the Prefect tasks do it: threads handing the work to pipeline.workers
+        size = min(settings.processes, workers)
         with ThreadPoolExecutor(workers) as pool:
-            outcomes = list(pool.map(lambda s: process_or_reuse(s, out, settings), sources))
+            outcomes = list(
+                pool.map(lambda s: run_in_worker(size, process_or_reuse, s, out, settings), sources)
+            )
     outcomes.sort(key=lambda d: d.id)
     key = cache.batch_key(outcomes, settings.profile, dt.date.today())
     if cache.batch_reports_current(out, key) is None:

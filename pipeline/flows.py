@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,12 +23,13 @@ from prefect.artifacts import (
     update_progress_artifact,
 )
 from prefect.cache_policies import NO_CACHE
+from prefect.context import FlowRunContext
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from .inbox import DossierSource, discover
 from .reports import write_batch_reports
 from .settings import Settings
-from .stages import DossierOutcome, check_cache, process_dossier, verdict_vi
+from .stages import DossierOutcome, check_cache, process_dossier, record_failure, verdict_vi
 
 log = logging.getLogger(__name__)
 
@@ -48,12 +50,21 @@ class BatchOutcome:
 
 @task(name="process-dossier", task_run_name="dossier-{src.id}", cache_policy=NO_CACHE)
 def process_dossier_task(
-    src: DossierSource, out: Path, settings: Settings, today: dt.date | None, key: str | None = None
+    src: DossierSource,
+    out: Path,
+    settings: Settings,
+    today: dt.date | None,
+    key: str | None = None,
+    in_pool: bool = False,
 ) -> DossierOutcome:
     # Deterministic work: no retries (a parse error would fail the same way again).
-    from . import cache
+    from . import cache, workers
 
-    outcome = process_dossier(src, out, settings, today=today)
+    size = min(settings.processes, settings.workers) if in_pool else 1
+    try:
+        outcome = workers.run(size, process_dossier, src, out, settings, today=today)
+    except BrokenProcessPool as exc:  # its worker died twice: this dossier, not the batch
+        return record_failure(src, out, settings, exc)
     if key is not None:
         cache.store(out, key, outcome, today or dt.date.today())
     return outcome
@@ -97,7 +108,10 @@ def process_batch(
         else:
             todo.append((src, key))
     progress.advance(0)
-    futures = [process_dossier_task.submit(src, out, settings, today, key) for src, key in todo]
+    # Threads hand the work to worker processes (pipeline.workers); a Dask worker does it itself.
+    context = FlowRunContext.get()
+    in_pool = context is not None and isinstance(context.task_runner, ThreadPoolTaskRunner)
+    futures = [process_dossier_task.submit(src, out, settings, today, key, in_pool) for src, key in todo]
     for fut in futures:
         finished(fut.result())
     batch.dossiers.sort(key=lambda d: d.id)

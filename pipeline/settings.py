@@ -37,6 +37,14 @@ class Settings(BaseSettings):
     workers: int = Field(
         default_factory=cores, ge=1, description="dossiers processed at once / số hồ sơ xử lý song song"
     )
+    processes: int = Field(
+        default_factory=cores,
+        ge=0,
+        description=(
+            "worker processes for the dossiers' work (0 or 1: in the task's thread) / "
+            "số tiến trình xử lý hồ sơ"
+        ),
+    )
     ocr_languages: str = Field("vie", description="Tesseract languages / ngôn ngữ OCR")
     ocr_dpi: int = Field(300, ge=72, le=600, description="render DPI for scanned PDF pages")
     ocr_timeout_s: float = Field(120.0, gt=0, description="per-page OCR timeout, seconds")

@@ -172,8 +172,6 @@ def process_dossier(
 def _process_dossier(
     src: DossierSource, out: Path, settings: Settings, *, today: dt.date | None
 ) -> DossierOutcome:
-    from .reports import write_dossier_reports
-
     out_dir = out / src.id
     workdir = out / ".work" / src.id
     try:
@@ -183,13 +181,26 @@ def _process_dossier(
         log.exception("dossier %s failed", src.id)
         result = failed_result(src.id, settings.profile, exc)
         dossier = None
+    return write_outcome(result, dossier, out_dir)
+
+
+def record_failure(src: DossierSource, out: Path, settings: Settings, exc: BaseException) -> DossierOutcome:
+    """What a dossier whose processing could not run at all (its worker died twice) leaves behind:
+    a result with the reason and a review sheet that says so."""
+    log.error("dossier %s could not be processed: %s", src.id, exc)
+    return write_outcome(failed_result(src.id, settings.profile, exc), None, out / src.id)
+
+
+def write_outcome(result: Result, dossier: Dossier | None, out_dir: Path) -> DossierOutcome:
+    from .reports import write_dossier_reports
+
     result.processed_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     result.hoso_version = HOSO_VERSION
     write_atomic(out_dir / "result.json", result.model_dump_json(indent=2).encode("utf-8"))
     try:
         write_dossier_reports(result, dossier, out_dir)
     except Exception:
-        log.exception("review sheet for %s failed", src.id)
+        log.exception("review sheet for %s failed", out_dir.name)
     return outcome_of(result, out_dir)
 
 

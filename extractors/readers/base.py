@@ -40,7 +40,9 @@ class ReadContext:
     ocr_languages: str = "vie"
     ocr_dpi: int = 300
     ocr_enabled: bool = True
-    ocr_slots: threading.BoundedSemaphore = OCR_SLOTS
+    # The process's OCR_SLOTS at the time the context is made: a worker process of
+    # pipeline.workers replaces them with slots shared by all workers.
+    ocr_slots: threading.BoundedSemaphore = field(default_factory=lambda: OCR_SLOTS)
     # Pages of one document OCR'd at once; the slots above still cap Tesseracts process-wide.
     ocr_threads: int = field(default_factory=_cores)
     tesseract_cmd: str | None = None  # None: pytesseract's setting, "tesseract" on PATH by default
