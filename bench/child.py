@@ -35,6 +35,34 @@ def _cpu(who: int) -> float:
     return r.ru_utime + r.ru_stime
 
 
+def _worker_cpu() -> tuple[float, float]:
+    """CPU s of this process's pipeline.workers (forkserver and its workers): their own Python, and
+    the processes they have waited for (Tesseract). getrusage cannot see them: they are not our
+    waited-for children while they live."""
+    tick = os.sysconf("SC_CLK_TCK")
+    parent: dict[int, int] = {}
+    times: dict[int, tuple[int, int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if b"multiprocessing" not in (stat.parent / "cmdline").read_bytes():
+                continue
+        except OSError:
+            continue
+        pid = int(stat.parent.name)
+        parent[pid] = int(fields[1])
+        # after the state: utime stime cutime cstime are fields 14-17 of /proc/PID/stat
+        times[pid] = (int(fields[11]) + int(fields[12]), int(fields[13]) + int(fields[14]))
+    me, own, waited = os.getpid(), 0, 0
+    for pid, (mine, theirs) in times.items():
+        up = parent[pid]
+        while up in parent and up != me:
+            up = parent[up]
+        if up == me:
+            own, waited = own + mine, waited + theirs
+    return own / tick, waited / tick
+
+
 def _direct(inbox: Path, out: Path, workers: int) -> tuple[int, int]:
     """The stages without Prefect: what one task does per dossier, then the batch reports."""
     import datetime as dt
@@ -107,10 +135,13 @@ def handle(cmd: dict) -> dict:
             prof = cProfile.Profile()
             prof.enable()
         me0, kids0 = _cpu(resource.RUSAGE_SELF), _cpu(resource.RUSAGE_CHILDREN)
+        wown0, wkids0 = _worker_cpu()
         t0 = time.perf_counter()
         n, reused = run(inbox, out, int(cmd["workers"]))
         seconds = time.perf_counter() - t0
-        me, kids = _cpu(resource.RUSAGE_SELF) - me0, _cpu(resource.RUSAGE_CHILDREN) - kids0
+        wown, wkids = _worker_cpu()
+        me = _cpu(resource.RUSAGE_SELF) - me0 + wown - wown0
+        kids = _cpu(resource.RUSAGE_CHILDREN) - kids0 + wkids - wkids0
         if prof is not None:
             prof.disable()
             prof.dump_stats(cmd["profile"])
@@ -119,7 +150,7 @@ def handle(cmd: dict) -> dict:
             "dossiers": n,
             "reused": reused,
             "maxrss_mb": round(_maxrss_mb(), 1),
-            "cpu_self_s": round(me, 2),  # hoso's own Python (all threads)
+            "cpu_self_s": round(me, 2),  # hoso's own Python (all threads, worker processes)
             "cpu_children_s": round(kids, 2),  # Tesseract and other waited-for processes
         }
     raise ValueError(f"unknown op {op!r}")

@@ -37,6 +37,7 @@ T = TypeVar("T")
 _lock = threading.Lock()
 _pool: ProcessPoolExecutor | None = None
 _size = 0
+_unavailable = False  # a pool could not start once: this process works in threads from then on
 
 
 def _init(slots: Any, log_level: int) -> None:
@@ -65,11 +66,25 @@ def _new_pool(size: int) -> ProcessPoolExecutor:
     )
 
 
-def _get(size: int) -> ProcessPoolExecutor:
-    global _pool, _size
+def _get(size: int) -> ProcessPoolExecutor | None:
+    """The pool, made on first use; None if worker processes cannot start here (then: threads)."""
+    global _pool, _size, _unavailable
     with _lock:
-        if _pool is None:
-            _pool, _size = _new_pool(size), size
+        if _pool is None and not _unavailable:
+            pool = _new_pool(size)
+            try:  # a worker that cannot even start (an unimportable __main__, no /dev/shm...)
+                pool.submit(os.getpid).result(timeout=120)
+            except Exception as exc:
+                pool.shutdown(wait=False, cancel_futures=True)
+                _unavailable = True
+                log.warning(
+                    "không khởi động được tiến trình xử lý, làm trong luồng / worker processes "
+                    "unavailable, working in threads: %s: %s",
+                    type(exc).__name__,
+                    exc,
+                )
+            else:
+                _pool, _size = pool, size
         return _pool
 
 
@@ -91,6 +106,8 @@ def run(size: int, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
         return fn(*args, **kwargs)
     for attempt in (1, 2):
         pool = _get(size)
+        if pool is None:
+            return fn(*args, **kwargs)
         try:
             return pool.submit(fn, *args, **kwargs).result()
         except BrokenProcessPool:

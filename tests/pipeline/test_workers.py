@@ -66,6 +66,23 @@ def test_a_dossier_whose_worker_dies_twice_is_flagged_not_lost(tmp_path: Path, m
     assert (out / "hs-chet" / "review.html").exists()
 
 
+def test_where_workers_cannot_start_the_work_is_done_in_the_thread(monkeypatch, caplog) -> None:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    def unstartable(size: int) -> ProcessPoolExecutor:
+        ctx = multiprocessing.get_context("forkserver")
+        return ProcessPoolExecutor(max_workers=size, mp_context=ctx, initializer=always_die)
+
+    monkeypatch.setattr(workers, "_pool", None)
+    monkeypatch.setattr(workers, "_unavailable", False)
+    monkeypatch.setattr(workers, "_new_pool", unstartable)
+    assert workers.run(2, pid_and_slots) == (os.getpid(), "threading")
+    assert "worker processes unavailable" in caplog.text
+    assert workers._pool is None  # and it is not tried again for every dossier
+    assert workers.run(2, pid_and_slots)[0] == os.getpid()
+
+
 def always_die_like_process_dossier(src, out, settings, *, today=None) -> None:
     always_die()
 
