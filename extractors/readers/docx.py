@@ -34,17 +34,13 @@ _DAMAGED_VI = "tệp Word bị hỏng hoặc không phải .docx: hãy lưu lạ
 _DAMAGED_EN = "the Word file is damaged or not a .docx: save it again in Word and resend"
 
 
-def check_package(path: Path, max_bytes: int) -> None:
+def check_package(zf: zipfile.ZipFile, max_bytes: int) -> None:
     """Refuse a package whose parts would inflate past the limits (sizes as declared in the zip).
 
     The declared sizes bound what is read: :mod:`zipfile` stops at a member's declared size and
     fails its CRC check, so a forged small size cannot smuggle more data through.
     """
-    try:
-        with zipfile.ZipFile(path) as zf:
-            infos = zf.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise CorruptFile(_DAMAGED_VI, _DAMAGED_EN, detail=repr(exc)) from exc
+    infos = zf.infolist()
     total = sum(i.file_size for i in infos)
     biggest = max(infos, key=lambda i: i.file_size, default=None)
     xml_too_big = [
@@ -202,9 +198,9 @@ def _rels(zf: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]:
 
 
 def read(path: Path, name: str, sha256: str, ctx: ReadContext) -> DocumentText:
-    check_package(path, ctx.limits.max_file_bytes)
     try:
         with zipfile.ZipFile(path) as zf:
+            check_package(zf, ctx.limits.max_file_bytes)
             main = next((p for t, p in _rels(zf, "").values() if t.endswith(_OFFICE_DOCUMENT)), None)
             if main is None:
                 raise KeyError("no officeDocument relationship: not a Word package")
