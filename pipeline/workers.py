@@ -97,7 +97,8 @@ def _replace(broken: ProcessPoolExecutor) -> None:
 
 
 def run(size: int, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
-    """``fn(*args, **kwargs)`` in a worker process of a pool of ``size`` (made on first use).
+    """``fn(*args, **kwargs)`` in a worker process; the pool is made on first use with ``size``
+    processes and kept for the life of this process (later sizes do not change it).
 
     ``size`` ≤ 1 runs it here. ``fn`` and its arguments must pickle (module-level functions,
     pydantic models, paths). A broken pool is replaced and the call made once more.
