@@ -36,17 +36,16 @@ T = TypeVar("T")
 
 _lock = threading.Lock()
 _pool: ProcessPoolExecutor | None = None
-_size = 0
 _unavailable = False  # a pool could not start once: this process works in threads from then on
 
 
 def _init(slots: Any, log_level: int) -> None:
-    """In each worker: the shared OCR slots, single-threaded native libraries, the parent's logging."""
+    """In each worker: the shared OCR slots and the parent's logging (Tesseract's own environment,
+    one thread each, is set where it is started, in extractors.readers.ocr)."""
     from extractors.readers import base
 
     from . import logctx
 
-    os.environ["OMP_THREAD_LIMIT"] = "1"
     base.OCR_SLOTS = slots
     logctx.install()
     logging.basicConfig(level=log_level, format=logctx.LOG_FORMAT)
@@ -68,7 +67,7 @@ def _new_pool(size: int) -> ProcessPoolExecutor:
 
 def _get(size: int) -> ProcessPoolExecutor | None:
     """The pool, made on first use; None if worker processes cannot start here (then: threads)."""
-    global _pool, _size, _unavailable
+    global _pool, _unavailable
     with _lock:
         if _pool is None and not _unavailable:
             pool = _new_pool(size)
@@ -84,7 +83,7 @@ def _get(size: int) -> ProcessPoolExecutor | None:
                     exc,
                 )
             else:
-                _pool, _size = pool, size
+                _pool = pool
         return _pool
 
 
