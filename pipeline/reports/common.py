@@ -70,6 +70,7 @@ FLAG_TITLES_VI: dict[str, str] = {
     "UNIT_MISMATCH": "Tên đơn vị không khớp",
     "YEAR_MISMATCH": "Năm không khớp",
     "MEMBER_COUNT_MISMATCH": "Số đảng viên không khớp",
+    "FIGURE_MISMATCH": "Số liệu giữa các văn bản khác nhau",
     "DATE_ORDER": "Ngày tháng bất thường",
     "LATE_SUBMISSION": "Nộp muộn",
     "LEGACY_RATING_LABEL": "Dùng cách xếp loại cũ",

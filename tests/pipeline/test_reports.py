@@ -473,3 +473,11 @@ def test_word_writer_escapes_text_drops_xml_controls_and_embeds_pictures(tmp_pat
     (shape,) = back.inline_shapes
     assert abs(shape.width.cm - 6.0) < 0.01 and abs(shape.height.cm - 1.5) < 0.01
     assert back.sections[0].page_width.cm == pytest.approx(21.0, abs=0.01)
+
+
+def test_every_flag_code_has_a_vietnamese_title() -> None:
+    """index.html, summary.xlsx and the sheets name a flag by its title; a code without one shows raw."""
+    from pipeline.reports.common import FLAG_TITLES_VI
+    from validators.codes import FlagCode
+
+    assert [c.value for c in FlagCode if c.value not in FLAG_TITLES_VI] == []
