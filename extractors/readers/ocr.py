@@ -1,7 +1,7 @@
 """OCR: page images through Tesseract into lines, table cells and words with boxes and confidence.
 
-One Tesseract process per page call, fed the prepared grey page as PGM on stdin and answering TSV
-on stdout (no temporary files, no PNG encode/decode), single-threaded (``OMP_THREAD_LIMIT=1``),
+One Tesseract process per page call, fed the prepared page on stdin and answering TSV on stdout (no
+temporary files, no PNG encode/decode), single-threaded (``OMP_THREAD_LIMIT=1``),
 and only while holding one of ``ctx.ocr_slots``: never more Tesseracts than cores in the process.
 Orientation detection (OSD, a second and costly call) runs only when the first pass reads badly.
 """
@@ -70,14 +70,26 @@ def _env() -> dict[str, str]:
 
 
 def _pgm(grey: np.ndarray) -> bytes:
+    """A grey page as binary PGM (P5)."""
     h, w = grey.shape
     return b"P5\n%d %d\n255\n" % (w, h) + np.ascontiguousarray(grey, dtype=np.uint8).tobytes()
 
 
-def _tesseract(args: list[str], grey: np.ndarray, ctx: ReadContext, page_no: int) -> str:
-    """Run Tesseract on a grey image (stdin) and return its stdout; typed errors on any failure."""
+def _pbm(black_white: np.ndarray) -> bytes:
+    """A black-on-white page as packed 1-bit PBM (P4), ink where the pixel is dark.
+
+    Tesseract reads it a third faster than the same page as 8-bit PGM, with the same words
+    (measured: 23.3 s → 15.1 s of Tesseract CPU on 11 bench pages, identical TSV). Leptonica's
+    grey PNM reader is the slow part, not the recognition.
+    """
+    h, w = black_white.shape
+    return b"P4\n%d %d\n" % (w, h) + np.packbits(black_white < 128, axis=1).tobytes()
+
+
+def _tesseract(args: list[str], image: bytes, ctx: ReadContext, page_no: int) -> str:
+    """Run Tesseract on an encoded image (stdin) and return its stdout; typed errors on any failure."""
     cmd = [ctx.tesseract_cmd or pytesseract.pytesseract.tesseract_cmd, "stdin", "stdout", *args]
-    data = _pgm(grey)
+    data = image
     with ctx.ocr_slots:
         started = time.perf_counter()
         try:
@@ -245,7 +257,7 @@ def build_lines(words: list[_Word], name: str, page_no: int) -> list[Line]:
 def _read(prep: Prepared, ctx: ReadContext, dpi: float | None, page_no: int) -> list[_Word]:
     args = ["-l", ctx.ocr_languages, "--psm", "3", *_dpi_args(dpi and dpi * prep.scale), "tsv"]
     px = prep.text_px * prep.scale if prep.text_px else None
-    return parse_tsv(_tesseract(args, binarise(prep.image, px), ctx, page_no))
+    return parse_tsv(_tesseract(args, _pbm(binarise(prep.image, px)), ctx, page_no))
 
 
 def detect_rotation(grey: np.ndarray, ctx: ReadContext, page_no: int) -> tuple[int, float]:
@@ -254,7 +266,7 @@ def detect_rotation(grey: np.ndarray, ctx: ReadContext, page_no: int) -> tuple[i
     scale = min(1.0, OSD_SIDE / max(h, w))
     small = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else grey
     try:
-        out = _tesseract(["--psm", "0"], small, ctx, page_no)
+        out = _tesseract(["--psm", "0"], _pgm(small), ctx, page_no)
     except TesseractMissing:
         raise
     except OcrFailed as exc:  # too few characters, or OSD data missing: read the page as it is
