@@ -51,8 +51,8 @@ class Prepared:
     rotation: int = 0
     scale: float = 1.0
     text_px: float | None = None  # median glyph height before any upscale
-    sideways: bool = False  # text lines look vertical: ask OSD before reading
-    upside_down: bool = False  # marks sit under the letters: turn 180° before reading
+    sideways: bool = False  # text lines look vertical: turn a quarter before reading
+    upside_down: bool = False  # marks sit under the letters: turn 180° (more) before reading
     denoised: bool = False  # speckle removed with a median filter
 
 
@@ -308,8 +308,9 @@ def prepare(grey: np.ndarray, limits: Limits, *, rotation: int = 0) -> Prepared:
         grey = rotate(grey, skew)  # grows the canvas by at most ~20 % at 10°
     else:
         skew = 0.0
+    # A page given a quarter turn may still be upside down: the accents tell that too.
     sideways = not rotation and looks_sideways(glyphs)
-    upside_down = not rotation and not sideways and looks_upside_down(glyphs)
+    upside_down = rotation in (0, 90, 270) and not sideways and looks_upside_down(glyphs)
     return Prepared(
         image=grey,
         skew=skew,
