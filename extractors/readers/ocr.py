@@ -30,7 +30,7 @@ from ..errors import OcrFailed, ReadError
 from ..model import Box, Line, Page, Provenance, Word
 from ..text import nfc
 from .base import ReadContext
-from .prepare import Prepared, binarise, check_pixels, prepare, to_grey
+from .prepare import UPRIGHT_SHARE, UPSIDE_DOWN_SHARE, Prepared, binarise, check_pixels, prepare, to_grey
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +89,6 @@ def _pbm(black_white: np.ndarray) -> bytes:
 def _tesseract(args: list[str], image: bytes, ctx: ReadContext, page_no: int) -> str:
     """Run Tesseract on an encoded image (stdin) and return its stdout; typed errors on any failure."""
     cmd = [ctx.tesseract_cmd or pytesseract.pytesseract.tesseract_cmd, "stdin", "stdout", *args]
-    data = image
     with ctx.ocr_slots:
         started = time.perf_counter()
         try:
@@ -103,7 +102,7 @@ def _tesseract(args: list[str], image: bytes, ctx: ReadContext, page_no: int) ->
                 detail=repr(exc),
             ) from exc
         try:
-            out, err = proc.communicate(data, timeout=ctx.limits.ocr_timeout_s)
+            out, err = proc.communicate(image, timeout=ctx.limits.ocr_timeout_s)
         except subprocess.TimeoutExpired as exc:
             proc.kill()
             proc.communicate()
@@ -280,21 +279,31 @@ def detect_rotation(grey: np.ndarray, ctx: ReadContext, page_no: int) -> tuple[i
 def ocr_array(grey: np.ndarray, name: str, page_no: int, ctx: ReadContext, dpi: float | None = None) -> Page:
     """Prepare, read, and (only when the read is poor) turn upright and read again; keep the page image.
 
-    Right-angle turns are guessed from the glyphs before reading, at no Tesseract cost: lines that
-    run down the page get a quarter turn, and a page whose accents hang under the letters gets half
-    a turn (after the quarter, if need be). OSD, which costs most of a page read, runs only when the
-    read is poor, and so also corrects a wrong guess.
+    Right-angle turns are guessed from the glyphs before reading, at no Tesseract cost: a page
+    whose accents hang under the letters gets half a turn; lines that run down the page get a
+    quarter turn, and the accents then say which quarter. OSD, which costs most of a page read,
+    runs when the accents of a sideways page cannot tell, and after a poor read (which also
+    corrects a wrong guess).
     """
     prep = prepare(grey, ctx.limits)
+    asked = False
     if prep.sideways:
-        prep = prepare(grey, ctx.limits, rotation=90)
-        if prep.upside_down:
+        quarter = prepare(grey, ctx.limits, rotation=90)
+        above = quarter.accents_above
+        if above is not None and above >= UPRIGHT_SHARE:
+            prep = quarter
+        elif above is not None and above < UPSIDE_DOWN_SHARE:
             prep = prepare(grey, ctx.limits, rotation=270)
+        else:
+            asked = True
+            turn, osd_conf = detect_rotation(prep.image, ctx, page_no)
+            if turn in (90, 270) and osd_conf >= OSD_MIN_CONFIDENCE:
+                prep = quarter if turn == 90 else prepare(grey, ctx.limits, rotation=270)
     elif prep.upside_down:
         prep = prepare(grey, ctx.limits, rotation=180)
     words = _read(prep, ctx, dpi, page_no)
     conf = page_confidence(words)
-    if conf is None or conf < ctx.osd_below:
+    if not asked and (conf is None or conf < ctx.osd_below):
         turn, osd_conf = detect_rotation(prep.image, ctx, page_no)
         if turn and osd_conf >= OSD_MIN_CONFIDENCE:
             total = (prep.rotation + turn) % 360  # OSD saw the page as already turned

@@ -40,6 +40,7 @@ MAX_NEIGHBOURS = 1500  # glyphs sampled for the sideways test (an n² distance m
 SIDEWAYS_SHARE = 0.52
 MAX_MARKS = 800  # small marks sampled for the upside-down test
 UPSIDE_DOWN_SHARE = 0.4
+UPRIGHT_SHARE = 0.6  # accents above their letters from this share on: the page is upright
 
 
 @dataclass
@@ -52,7 +53,8 @@ class Prepared:
     scale: float = 1.0
     text_px: float | None = None  # median glyph height before any upscale
     sideways: bool = False  # text lines look vertical: turn a quarter before reading
-    upside_down: bool = False  # marks sit under the letters: turn 180° (more) before reading
+    upside_down: bool = False  # marks sit under the letters: turn 180° before reading
+    accents_above: float | None = None  # see accents_above(); None: too few marks, or not asked
     denoised: bool = False  # speckle removed with a median filter
 
 
@@ -182,20 +184,20 @@ def looks_sideways(glyphs: np.ndarray) -> bool:
     return float((np.abs(dy[rows, near]) > np.abs(dx[rows, near])).mean()) > SIDEWAYS_SHARE
 
 
-def looks_upside_down(glyphs: np.ndarray) -> bool:
-    """True when the small marks (tone marks, circumflexes, i-dots) sit mostly under the letters.
+def accents_above(glyphs: np.ndarray) -> float | None:
+    """Share of the small marks (tone marks, circumflexes, i-dots) that sit above their letter.
 
-    In upright Vietnamese 70–96 % of them are above the letter they belong to, upside down
-    11–20 % (measured on scans, photos and rendered pages); a wrong guess costs one OSD call.
+    Upright Vietnamese gives 0.70–0.96, upside down 0.11–0.20 (measured on scans, photos and
+    rendered pages). None when there are too few marks to tell.
     """
     if len(glyphs) < 100:
-        return False
+        return None
     hs = glyphs[:, cv2.CC_STAT_HEIGHT].astype(np.float32)
     ws = glyphs[:, cv2.CC_STAT_WIDTH].astype(np.float32)
     med = float(np.median(hs))
     big, small = glyphs[hs >= 0.8 * med], glyphs[(hs < 0.5 * med) & (ws < 1.2 * med)]
     if len(big) < 50 or len(small) < 40:
-        return False
+        return None
     rng = np.random.default_rng(0)
     if len(small) > MAX_MARKS:
         small = small[rng.choice(len(small), MAX_MARKS, replace=False)]
@@ -209,7 +211,13 @@ def looks_upside_down(glyphs: np.ndarray) -> bool:
     near = np.minimum(gap_down, gap_up) <= med
     above = int((near & (gap_down < gap_up)).sum())
     total = int(near.sum())
-    return total >= 40 and above / total < UPSIDE_DOWN_SHARE
+    return above / total if total >= 40 else None
+
+
+def looks_upside_down(glyphs: np.ndarray) -> bool:
+    """True when the accents sit mostly under the letters; a wrong guess costs one OSD call."""
+    share = accents_above(glyphs)
+    return share is not None and share < UPSIDE_DOWN_SHARE
 
 
 def rotate(grey: np.ndarray, deg: float) -> np.ndarray:
@@ -310,7 +318,8 @@ def prepare(grey: np.ndarray, limits: Limits, *, rotation: int = 0) -> Prepared:
         skew = 0.0
     # A page given a quarter turn may still be upside down: the accents tell that too.
     sideways = not rotation and looks_sideways(glyphs)
-    upside_down = rotation in (0, 90, 270) and not sideways and looks_upside_down(glyphs)
+    above = accents_above(glyphs) if rotation in (0, 90, 270) and not sideways else None
+    upside_down = above is not None and above < UPSIDE_DOWN_SHARE
     return Prepared(
         image=grey,
         skew=skew,
@@ -319,5 +328,6 @@ def prepare(grey: np.ndarray, limits: Limits, *, rotation: int = 0) -> Prepared:
         text_px=px,
         sideways=sideways,
         upside_down=upside_down,
+        accents_above=above,
         denoised=denoised,
     )

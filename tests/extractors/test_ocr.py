@@ -11,6 +11,7 @@ from PIL import Image, ImageDraw, ImageFont
 from extractors import ReadContext, read_file
 from extractors.errors import OcrFailed
 from extractors.model import DocumentText
+from extractors.readers import ocr as ocr_reader
 from extractors.text import fold
 from tests.builders import DEJAVU
 
@@ -90,7 +91,7 @@ def test_png_page_gives_lines_cells_words_and_confidence(tmp_path: Path, ctx: Re
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("turned", [90, 180])
+@pytest.mark.parametrize("turned", [90, 180, 270])
 def test_turned_page_is_put_upright(tmp_path: Path, ctx: ReadContext, turned: int) -> None:
     # PIL turns counter-clockwise; setting it right is a clockwise turn by the same angle.
     img = render_page().rotate(turned, expand=True, fillcolor=255)
@@ -101,6 +102,22 @@ def test_turned_page_is_put_upright(tmp_path: Path, ctx: ReadContext, turned: in
     assert_page_read(doc)
     assert_boxes_inside(doc)
     assert page.confidence > 80
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("turned", [90, 270])
+def test_sideways_page_is_turned_without_osd(
+    tmp_path: Path, ctx: ReadContext, turned: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # On a page with enough accents the glyphs say which way it lies; OSD is kept for pages
+    # whose accents cannot tell and for pages that read badly.
+    def no_osd(*_args: object) -> tuple[int, float]:
+        raise AssertionError("OSD was asked about a page the glyphs had already turned")
+
+    monkeypatch.setattr(ocr_reader, "detect_rotation", no_osd)
+    img = render_page(LINES * 3, row=None).rotate(turned, expand=True, fillcolor=255)
+    page = read_file(save(img, tmp_path / "s.png"), "s.png", ctx).pages[0]
+    assert page.rotation == turned and page.confidence > 80
 
 
 @pytest.mark.slow
