@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import io
 import logging
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,13 +16,15 @@ from extractors.model import Box
 log = logging.getLogger(__name__)
 
 CROP_WIDTH = 640  # px on screen: the line is legible without zooming
+CROP_SHARE = 0.55  # the least share of the page width a crop shows (the line and its label)
 THUMB_WIDTH = 200
 CROP_QUALITY = 70
 THUMB_QUALITY = 55
 
-# Big scans are decoded once per sheet: keep the latest couple open rather than re-reading a 9 MP page
-# for each crop. The cache belongs to one sheet (dossiers are written in parallel threads).
-_CACHE_SIZE = 2
+# Big scans are decoded once per sheet: keep the latest few open rather than re-reading a page for each
+# crop (evidence goes back and forth between the documents). At half size a 300 dpi page is 2 MB in
+# grey. The cache belongs to one sheet (dossiers are written in parallel threads).
+_CACHE_SIZE = 6
 
 
 @dataclass
@@ -53,13 +56,21 @@ def data_uri(data: bytes, mime: str = "image/jpeg") -> str:
     return f"data:{mime};base64," + base64.b64encode(data).decode("ascii")
 
 
-def _open(path: str, cache: dict[str, Image.Image]) -> Image.Image | None:
+def _open(path: str, cache: dict[str, Image.Image], min_width: int = 0) -> Image.Image | None:
+    """The page image, decoded at the smallest JPEG draft scale that is still ``min_width`` wide.
+
+    A crop is at least ``CROP_SHARE`` of the page wide and shown at most ``CROP_WIDTH`` px wide, so a
+    300 dpi page decoded at half size loses nothing on screen and costs a quarter of a full decode.
+    Grey pages stay grey: cropping and resizing one channel is a third of the work of RGB.
+    """
     img = cache.get(path)
     if img is not None:
         return img
     try:
         with Image.open(path) as src:
-            img = src.convert("RGB")
+            if min_width and src.format == "JPEG" and src.width > min_width:
+                src.draft(src.mode, (min_width, max(1, src.height * min_width // src.width)))
+            img = src.convert(src.mode if src.mode in ("L", "RGB") else "RGB")
     except (OSError, ValueError) as exc:  # the page image was cleaned up or is damaged: show text instead
         log.warning("page image %s unusable: %s", path, exc)
         return None
@@ -89,7 +100,9 @@ def crop_box(
     """
     if not image_path or box is None or not Path(image_path).is_file():
         return None
-    img = _open(image_path, {} if cache is None else cache)
+    # Only with the page's size can a box be placed on an image decoded smaller than the page.
+    least = math.ceil(max(width, CROP_WIDTH) / CROP_SHARE) if page_size else 0
+    img = _open(image_path, {} if cache is None else cache, least)
     if img is None:
         return None
     w, h = img.size
@@ -103,7 +116,7 @@ def crop_box(
         return None
     # Context: about half the page width (the whole line and its label) and a few lines above and below.
     bw, bh = x1 - x0, y1 - y0
-    cw = min(w, max(bw + 0.1 * w, 0.55 * w))
+    cw = min(w, max(bw + 0.1 * w, CROP_SHARE * w))
     ch = min(h, max(bh * 7, 0.06 * h, cw * 0.22))
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
     left = min(max(0.0, cx - cw / 2), max(0.0, w - cw))
@@ -132,8 +145,9 @@ def thumbnail(image_path: str | None, width: int = THUMB_WIDTH) -> bytes | None:
         return None
     try:
         with Image.open(image_path) as src:
-            # JPEG draft mode decodes at 1/2..1/8 scale: a 300-dpi page costs a fraction of a full decode.
-            src.draft("RGB", (width * 2, width * 3))
+            # JPEG draft mode decodes at 1/2..1/8 scale, still at least ``width`` wide: a 300-dpi page
+            # costs a fraction of a full decode.
+            src.draft("RGB", (width, max(1, src.height * width // max(1, src.width))))
             img = src.convert("RGB")
     except (OSError, ValueError) as exc:
         log.warning("page image %s unusable: %s", image_path, exc)

@@ -296,6 +296,31 @@ def test_crop_shows_the_value_with_its_box(sheet_dir: Path) -> None:
     assert red > 200  # the drawn rectangle
 
 
+def test_crop_of_a_big_page_is_placed_on_the_value(tmp_path: Path) -> None:
+    """A 300 dpi page is decoded at a reduced scale for crops: the box must still land on the ink."""
+    from pipeline.reports.images import crop_box
+
+    page = Image.new("L", (2480, 3508), 255)
+    ImageDraw.Draw(page).rectangle((1500, 2000, 1700, 2060), fill=0)  # the "value"
+    path = tmp_path / "p.jpg"
+    page.save(path, quality=80)
+    crop = Image.open(
+        io.BytesIO(
+            crop_box(str(path), Box(x0=1500, y0=2000, x1=1700, y1=2060, unit="px"), (2480, 3508), width=640)
+        )
+    )
+    px = np.asarray(crop.convert("RGB")).astype(int)
+    red = (px[..., 0] > 170) & (px[..., 1] < 90) & (px[..., 2] < 90)
+    ink = px.sum(axis=2) < 150
+    ys, xs = np.nonzero(red)
+    iy, ix = np.nonzero(ink)
+    assert red.sum() > 200 and ink.sum() > 200
+    # the red frame surrounds the black value, a few pixels out
+    assert xs.min() <= ix.min() <= ix.max() <= xs.max()
+    assert ys.min() <= iy.min() <= iy.max() <= ys.max()
+    assert ix.min() - xs.min() < 15 and ys.max() - iy.max() < 15
+
+
 def test_review_docx_has_header_flags_and_signature(sheet_dir: Path) -> None:
     from docx import Document
 
