@@ -21,7 +21,7 @@ pytestmark = pytest.mark.slow
 # case → why it is expected to fail today. ONE place; delete lines as features land.
 # A scan: what remains is OCR damage to score tables and figures (make eval lists the misses).
 XFAIL: dict[str, str] = {
-    "12_thieu_sinh_hoat_thuong_ky": "150 dpi scan: a sub-item score 7,5 read as 1,5, so SCORE_INCONSISTENT (a warning with the crop) is raised",
+    "12_thieu_sinh_hoat_thuong_ky": "150 dpi scan: Tesseract reads the lone sub-item score 7,5 as 3,5 or 1,5 (confidence 50), so SCORE_INCONSISTENT (a warning with the crop) is raised",
 }
 
 

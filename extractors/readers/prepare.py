@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 import cv2
 import numpy as np
@@ -56,6 +56,36 @@ class Prepared:
     upside_down: bool = False  # marks sit under the letters: turn 180° before reading
     accents_above: float | None = None  # see accents_above(); None: too few marks, or not asked
     denoised: bool = False  # speckle removed with a median filter
+    glyphs: np.ndarray = field(default_factory=lambda: np.zeros((0, 5), np.int32), repr=False)
+    thumb_shape: tuple[int, int] = (0, 0)  # the analysis thumbnail the glyph boxes were measured on
+
+    def accents_after(self, clockwise: int) -> float | None:
+        """:func:`accents_above` of the page as it would be once turned ``clockwise``."""
+        return accents_above(turn_glyphs(self.glyphs, self.thumb_shape, clockwise))
+
+    def turned(self, clockwise: int) -> Prepared:
+        """The prepared page turned by a right angle, as if it had been prepared that way up.
+
+        Scaling and deskewing commute with right-angle turns, so a page is prepared once and only
+        turned when its orientation is known (or guessed again after a poor read).
+        """
+        k = clockwise % 360
+        if not k:
+            return self
+        glyphs = turn_glyphs(self.glyphs, self.thumb_shape, k)
+        h, w = self.thumb_shape
+        sideways = self.sideways != (k in (90, 270))
+        above = None if sideways else accents_above(glyphs)
+        return replace(
+            self,
+            image=turn(self.image, k),
+            rotation=(self.rotation + k) % 360,
+            sideways=sideways,
+            upside_down=above is not None and above < UPSIDE_DOWN_SHARE,
+            accents_above=above,
+            glyphs=glyphs,
+            thumb_shape=(w, h) if k in (90, 270) else (h, w),
+        )
 
 
 def check_pixels(width: int, height: int, limits: Limits, what: str) -> None:
@@ -214,6 +244,26 @@ def accents_above(glyphs: np.ndarray) -> float | None:
     return above / total if total >= 40 else None
 
 
+def turn_glyphs(glyphs: np.ndarray, shape: tuple[int, int], clockwise: int) -> np.ndarray:
+    """Glyph stats rows as they would be measured on the ``shape`` (h, w) thumbnail turned ``clockwise``."""
+    k = clockwise % 360
+    if not k or not len(glyphs):
+        return glyphs
+    h, w = shape
+    left, top = glyphs[:, cv2.CC_STAT_LEFT], glyphs[:, cv2.CC_STAT_TOP]
+    gw, gh = glyphs[:, cv2.CC_STAT_WIDTH], glyphs[:, cv2.CC_STAT_HEIGHT]
+    out = glyphs.copy()
+    if k == 180:
+        out[:, cv2.CC_STAT_LEFT], out[:, cv2.CC_STAT_TOP] = w - (left + gw), h - (top + gh)
+        return out
+    if k == 90:  # (x, y) → (h - y, x)
+        out[:, cv2.CC_STAT_LEFT], out[:, cv2.CC_STAT_TOP] = h - (top + gh), left
+    else:  # 270: (x, y) → (y, w - x)
+        out[:, cv2.CC_STAT_LEFT], out[:, cv2.CC_STAT_TOP] = top, w - (left + gw)
+    out[:, cv2.CC_STAT_WIDTH], out[:, cv2.CC_STAT_HEIGHT] = gh, gw
+    return out
+
+
 def looks_upside_down(glyphs: np.ndarray) -> bool:
     """True when the accents sit mostly under the letters; a wrong guess costs one OSD call."""
     share = accents_above(glyphs)
@@ -290,9 +340,8 @@ def is_speckled(ink: np.ndarray) -> bool:
 
 
 def prepare(grey: np.ndarray, limits: Limits, *, rotation: int = 0) -> Prepared:
-    """Upscale small text, then deskew; ``rotation`` (clockwise) is applied first when known."""
-    if rotation:
-        grey = turn(grey, rotation)
+    """Upscale small text, then deskew, and guess the right-angle turn; ``rotation`` (clockwise) is
+    applied last when it is already known (see :meth:`Prepared.turned`)."""
     ink, tscale = _thumb(grey)
     denoised = is_speckled(ink)
     if denoised:
@@ -316,18 +365,18 @@ def prepare(grey: np.ndarray, limits: Limits, *, rotation: int = 0) -> Prepared:
         grey = rotate(grey, skew)  # grows the canvas by at most ~20 % at 10°
     else:
         skew = 0.0
-    # A page given a quarter turn may still be upside down: the accents tell that too.
-    sideways = not rotation and looks_sideways(glyphs)
-    above = accents_above(glyphs) if rotation in (0, 90, 270) and not sideways else None
-    upside_down = above is not None and above < UPSIDE_DOWN_SHARE
-    return Prepared(
+    sideways = looks_sideways(glyphs)
+    above = None if sideways else accents_above(glyphs)
+    prep = Prepared(
         image=grey,
         skew=skew,
-        rotation=rotation % 360,
         scale=scale,
         text_px=px,
         sideways=sideways,
-        upside_down=upside_down,
+        upside_down=above is not None and above < UPSIDE_DOWN_SHARE,
         accents_above=above,
         denoised=denoised,
+        glyphs=glyphs,
+        thumb_shape=(ink.shape[0], ink.shape[1]),
     )
+    return prep.turned(rotation)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
 from pathlib import Path
@@ -273,3 +274,113 @@ def test_binarise_flattens_shading_drops_specks_and_keeps_accents() -> None:
     marks = lambda a: cv2.connectedComponents((a < 128).astype(np.uint8))[0]  # noqa: E731
     assert abs(marks(out) - marks(clean)) <= 0.08 * marks(clean)
     assert ((out < 128) & (clean < 128)).sum() / (clean < 128).sum() > 0.9
+
+
+def _scan_pdf(path: Path, jpeg: bytes, size: tuple[int, int], *, decode: str = "", extra: str = "") -> Path:
+    """A one-page PDF that lays ``jpeg`` (grey, ``size`` px) over an A4 page, as scanners write it;
+    ``decode`` goes into the image dictionary, ``extra`` into the page's drawing after the image."""
+    w, h = 595, 842
+    content = f"q {w} 0 0 {h} 0 0 cm /Im0 Do Q {extra}".encode()
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {w} {h}] /Resources << /XObject << /Im0 5 0 R >> >> "
+        "/Contents 4 0 R >>".encode(),
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        f"<< /Type /XObject /Subtype /Image /Width {size[0]} /Height {size[1]} /ColorSpace /DeviceGray "
+        f"/BitsPerComponent 8 /Filter /DCTDecode {decode} /Length {len(jpeg)} >>\nstream\n".encode()
+        + jpeg
+        + b"\nendstream",
+    ]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for i, body in enumerate(objs, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    path.write_bytes(bytes(out))
+    return path
+
+
+def _scan_jpeg(size: tuple[int, int]) -> bytes:
+    img = Image.new("L", size, 245)
+    draw = ImageDraw.Draw(img)
+    font = ImageFont.truetype(DEJAVU, 30)
+    for i in range(20):
+        draw.text(
+            (120, 150 + 80 * i), "Chi bộ hoàn thành tốt nhiệm vụ chính trị năm 2024", fill=20, font=font
+        )
+    buf = io.BytesIO()
+    img.save(buf, "JPEG", quality=80)
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("decode", "extra", "taken"),
+    [
+        ("", "", True),  # a scan: the JPEG is the page
+        ("/Decode [1 0]", "", False),  # drawn inverted: the JPEG is not what the page shows
+        ("", "0 0 0 rg 50 50 200 100 re f", False),  # something drawn over the scan
+    ],
+)
+def test_embedded_scan_is_taken_only_when_it_is_what_the_page_shows(
+    tmp_path: Path, decode: str, extra: str, taken: bool
+) -> None:
+    import pypdfium2 as pdfium
+
+    from extractors.readers.ocr import embedded_scan
+
+    size = (1654, 2339)  # A4 at 200 dpi
+    jpeg = _scan_jpeg(size)
+    path = _scan_pdf(tmp_path / "scan.pdf", jpeg, size, decode=decode, extra=extra)
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        got = embedded_scan(pdf[0], 200, 60_000_000)  # asked at the scan's own resolution
+    finally:
+        pdf.close()
+    if not taken:
+        assert got is None
+        return
+    assert got is not None
+    grey, dpi = got
+    assert grey.shape == (size[1], size[0]) and abs(dpi - 200) < 1
+    expected = np.asarray(Image.open(io.BytesIO(jpeg)).convert("L"), dtype=np.int16)
+    assert np.abs(grey.astype(np.int16) - expected).mean() < 2
+
+
+@pytest.mark.parametrize("size", [(4961, 7016), (1240, 1754)])  # A4 at 600 and at 150 dpi
+def test_embedded_scan_is_read_at_the_ocr_resolution(tmp_path: Path, size: tuple[int, int]) -> None:
+    import pypdfium2 as pdfium
+
+    from extractors.readers.ocr import embedded_scan
+
+    path = _scan_pdf(tmp_path / "scan.pdf", _scan_jpeg(size), size)
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        grey, dpi = embedded_scan(pdf[0], 300, 60_000_000)
+        assert embedded_scan(pdf[0], 300, 8_000_000) is None  # over the pixel budget: rendered instead
+    finally:
+        pdf.close()
+    assert dpi == 300 and abs(grey.shape[1] - 2480) <= 1
+
+
+@pytest.mark.parametrize("lying", [90, 180, 270])
+def test_a_page_is_prepared_once_and_turned_upright_from_its_own_glyphs(lying: int) -> None:
+    from extractors.readers.base import Limits
+    from extractors.readers.prepare import UPRIGHT_SHARE, prepare, turn
+
+    upright = _text_image(2.0)
+    prep = prepare(turn(upright, lying), Limits())
+    back = (360 - lying) % 360
+    assert prep.sideways is (lying != 180) and prep.upside_down is (lying == 180)
+    assert prep.accents_after(back) >= UPRIGHT_SHARE  # read from the glyph boxes, nothing re-measured
+    up = prep.turned(back)
+    assert up.rotation == back and not up.sideways and not up.upside_down
+    assert up.accents_above is not None and up.accents_above >= UPRIGHT_SHARE
+    # the same page as preparing the upright original: deskewed by the same angle, same picture
+    ref = prepare(upright, Limits())
+    assert up.skew == pytest.approx(ref.skew, abs=0.15) and ref.skew != 0
+    assert up.image.shape == ref.image.shape
+    assert np.abs(up.image.astype(np.int16) - ref.image.astype(np.int16)).mean() < 4
