@@ -3,7 +3,9 @@
 Run as ``python bench/child.py``; the parent starts it (with a CPU affinity when it measures scaling),
 so start-up, peak memory and the Prefect server belong to this process alone. Commands:
 
-- ``{"op": "start"}``: import the flow module and run one empty batch (starts Prefect's server);
+- ``{"op": "start"}``: connect to Prefect as ``hoso process`` does (hoso's local server, started here
+  from cold: one left running for this ``PREFECT_HOME`` is stopped first), import the flow module and
+  run one empty batch; the server is stopped again when the child exits;
 - ``{"op": "batch", "inbox", "out", "workers", "mode": "prefect"|"direct", "fresh", "profile"}``:
   process the inbox into ``out`` (emptied first when ``fresh``) through Prefect (``run_batch``) or
   through the same stage functions on a thread pool, optionally under cProfile (main thread only);
@@ -106,10 +108,14 @@ def handle(cmd: dict) -> dict:
     if op == "rss":
         return {"maxrss_mb": round(_maxrss_mb(), 1)}
     if op == "start":
-        t0 = time.perf_counter()
-        from pipeline.settings import configure_prefect
+        from pipeline.server import stop_server
 
-        configure_prefect()
+        stop_server()  # the first run of the day: no server to join
+        t0 = time.perf_counter()
+        from pipeline.settings import Settings, connect_prefect
+
+        connect_prefect(Settings())  # what `hoso process` does: hoso's local server
+        ts = time.perf_counter()
         import pipeline.flows  # noqa: F401 - the import itself is part of start-up
 
         t1 = time.perf_counter()
@@ -119,7 +125,8 @@ def handle(cmd: dict) -> dict:
         shutil.rmtree(empty, ignore_errors=True)
         t2 = time.perf_counter()
         return {
-            "import_s": round(t1 - t0, 3),
+            "server_s": round(ts - t0, 3),
+            "import_s": round(t1 - ts, 3),
             "first_flow_s": round(t2 - t1, 3),
             "maxrss_mb": round(_maxrss_mb(), 1),
         }
@@ -169,6 +176,9 @@ def main() -> int:
             logging.exception("command failed")
             answer = {"error": f"{type(exc).__name__}: {exc}"}
         proto.write(json.dumps(answer) + "\n")
+    from pipeline.server import stop_server
+
+    stop_server()  # the local server started by "start", if any: nothing left running after the bench
     return 0
 
 
