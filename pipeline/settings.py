@@ -46,7 +46,9 @@ class Settings(BaseSettings):
         ),
     )
     ocr_languages: str = Field("vie", description="Tesseract languages / ngôn ngữ OCR")
-    ocr_dpi: int = Field(300, ge=72, le=600, description="render DPI for scanned PDF pages")
+    ocr_dpi: int = Field(
+        300, ge=72, le=600, description="OCR resolution of PDF pages (rendered, or their scan resized to it)"
+    )
     ocr_timeout_s: float = Field(120.0, gt=0, description="per-page OCR timeout, seconds")
     max_pages: int = Field(300, ge=1, description="pages per file")
     max_pixels: int = Field(80_000_000, ge=1, description="pixels per page image")

@@ -182,6 +182,31 @@ def test_mixed_pdf_reads_text_page_and_ocrs_scanned_page(tmp_path: Path, ctx: Re
 
 
 @pytest.mark.slow
+def test_scanned_pdf_is_read_from_its_embedded_jpeg(
+    tmp_path: Path, ctx: ReadContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A scanner's PDF (one JPEG per page, here at 200 dpi): the JPEG is decoded, not the page rendered,
+    and read at 300 dpi as a render would be."""
+    taken: list[bool] = []
+    real = ocr_reader.embedded_scan
+
+    def spy(*args: object) -> object:
+        got = real(*args)
+        taken.append(got is not None)
+        return got
+
+    monkeypatch.setattr(ocr_reader, "embedded_scan", spy)
+    page = render_page().resize((1165, 1653), Image.Resampling.LANCZOS)  # the A5 page at 200 dpi
+    path = tmp_path / "scan.pdf"
+    page.save(path, "PDF", resolution=200.0, quality=85)
+    doc = read_file(path, "scan.pdf", ctx)
+    assert taken == [True]
+    assert doc.pages[0].method == "ocr" and abs(doc.pages[0].width - 1748) <= 2
+    assert_page_read(doc)
+    assert_boxes_inside(doc)
+
+
+@pytest.mark.slow
 def test_multipage_tiff_gives_one_page_per_frame(tmp_path: Path, ctx: ReadContext) -> None:
     first = render_page()
     second = render_page(["BÁO CÁO", "Chi bộ tổ chức 12 kỳ sinh hoạt"], row=None)
