@@ -472,7 +472,11 @@ def ocr_pdf_pages(path: Path, numbers: list[int], name: str, ctx: ReadContext) -
             with PDFIUM_LOCK:
                 page = pdf[page_no - 1]
                 try:
-                    scan = embedded_scan(page, ctx.ocr_dpi, ctx.limits.max_pixels)
+                    try:
+                        scan = embedded_scan(page, ctx.ocr_dpi, ctx.limits.max_pixels)
+                    except Exception:  # an odd image object: pdfium's render copes with more
+                        log.debug("embedded scan of page %d unusable", page_no, exc_info=True)
+                        scan = None
                     if scan is not None:
                         return scan
                     w_pt, h_pt = page.get_size()

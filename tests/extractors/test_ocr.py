@@ -207,6 +207,21 @@ def test_scanned_pdf_is_read_from_its_embedded_jpeg(
 
 
 @pytest.mark.slow
+def test_scanned_pdf_whose_embedded_jpeg_breaks_is_rendered(
+    tmp_path: Path, ctx: ReadContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object) -> object:
+        raise RuntimeError("pdfium: odd image object")
+
+    monkeypatch.setattr(ocr_reader, "embedded_scan", broken)
+    path = tmp_path / "scan.pdf"
+    render_page().save(path, "PDF", resolution=300.0, quality=85)
+    doc = read_file(path, "scan.pdf", ctx)
+    assert doc.pages[0].method == "ocr"
+    assert_page_read(doc)
+
+
+@pytest.mark.slow
 def test_multipage_tiff_gives_one_page_per_frame(tmp_path: Path, ctx: ReadContext) -> None:
     first = render_page()
     second = render_page(["BÁO CÁO", "Chi bộ tổ chức 12 kỳ sinh hoạt"], row=None)
