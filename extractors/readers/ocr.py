@@ -406,6 +406,18 @@ SCAN_CHECK_SIDE = 96  # the thumbnail a page render and its embedded scan are co
 SCAN_CHECK_DIFF = 12.0  # mean grey difference (0-255) above which the scan is not what the page shows
 
 
+def render_grey(page: object, scale: float) -> np.ndarray:
+    """A PDF page rendered in grey at ``scale`` (pixels per point). Call with ``PDFIUM_LOCK`` held."""
+    bitmap = page.render(scale=scale, grayscale=True)
+    try:
+        arr = np.array(bitmap.to_numpy())  # a copy: the bitmap's buffer dies with it
+    finally:
+        bitmap.close()
+    if arr.ndim == 3:
+        arr = cv2.cvtColor(arr, cv2.COLOR_BGRA2GRAY if arr.shape[2] == 4 else cv2.COLOR_BGR2GRAY)
+    return arr
+
+
 def embedded_scan(page: object, dpi: int, max_pixels: int) -> tuple[np.ndarray, float] | None:
     """The page's scan as stored in the PDF, when it is all the page shows; else None (render it).
 
@@ -444,14 +456,7 @@ def embedded_scan(page: object, dpi: int, max_pixels: int) -> tuple[np.ndarray, 
         # bicubic keeps strokes sharper than pdfium's render. Down: a 600 dpi scan has no more to read.
         grey = cv2.resize(grey, None, fx=f, fy=f, interpolation=cv2.INTER_CUBIC if f > 1 else cv2.INTER_AREA)
         native = dpi
-    scale = SCAN_CHECK_SIDE / max(w_pt, h_pt)
-    bitmap = page.render(scale=scale, grayscale=True)
-    try:
-        shown = np.array(bitmap.to_numpy())
-    finally:
-        bitmap.close()
-    if shown.ndim == 3:
-        shown = cv2.cvtColor(shown, cv2.COLOR_BGRA2GRAY if shown.shape[2] == 4 else cv2.COLOR_BGR2GRAY)
+    shown = render_grey(page, SCAN_CHECK_SIDE / max(w_pt, h_pt))
     mine = cv2.resize(grey, (shown.shape[1], shown.shape[0]), interpolation=cv2.INTER_AREA)
     if float(np.abs(mine.astype(np.int16) - shown.astype(np.int16)).mean()) > SCAN_CHECK_DIFF:
         log.info("embedded scan differs from the rendered page: rendering it")
@@ -487,14 +492,9 @@ def ocr_pdf_pages(path: Path, numbers: list[int], name: str, ctx: ReadContext) -
                         log.info(
                             "page %d rendered at %.0f dpi to stay under the pixel budget", page_no, scale * 72
                         )
-                    bitmap = page.render(scale=scale, grayscale=True)
-                    arr = np.array(bitmap.to_numpy())  # a copy: the bitmap's buffer dies with it
-                    bitmap.close()
+                    return render_grey(page, scale), scale * 72
                 finally:
                     page.close()
-            if arr.ndim == 3:
-                arr = cv2.cvtColor(arr, cv2.COLOR_BGRA2GRAY if arr.shape[2] == 4 else cv2.COLOR_BGR2GRAY)
-            return arr, scale * 72
 
         return load
 

@@ -339,9 +339,9 @@ def is_speckled(ink: np.ndarray) -> bool:
     return float((areas <= 2).mean()) > SPECKLE_SHARE
 
 
-def prepare(grey: np.ndarray, limits: Limits, *, rotation: int = 0) -> Prepared:
-    """Upscale small text, then deskew, and guess the right-angle turn; ``rotation`` (clockwise) is
-    applied last when it is already known (see :meth:`Prepared.turned`)."""
+def prepare(grey: np.ndarray, limits: Limits) -> Prepared:
+    """Upscale small text, then deskew, and guess the right-angle turn (applied by
+    :meth:`Prepared.turned` once it is decided)."""
     ink, tscale = _thumb(grey)
     denoised = is_speckled(ink)
     if denoised:
@@ -367,7 +367,7 @@ def prepare(grey: np.ndarray, limits: Limits, *, rotation: int = 0) -> Prepared:
         skew = 0.0
     sideways = looks_sideways(glyphs)
     above = None if sideways else accents_above(glyphs)
-    prep = Prepared(
+    return Prepared(
         image=grey,
         skew=skew,
         scale=scale,
@@ -379,4 +379,3 @@ def prepare(grey: np.ndarray, limits: Limits, *, rotation: int = 0) -> Prepared:
         glyphs=glyphs,
         thumb_shape=(ink.shape[0], ink.shape[1]),
     )
-    return prep.turned(rotation)

@@ -56,14 +56,14 @@ def data_uri(data: bytes, mime: str = "image/jpeg") -> str:
     return f"data:{mime};base64," + base64.b64encode(data).decode("ascii")
 
 
-def _open(path: str, cache: dict[str, Image.Image], min_width: int = 0) -> Image.Image | None:
+def _open(path: str, cache: dict[tuple[str, int], Image.Image], min_width: int = 0) -> Image.Image | None:
     """The page image, decoded at the smallest JPEG draft scale that is still ``min_width`` wide.
 
     A crop is at least ``CROP_SHARE`` of the page wide and shown at most ``CROP_WIDTH`` px wide, so a
     300 dpi page decoded at half size loses nothing on screen and costs a quarter of a full decode.
     Grey pages stay grey: cropping and resizing one channel is a third of the work of RGB.
     """
-    img = cache.get(path)
+    img = cache.get((path, min_width))  # a reduced decode only for callers that can place boxes on it
     if img is not None:
         return img
     try:
@@ -76,7 +76,7 @@ def _open(path: str, cache: dict[str, Image.Image], min_width: int = 0) -> Image
         return None
     if len(cache) >= _CACHE_SIZE:
         cache.pop(next(iter(cache)))
-    cache[path] = img
+    cache[(path, min_width)] = img
     return img
 
 
@@ -91,7 +91,7 @@ def crop_box(
     box: Box | None,
     page_size: tuple[float, float] | None = None,
     width: int = CROP_WIDTH,
-    cache: dict[str, Image.Image] | None = None,
+    cache: dict[tuple[str, int], Image.Image] | None = None,
 ) -> bytes | None:
     """A crop of the page around ``box`` with the box drawn, scaled to ``width`` px, as JPEG bytes.
 

@@ -278,7 +278,7 @@ class _Builder:
         self.texts = _Texts(dossier)
         self.budget = budget
         self.sources = {d.file: d.source for d in result.documents}
-        self.cache: dict[str, Any] = {}
+        self.cache: dict[tuple[str, int], Any] = {}  # see images._open
 
     def _crop(
         self, file: str, page_no: int | None, bbox: Box | None, image: str | None, width: int
