@@ -19,10 +19,7 @@ from samples.evaluate import INBOX, SAMPLES, find_result, load_expected, process
 pytestmark = pytest.mark.slow
 
 # case → why it is expected to fail today. ONE place; delete lines as features land.
-# A scan: what remains is OCR damage to score tables and figures (make eval lists the misses).
-XFAIL: dict[str, str] = {
-    "12_thieu_sinh_hoat_thuong_ky": "150 dpi scan: Tesseract reads the lone sub-item score 7,5 as 3,5 or 1,5 (confidence 50), so SCORE_INCONSISTENT (a warning with the crop) is raised",
-}
+XFAIL: dict[str, str] = {}
 
 
 def _regenerate() -> None:

@@ -11,7 +11,7 @@ from . import FieldReading
 from .criteria import criterion_sentences, discipline, score_table, subordinate_table
 from .figures import FigureReader, Hit
 from .header import header_fields
-from .numbers import fold_same_length
+from .numbers import fold_same_length, parse_number
 from .patterns import load_patterns, phrase_regex
 
 log = logging.getLogger(__name__)
@@ -56,9 +56,48 @@ def _reading(h: Hit, doc_type: DocType) -> FieldReading:
     note = None
     if h.field == "doc_date" and h.value is None:
         note = "ngày không hợp lệ / impossible date"
+    prov = h.line.prov
+    conf = value_confidence(h.line, h.value)
+    if conf != prov.confidence:
+        prov = prov.model_copy(update={"confidence": conf})
     return FieldReading(
-        field=h.field, value=h.value, raw=h.line.text, prov=h.line.prov, doc_type=doc_type, note=note
+        field=h.field, value=h.value, raw=h.line.text, prov=prov, doc_type=doc_type, note=note
     )
+
+
+def value_confidence(line: Line, value: object) -> float | None:
+    """The OCR confidence of the value itself: the lowest of the words that hold its numbers.
+
+    A line's confidence is the mean of its words, so one doubtful digit ("7,5" read as "3,5" at 50)
+    hides among confident labels (the line at 91). A number that no single word holds (split or
+    merged by OCR) keeps the line's confidence; where one number stands in several words, the most
+    confident of them is taken, since any of them may be the one read.
+    """
+    conf = line.prov.confidence
+    if conf is None or not line.words:
+        return conf
+    for x in _numbers_in(value):
+        found = [w.confidence for w in line.words if w.confidence is not None and _word_number(w.text) == x]
+        if found:
+            conf = min(conf, max(found))
+    return conf
+
+
+def _numbers_in(value: object) -> list[float]:
+    if isinstance(value, bool):
+        return []
+    if isinstance(value, int | float):
+        return [float(value)]
+    if isinstance(value, dict):  # a score row: its score and maximum are what the rules read
+        return [float(v) for k in ("score", "max") if isinstance(v := value.get(k), int | float)]
+    return []
+
+
+def _word_number(text: str) -> float | None:
+    token = text.strip(" |:;()[]%*_.'\"")
+    if not re.fullmatch(r"\d+(?:[.,]\d+)?", token):
+        return None
+    return parse_number(token)
 
 
 def _legacy(lines: list[Line], labels: tuple[str, ...]) -> list[Hit]:

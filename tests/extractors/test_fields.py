@@ -757,3 +757,38 @@ def test_damaged_member_unit_with_breakdown() -> None:
     # Without the breakdown a damaged unit is not enough: "129 hội viên" counts no party members.
     v = values(["Hội Nông dân xã hiện có 129 hội viên."], BC, "ocr")
     assert "members_total" not in v
+
+
+def test_a_value_carries_the_confidence_of_its_own_words() -> None:
+    """An OCR row's confidence is the mean of its words; a doubtful digit must not hide behind it."""
+    from extractors import Box, Word
+
+    cells = ["1.2", "Lãnh đạo hoàn thành các chỉ tiêu", "8", "3,5"]
+    confs = [95.0, 96.0, 97.0, 50.0]
+    words = [
+        Word(text=w, bbox=Box(x0=100 * i, y0=0, x1=100 * i + 90, y1=20), confidence=c)
+        for i, (w, c) in enumerate(zip(["1.2", "Lãnh", "8", "3,5"], confs, strict=True))
+    ]
+    row = Line(
+        text=" | ".join(cells),
+        cells=cells,
+        words=words,
+        prov=Provenance(file="p.pdf", page=1, bbox=Box(x0=0, y0=0, x1=400, y1=20), confidence=91.4),
+    )
+    top = doc([*CHI_BO_HEAD, ["TT", "Tiêu chí", "Điểm chuẩn", "Điểm tự chấm"]], "ocr", "p.pdf").lines
+    crit_row = ["1", "Hoàn thành tốt nhiệm vụ chính trị", "25", "24"]
+    crit_line = Line(text=" | ".join(crit_row), cells=crit_row, prov=Provenance(file="p.pdf", page=1))
+    text = DocumentText(
+        file="p.pdf",
+        sha256="0" * 64,
+        source="ocr",
+        pages=[Page(number=1, method="ocr", lines=[*top, crit_line, row])],
+    )
+    items = [r for r in extract_fields(text, DocType.PHIEU_TU_DANH_GIA) if r.field == "criterion_item"]
+    assert [r.value["score"] for r in items] == [3.5]
+    assert items[0].prov.confidence == 50.0
+    # The same row whose number no single word holds ("3," and "5" split) keeps the row's confidence.
+    split = row.model_copy(update={"words": [*words[:3], words[3].model_copy(update={"text": "3,"})]})
+    text.pages[0].lines[-1] = split
+    items = [r for r in extract_fields(text, DocType.PHIEU_TU_DANH_GIA) if r.field == "criterion_item"]
+    assert items[0].prov.confidence == 91.4

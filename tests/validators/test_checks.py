@@ -580,3 +580,36 @@ def test_two_unread_criteria_stay_unread() -> None:
     result = run(docs)
     assert result.figures.criteria_scores[1] is None and result.figures.criteria_scores[2] is None
     assert FlagCode.FIELD_NOT_FOUND in codes(result) and result.verdict != Verdict.DAT
+
+
+def test_a_sum_broken_by_a_doubtful_ocr_value_is_a_reading_doubt() -> None:
+    """Items 10 + 14 ≠ 25: on a scan where item 1.2 was read at confidence 50 (floor 60) the sum says
+    more about the reading than about the document, so the reviewer is told to check that value."""
+    docs = clean_chi_bo()
+    phieu = [*docs.pop(PH), item(1, "1.1", 10, 10), item(1, "1.2", 14, 15)]
+    scanned = make_file(PH, phieu, ocr=90.0, line_confidence=90.0)
+    doubtful = next(r for r in scanned.readings if isinstance(r.value, dict) and r.value.get("item") == "1.2")
+    doubtful.prov = doubtful.prov.model_copy(update={"confidence": 50.0})
+    result = run(docs, scanned)
+    assert FlagCode.SCORE_INCONSISTENT not in codes(result)
+    low = flags(result, FlagCode.LOW_OCR_CONFIDENCE)
+    assert len(low) == 1, "one flag for the value, not one from the sum and one from the value"
+    assert "mục 1.2" in low[0].message and "tiêu chí 1" in low[0].message and "50" in low[0].message
+    assert low[0].evidence[0].text == doubtful.raw
+    # The same sum read confidently is the unit's own arithmetic.
+    confident = make_file(PH, phieu, ocr=90.0, line_confidence=90.0)
+    assert FlagCode.SCORE_INCONSISTENT in codes(run(docs, confident))
+
+
+def test_ballots_broken_by_a_doubtful_ocr_value_are_a_reading_doubt() -> None:
+    docs = clean_chi_bo()
+    minutes = [(f, 12 if f == "ballots_valid" else v) for f, v in docs.pop(BB)]  # 13 + 0 ≠ 12
+    scanned = make_file(BB, minutes, ocr=90.0, line_confidence=90.0)
+    valid = next(r for r in scanned.readings if r.field == "ballots_valid")
+    valid.prov = valid.prov.model_copy(update={"confidence": 41.0})
+    result = run(docs, scanned)
+    assert FlagCode.BALLOT_COUNT_INCONSISTENT not in codes(result)
+    assert any("phiếu hợp lệ" in f.message for f in flags(result, FlagCode.LOW_OCR_CONFIDENCE))
+    assert FlagCode.BALLOT_COUNT_INCONSISTENT in codes(
+        run(docs, make_file(BB, minutes, ocr=90.0, line_confidence=90.0))
+    )

@@ -91,10 +91,10 @@ def check_ballots(ctx: Context) -> None:
                 )
             )
     for text, keys in problems:
-        ctx.add(
+        ctx.inconsistent(
             FlagCode.BALLOT_COUNT_INCONSISTENT,
             f"Số phiếu không khớp: {text}.",
-            evidence=ctx.evidence(*keys),
+            ctx.candidates(*keys),
             field=keys[0],
         )
 
@@ -111,11 +111,8 @@ def check_scores(ctx: Context) -> None:
             items.setdefault(c.value["criterion"], []).append(c)
 
     def flag(text: str, cands: list[Candidate], fld: str) -> None:
-        ctx.add(
-            FlagCode.SCORE_INCONSISTENT,
-            f"Điểm trong phiếu tự đánh giá không khớp: {text}.",
-            evidence=[c.evidence() for c in cands],
-            field=fld,
+        ctx.inconsistent(
+            FlagCode.SCORE_INCONSISTENT, f"Điểm trong phiếu tự đánh giá không khớp: {text}.", cands, field=fld
         )
 
     for key, c in ctx.rec.chosen.items():
@@ -218,10 +215,10 @@ def _levels_vs_total(
     complete = len(known) == len(levels)
     if (complete and summed != value) or (not complete and summed > value):
         parts = " + ".join(num(v) for v in known.values())
-        ctx.add(
+        ctx.inconsistent(
             FlagCode.RATING_COUNT_MISMATCH,
             f"Số {who} theo từng mức xếp loại ({parts} = {num(summed)}) không khớp với {total_label} ({num(value)}).",
-            evidence=ctx.evidence(*known, total_field),
+            ctx.candidates(*known, total_field),
             field=total_field,
         )
 

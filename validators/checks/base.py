@@ -68,6 +68,15 @@ def show(value: object) -> str:
     return str(value)
 
 
+def _named(c: Candidate) -> str:
+    """How a reviewer names what a reading is of: "mục 1.2", "tiêu chí 3", "số phiếu hợp lệ"."""
+    if isinstance(c.value, dict) and c.reading.field == "criterion_item":
+        return f"mục {c.value.get('item')}"
+    if isinstance(c.value, dict) and c.reading.field == "criterion":
+        return f"tiêu chí {c.value.get('index')}"
+    return FIELD_LABELS_VI.get(c.reading.field, c.reading.field)
+
+
 def num(x: float | int | None) -> str:
     """Vietnamese number: decimal comma, no trailing zeros ("24,5", "25")."""
     if x is None:
@@ -94,6 +103,7 @@ class Context:
     flags: list[Flag] = field(default_factory=list)
     status: dict[str, Status] = field(default_factory=dict)
     _not_found: set[tuple] = field(default_factory=set)
+    explained: set[int] = field(default_factory=set)  # ids of candidates a flag already names as doubtful
 
     @property
     def kind(self) -> UnitKind | None:
@@ -140,6 +150,39 @@ class Context:
 
     def candidates(self, *keys: str) -> list[Candidate]:
         return self.rec.used(*keys)
+
+    def doubtful(self, cands: Iterable[Candidate]) -> list[Candidate]:
+        """The candidates OCR read below the profile's confidence floor (value or line, else page)."""
+        floor = self.profile.rules.ocr_confidence_floor.floor
+        return [c for c in cands if (conf := c.confidence()) is not None and conf < floor]
+
+    def inconsistent(
+        self,
+        code: FlagCode,
+        message: str,
+        cands: list[Candidate],
+        *,
+        field: str | None = None,
+        evidence: Iterable[Evidence] | None = None,
+    ) -> Flag:
+        """``code`` for values that do not add up, unless one of them is a doubtful OCR reading: then the
+        sum says more about the reading than the document, and the flag is LOW_OCR_CONFIDENCE on it."""
+        evidence = [c.evidence() for c in cands] if evidence is None else list(evidence)
+        doubts = self.doubtful(cands)
+        if not doubts:
+            return self.add(code, message, evidence=evidence, field=field)
+        floor = self.profile.rules.ocr_confidence_floor.floor
+        named = "; ".join(f"{_named(c)} = {show(c.value)} (độ tin cậy {num(c.confidence())})" for c in doubts)
+        self.explained.update(id(c) for c in doubts)
+        return self.add(
+            FlagCode.LOW_OCR_CONFIDENCE,
+            f"{message.rstrip('.')}; nhưng ảnh quét khó đọc ở {named}, dưới mức {num(floor)} "
+            f"({self.cite('ocr_confidence_floor')}): có thể do đọc sai chứ chưa chắc văn bản ghi sai. "
+            "Cần đối chiếu bản gốc.",
+            evidence=[*(seen := [c.evidence() for c in doubts]), *(e for e in evidence if e not in seen)],
+            rule="ocr_confidence_floor",
+            field=field,
+        )
 
     def not_found(self, rule: str, fld: str, what: str | None = None) -> None:
         """FIELD_NOT_FOUND for a value a rule needs: one flag per value, naming every rule that needed it.

@@ -32,7 +32,7 @@ def check_ocr(ctx: Context) -> None:
     for key in sorted(rule_keys(ctx)):
         c = ctx.rec.chosen[key]
         conf = c.reading.prov.confidence
-        if conf is not None and conf < floor:
+        if conf is not None and conf < floor and id(c) not in ctx.explained:
             fld = key.split(".")[0]
             ctx.add(
                 FlagCode.LOW_OCR_CONFIDENCE,
