@@ -79,6 +79,14 @@ class Settings(BaseSettings):
     watch_flows: bool = Field(
         True, description="watch: one Prefect flow run per dossier (false: plain, no server)"
     )
+    task_seconds: float = Field(
+        2.0,
+        ge=0,
+        description=(
+            "process: a Prefect task takes dossiers until it has worked this long (0: one task per "
+            "dossier) / mỗi tác vụ Prefect xử lý hồ sơ đến khi đủ số giây này"
+        ),
+    )
     runner: str = Field(
         "thread", pattern="^(thread|dask)$", description="process: task runner, thread or dask"
     )

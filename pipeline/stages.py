@@ -1,16 +1,18 @@
 """The stages of one dossier as plain functions: open → read → classify → extract → validate → report.
 
-No Prefect here: the flow in :mod:`pipeline.flows` wraps :func:`process_dossier` in one task per
-dossier, and benchmarks call it directly to measure orchestration overhead.
+No Prefect here: the flow in :mod:`pipeline.flows` runs :func:`process_and_store` for each dossier
+in its tasks, and benchmarks call the same functions directly to measure orchestration overhead.
 """
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import json
 import logging
 import os
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -113,6 +115,31 @@ def read_one(name: str, path: Path, ctx: ReadContext) -> DossierFile:
     )
 
 
+# Files that may need OCR; only these are worth reading side by side (Word files are pure Python).
+_OCR_SUFFIXES = frozenset({".pdf", ".jpg", ".jpeg", ".png", ".tif", ".tiff"})
+
+
+def read_all(files: list[tuple[str, Path]], ctx: ReadContext) -> list[DossierFile]:
+    """:func:`read_one` for each file, in order; files that may need OCR are read side by side.
+
+    Why: a dossier's pages are OCR'd a document at a time, so a dossier of one-page photos used one
+    core, and so did the last dossier of a batch while the other worker had nothing left to do.
+    ``ctx.ocr_slots`` still caps the Tesseracts at one per core across every thread and worker."""
+
+    def one(item: tuple[str, Path]) -> DossierFile:
+        with logctx.file(item[0]):
+            return read_one(item[0], item[1], ctx)
+
+    side_by_side = sum(1 for _, path in files if path.suffix.lower() in _OCR_SUFFIXES)
+    threads = min(side_by_side, ctx.ocr_threads)
+    if threads <= 1:
+        return [one(item) for item in files]
+    with ThreadPoolExecutor(threads, thread_name_prefix="hoso-read") as pool:
+        # Each call in a copy of this context, so its log records still name the dossier.
+        futures = [pool.submit(contextvars.copy_context().run, one, item) for item in files]
+        return [f.result() for f in futures]
+
+
 def build_dossier(src: DossierSource, settings: Settings, workdir: Path) -> Dossier:
     try:
         files = open_dossier(src, settings, workdir)
@@ -125,9 +152,7 @@ def build_dossier(src: DossierSource, settings: Settings, workdir: Path) -> Doss
         )
     ctx = settings.read_context(workdir / "pages")
     dossier = Dossier(id=src.id, ignored=files.ignored)
-    for name, path in files.files:
-        with logctx.file(name):
-            dossier.files.append(read_one(name, path, ctx))
+    dossier.files.extend(read_all(files.files, ctx))
     for name, why_vi, why_en in files.rejected:
         dossier.files.append(
             DossierFile(
@@ -232,12 +257,25 @@ def check_cache(
     return key, DossierOutcome(**hit)
 
 
+def process_and_store(
+    src: DossierSource, out: Path, settings: Settings, key: str | None, *, today: dt.date | None = None
+) -> DossierOutcome:
+    """:func:`process_dossier`, then remembered in ``OUT/.cache`` under ``key`` (None: not remembered).
+
+    One function so that a worker process does both: storing re-reads the result and syncs a file,
+    which in the flow's thread kept the worker waiting for its next dossier (~8 ms a Word dossier)."""
+    from . import cache
+
+    outcome = process_dossier(src, out, settings, today=today)
+    if key is not None:
+        cache.store(out, key, outcome, today or dt.date.today())
+    return outcome
+
+
 def process_or_reuse(
     src: DossierSource, out: Path, settings: Settings, *, today: dt.date | None = None
 ) -> DossierOutcome:
     """:func:`process_dossier` unless ``OUT/.cache`` shows the same dossier was already processed."""
-    from . import cache
-
     try:
         key, hit = check_cache(src, out, settings, today)
     except OSError:  # the dossier vanished or is unreadable: processing reports why
@@ -245,10 +283,7 @@ def process_or_reuse(
     if hit is not None:
         log.info("dossier %s unchanged since an earlier run: result reused", src.id)
         return hit
-    outcome = process_dossier(src, out, settings, today=today)
-    if key is not None:
-        cache.store(out, key, outcome, today or dt.date.today())
-    return outcome
+    return process_and_store(src, out, settings, key, today=today)
 
 
 def outcomes_in(out: Path) -> list[DossierOutcome]:

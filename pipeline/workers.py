@@ -2,10 +2,9 @@
 
 Why: reading, checking and writing a Word dossier is pure Python, so threads share one core under
 the GIL however many cores the office machine has (1,000 Word dossiers: hoso's CPU 76 s over an
-83 s wall). The Prefect task of each dossier stays where it is, in the flow's task runner, and
-hands the work to this pool; a thread waiting on a process costs nothing, so Prefect still counts,
-names and records one task run per dossier and the flow's ``workers`` still says how many
-dossiers are in flight.
+83 s wall). The Prefect tasks stay where they are, in the flow's task runner, and hand each
+dossier to this pool; a thread waiting on a process costs nothing, so Prefect still counts, names
+and records the task runs and the flow's ``workers`` still says how many dossiers are in flight.
 
 - Tesseract: the workers share one process-wide count of OCR slots (a multiprocessing semaphore
   one per core, like :data:`extractors.readers.base.OCR_SLOTS`), so there are never more Tesseracts than

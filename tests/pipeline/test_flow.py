@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import shutil
 import zipfile
@@ -94,3 +95,57 @@ def test_cli_process_exit_code_and_location(tmp_path: Path) -> None:
     assert res.exit_code == 0, res.output
     assert str((tmp_path / "out").resolve()) in res.stdout
     assert (tmp_path / "out" / "hs 02" / "result.json").exists()
+
+
+def _small_inbox(root: Path, n: int) -> Path:
+    for i in range(n):
+        (root / f"hs{i:02d}").mkdir(parents=True)
+        (root / f"hs{i:02d}" / "ghi chu.txt").write_text("không phải văn bản hồ sơ", "utf-8")
+    return root
+
+
+@pytest.mark.parametrize(("seconds", "fewest", "most"), [(60.0, 1, 2), (1e-6, 6, 6)])
+def test_tasks_take_dossiers_until_their_time_is_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seconds: float, fewest: int, most: int
+) -> None:
+    """With time to spare a task run goes on to the next dossier (two workers: at most two task runs);
+    with none, each task run does one. Either way every dossier is done once and gets its result."""
+    from pipeline import flows
+
+    calls: list[list[str]] = []
+    real = flows.process_dossiers_task.fn
+
+    @functools.wraps(real)  # Prefect names the task run from the signature's parameters
+    def spy(*args, **kwargs):
+        done = real(*args, **kwargs)
+        calls.append(done)
+        return done
+
+    monkeypatch.setattr(flows.process_dossiers_task, "fn", spy)
+    monkeypatch.setenv("HOSO_TASK_SECONDS", str(seconds))
+    inbox = _small_inbox(tmp_path / "inbox", 6)
+    batch = flows.run_batch(inbox, tmp_path / "out", workers=2, reuse=False)
+    done = [d for c in calls for d in c]
+    assert sorted(done) == [f"hs{i:02d}" for i in range(6)]  # each once
+    assert sorted(d.id for d in batch.dossiers) == sorted(done)
+    assert fewest <= len(calls) <= most
+    assert all((tmp_path / "out" / d / "result.json").exists() for d in done)
+
+
+def test_no_time_per_task_is_one_task_run_per_dossier(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pipeline import flows
+
+    seen: list[str] = []
+    real = flows.process_dossier_task.fn
+
+    @functools.wraps(real)
+    def spy(src, *args, **kwargs):
+        seen.append(src.id)
+        return real(src, *args, **kwargs)
+
+    monkeypatch.setattr(flows.process_dossier_task, "fn", spy)
+    monkeypatch.setenv("HOSO_TASK_SECONDS", "0")
+    batch = flows.run_batch(_small_inbox(tmp_path / "inbox", 3), tmp_path / "out", workers=2, reuse=False)
+    assert sorted(seen) == ["hs00", "hs01", "hs02"] == sorted(d.id for d in batch.dossiers)

@@ -57,7 +57,7 @@ def test_a_dossier_whose_worker_dies_twice_is_flagged_not_lost(tmp_path: Path, m
     (inbox / "hs-chet").mkdir(parents=True)
     (inbox / "hs-chet" / "to-trinh.txt").write_text("x", "utf-8")
     (src,), _ = discover(inbox)
-    monkeypatch.setattr(flows, "process_dossier", always_die_like_process_dossier)
+    monkeypatch.setattr(flows, "process_and_store", always_die_like_process_dossier)
     outcome = flows.process_dossier_task.fn(src, out, Settings(workers=2, processes=2), None, in_pool=True)
     result = json.loads((out / "hs-chet" / "result.json").read_text("utf-8"))
     assert outcome.verdict == result["verdict"] == "can_xem_xet"
@@ -83,7 +83,7 @@ def test_where_workers_cannot_start_the_work_is_done_in_the_thread(monkeypatch, 
     assert workers.run(2, pid_and_slots)[0] == os.getpid()
 
 
-def always_die_like_process_dossier(src, out, settings, *, today=None) -> None:
+def always_die_like_process_dossier(src, out, settings, key, *, today=None) -> None:
     always_die()
 
 
