@@ -112,9 +112,12 @@ def handle(cmd: dict) -> dict:
 
         stop_server()  # the first run of the day: no server to join
         t0 = time.perf_counter()
+        from pipeline import workers
         from pipeline.settings import Settings, connect_prefect
 
-        connect_prefect(Settings())  # what `hoso process` does: hoso's local server
+        settings = Settings()
+        workers.start_early(min(settings.processes, settings.workers))  # as `hoso process` does
+        connect_prefect(settings)  # what `hoso process` does: hoso's local server
         ts = time.perf_counter()
         import pipeline.flows  # noqa: F401 - the import itself is part of start-up
 

@@ -52,10 +52,13 @@ def process(
 ) -> None:
     """Xử lý mọi hồ sơ trong INBOX một lần / process every dossier under INBOX once."""
     settings = Settings()
+    n_workers = workers or settings.workers or cores()
+    if (runner or settings.runner) == "thread":
+        from . import workers as pool
+
+        pool.start_early(min(settings.processes, n_workers))
     console.print(connect_prefect(settings), style="dim")
     from .flows import run_batch
-
-    n_workers = workers or settings.workers or cores()
     from .inbox import discover
 
     sources, _ = discover(inbox)

@@ -54,7 +54,7 @@ def _new_pool(size: int) -> ProcessPoolExecutor:
     from .settings import cores
 
     ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["pipeline.stages", "pipeline.reports"])
+    ctx.set_forkserver_preload(["pipeline.stages", "pipeline.reports", "pipeline.preload"])
     slots = ctx.BoundedSemaphore(cores())
     return ProcessPoolExecutor(
         max_workers=size,
@@ -84,6 +84,13 @@ def _get(size: int) -> ProcessPoolExecutor | None:
             else:
                 _pool = pool
         return _pool
+
+
+def start_early(size: int) -> None:
+    """Start the pool in the background, so that its forkserver's preload (:mod:`pipeline.preload`,
+    ~1 s) overlaps what the caller does next, such as starting the Prefect server."""
+    if size > 1:
+        threading.Thread(target=_get, args=(size,), name="hoso-workers-start", daemon=True).start()
 
 
 def _replace(broken: ProcessPoolExecutor) -> None:

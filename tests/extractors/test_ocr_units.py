@@ -7,6 +7,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import cv2
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
@@ -384,3 +385,38 @@ def test_a_page_is_prepared_once_and_turned_upright_from_its_own_glyphs(lying: i
     assert up.skew == pytest.approx(ref.skew, abs=0.15) and ref.skew != 0
     assert up.image.shape == ref.image.shape
     assert np.abs(up.image.astype(np.int16) - ref.image.astype(np.int16)).mean() < 4
+
+
+def _by_labels(ink: np.ndarray, speck: int) -> np.ndarray:
+    """The definition drop_specks must meet: label the 8-connected marks, blank those under ``speck`` pixels."""
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    small = stats[:, cv2.CC_STAT_AREA] < speck
+    small[0] = False
+    out = ink.copy()
+    out[small[labels]] = 0
+    return out
+
+
+def test_drop_specks_blanks_exactly_the_marks_under_the_size() -> None:
+    from extractors.readers.prepare import drop_specks
+
+    rng = np.random.default_rng(3)
+    ink = np.zeros((400, 600), np.uint8)
+    cv2.rectangle(ink, (50, 50), (550, 350), 255, 2)  # a table: what lies in its cells is inside a hole
+    cv2.line(ink, (300, 50), (300, 350), 255, 2)
+    cv2.putText(ink, "Tieu chi 24,5", (70, 150), cv2.FONT_HERSHEY_SIMPLEX, 1.2, 255, 3)
+    cv2.circle(ink, (420, 250), 30, 255, 3)  # a loop with specks inside it
+    for _ in range(400):  # specks of 1 to 25 pixels, inside cells, in the loop, touching nothing or text
+        y, x = rng.integers(0, 396), rng.integers(0, 596)
+        h, w = rng.integers(1, 5), rng.integers(1, 6)
+        ink[y : y + h, x : x + w] = 255
+    ink[200, 100:113] = 255  # a thin line of 13 pixels: a speck however long its box
+    for i in range(14):  # a diagonal of 14 pixels: kept
+        ink[300 + i, 320 + i] = 255
+    ink[255:259, 415:419] = 255  # 16 pixels in the loop: kept
+    ink[240:243, 410:413] = 255  # 9 pixels in the loop: blanked
+    want = _by_labels(ink, 14)
+    got = ink.copy()
+    drop_specks(got, 14)
+    assert (got != ink).any(), "some specks were blanked"
+    assert np.array_equal(got, want)
