@@ -31,6 +31,23 @@ def always_die() -> None:
     os.kill(os.getpid(), signal.SIGKILL)
 
 
+def loaded_before_any_dossier() -> dict[str, bool]:
+    import sys
+
+    from extractors.fields.patterns import load_patterns
+    from validators.profiles import load_profile
+
+    return {
+        "libraries": all(m in sys.modules for m in ("cv2", "pypdfium2", "pdfplumber", "docx")),
+        "rules": load_patterns.cache_info().currsize == 1 and load_profile.cache_info().currsize >= 2,
+    }
+
+
+def test_workers_fork_with_libraries_and_rules_loaded() -> None:
+    """The forkserver loads them once (pipeline.preload); no worker pays for them on its first dossier."""
+    assert workers.run(2, loaded_before_any_dossier) == {"libraries": True, "rules": True}
+
+
 def test_work_runs_in_another_process_with_shared_ocr_slots() -> None:
     pid, slots = workers.run(2, pid_and_slots)
     assert pid != os.getpid()
