@@ -138,6 +138,13 @@ def handle(cmd: dict) -> dict:
         if cmd.get("fresh", True):
             shutil.rmtree(out, ignore_errors=True)
         run = _prefect if cmd["mode"] == "prefect" else _direct
+        if run is _direct and int(cmd["workers"]) > 1:
+            # The Prefect side's pool was started by "start", beside the server (as `hoso process`
+            # does); the direct side gets its pool before the clock too, so the two compare like with like.
+            from pipeline import workers
+            from pipeline.settings import Settings
+
+            workers.run(min(Settings().processes, int(cmd["workers"])), os.getpid)
         prof = None
         if cmd.get("profile"):
             import cProfile

@@ -18,6 +18,7 @@ share the queue, keep one ``process-dossier`` task run per dossier.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import logging
 import threading
 import time
@@ -151,7 +152,7 @@ def _run_packed(
     """``todo`` through ``process-dossiers`` task runs, ``slots`` at a time, a new one as one ends."""
     queue = DossierQueue(todo, finished)
     ended: SimpleQueue = SimpleQueue()
-    parts = iter(range(1, len(todo) + 1))
+    parts = itertools.count(1)  # a task that finds the queue emptied by the others does nothing
 
     def launch() -> None:
         fut = process_dossiers_task.submit(next(parts), queue, out, settings, today, True)
