@@ -125,13 +125,13 @@ def process_dossiers_task(
     out: Path,
     settings: Settings,
     today: dt.date | None,
-    in_pool: bool = False,
 ) -> list[str]:
-    """Dossiers from ``queue`` until ``settings.task_seconds`` of work; the ids done, in order."""
+    """Dossiers from ``queue`` until ``settings.task_seconds`` of work, each in a worker process; the
+    ids done, in order. Only on the thread pool, whose threads share the queue."""
     start, done = time.monotonic(), []
     while (item := queue.take()) is not None:
         src, key = item
-        outcome = _run_one(src, out, settings, today, key, in_pool)
+        outcome = _run_one(src, out, settings, today, key, in_pool=True)
         queue.done(outcome)
         done.append(outcome.id)
         if time.monotonic() - start >= settings.task_seconds:
@@ -155,7 +155,7 @@ def _run_packed(
     parts = itertools.count(1)  # a task that finds the queue emptied by the others does nothing
 
     def launch() -> None:
-        fut = process_dossiers_task.submit(next(parts), queue, out, settings, today, True)
+        fut = process_dossiers_task.submit(next(parts), queue, out, settings, today)
         fut.add_done_callback(ended.put)
 
     live = min(slots, len(todo))

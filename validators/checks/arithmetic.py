@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..codes import FlagCode
 from ..reconcile import Candidate
-from .base import Context, num
+from .base import Context, named, num
 
 SCORE_TOLERANCE = 0.01  # points: scores are stated to at most two decimals
 PCT_TOLERANCE = 0.51  # percentage points: a stated percentage may be rounded to a whole number
@@ -119,11 +119,7 @@ def check_scores(ctx: Context) -> None:
         if not key.startswith(("criterion.", "criterion_item.")) or not isinstance(c.value, dict):
             continue
         score, maximum = _n(c.value.get("score")), _n(c.value.get("max"))
-        label = (
-            f"tiêu chí {c.value.get('index')}"
-            if key.startswith("criterion.")
-            else f"mục {c.value.get('item')}"
-        )
+        label = named(c)
         if score is not None and maximum is not None and score > maximum + SCORE_TOLERANCE:
             flag(
                 f"{label} tự chấm {num(score)} điểm, vượt điểm tối đa {num(maximum)}", [c], key.split(".")[0]

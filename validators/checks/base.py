@@ -68,7 +68,7 @@ def show(value: object) -> str:
     return str(value)
 
 
-def _named(c: Candidate) -> str:
+def named(c: Candidate) -> str:
     """How a reviewer names what a reading is of: "mục 1.2", "tiêu chí 3", "số phiếu hợp lệ"."""
     if isinstance(c.value, dict) and c.reading.field == "criterion_item":
         return f"mục {c.value.get('item')}"
@@ -172,11 +172,11 @@ class Context:
         if not doubts:
             return self.add(code, message, evidence=evidence, field=field)
         floor = self.profile.rules.ocr_confidence_floor.floor
-        named = "; ".join(f"{_named(c)} = {show(c.value)} (độ tin cậy {num(c.confidence())})" for c in doubts)
+        which = "; ".join(f"{named(c)} = {show(c.value)} (độ tin cậy {num(c.confidence())})" for c in doubts)
         self.explained.update(id(c) for c in doubts)
         return self.add(
             FlagCode.LOW_OCR_CONFIDENCE,
-            f"{message.rstrip('.')}; nhưng ảnh quét khó đọc ở {named}, dưới mức {num(floor)} "
+            f"{message.rstrip('.')}; nhưng ảnh quét khó đọc ở {which}, dưới mức {num(floor)} "
             f"({self.cite('ocr_confidence_floor')}): có thể do đọc sai chứ chưa chắc văn bản ghi sai. "
             "Cần đối chiếu bản gốc.",
             evidence=[*(seen := [c.evidence() for c in doubts]), *(e for e in evidence if e not in seen)],
