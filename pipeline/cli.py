@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import signal
 import sys
 import threading
@@ -13,10 +14,30 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from typer.core import TyperCommand
 
 from .settings import Settings, connect_prefect, cores, settings_help
 
 console = Console(stderr=True)
+
+
+class _Command(TyperCommand):
+    """Help as people read it: "INBOX", not typer's "{INBOX}" and "INBOX <path>", "≥ 1" not "x>=1"."""
+
+    def get_help(self, ctx) -> str:
+        text = super().get_help(ctx)
+        text = re.sub(r"\{([A-Z_]+)\}", r"\1", text)
+        text = re.sub(
+            r"^(\s+[A-Z_]+) <[a-z ]+>",
+            lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))),
+            text,
+            flags=re.M,
+        )
+        return re.sub(r"\[x>=(\d+)\]", r"[≥ \1]", text)
+
+    def get_usage(self, ctx) -> str:
+        return re.sub(r"\{([A-Z_]+)\}", r"\1", super().get_usage(ctx))
+
 
 app = typer.Typer(
     name="hoso",
@@ -31,27 +52,137 @@ app = typer.Typer(
 )
 
 
-@app.command()
+class SetupError(Exception):
+    """A setting that cannot work, found before any work starts: one line in Vietnamese and English."""
+
+    def __init__(self, vi: str, en: str) -> None:
+        super().__init__(f"{vi} / {en}")
+        self.vi, self.en = vi, en
+
+
+def _fail(exc: SetupError) -> typer.Exit:
+    # One line, no traceback, no Prefect server started: the person fixes the setting and runs again.
+    print(f"Lỗi: {exc.vi} / error: {exc.en}", file=sys.stderr)
+    return typer.Exit(2)
+
+
+def _settings() -> Settings:
+    from pydantic import ValidationError
+
+    try:
+        return Settings()
+    except ValidationError as exc:
+        parts = [f"HOSO_{'_'.join(str(x) for x in e['loc']).upper()}: {e['msg']}" for e in exc.errors()]
+        raise SetupError("cấu hình không hợp lệ (" + "; ".join(parts) + ")", "invalid settings") from None
+
+
+def _check_profile(name: str) -> None:
+    from validators.profiles import ProfileError, load_profile
+
+    try:
+        load_profile(name)
+    except ProfileError as exc:
+        text = " ".join(str(exc).split())
+        raise SetupError(
+            text.split(" / ", 1)[0], text.split(" / ", 1)[-1] if " / " in text else text
+        ) from None
+
+
+def _check_inbox(inbox: Path) -> None:
+    if not inbox.exists():
+        raise SetupError(
+            f"không có thư mục hộp thư đến “{inbox}” (hãy tạo thư mục hoặc kiểm tra đường dẫn)",
+            f"the inbox “{inbox}” does not exist (create it or check the path)",
+        )
+    if not inbox.is_dir():
+        raise SetupError(
+            f"“{inbox}” là một tệp, không phải thư mục hộp thư đến",
+            f"“{inbox}” is a file, not an inbox folder",
+        )
+    try:
+        next(inbox.iterdir(), None)
+    except OSError as exc:
+        raise SetupError(
+            f"không đọc được thư mục hộp thư đến “{inbox}” ({exc.strerror})",
+            f"cannot read the inbox “{inbox}” ({exc.strerror})",
+        ) from None
+
+
+def _check_writable(folder: Path, what_vi: str, what_en: str) -> None:
+    """``folder`` is (or can be made) a folder hoso can write in: made, then a probe file written and removed."""
+    if folder.exists() and not folder.is_dir():
+        raise SetupError(
+            f"{what_vi} “{folder}” là một tệp, không phải thư mục: hãy chọn thư mục khác",
+            f"{what_en} “{folder}” is a file, not a folder: choose another path",
+        )
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise SetupError(
+            f"không tạo được {what_vi} “{folder}” ({exc.strerror})",
+            f"cannot create the {what_en} “{folder}” ({exc.strerror})",
+        ) from None
+    probe = folder / f".hoso-probe-{os.getpid()}"
+    try:
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        probe.unlink(missing_ok=True) if probe.exists() else None
+        raise SetupError(
+            f"không ghi được vào {what_vi} “{folder}” ({exc.strerror}): hãy cấp quyền ghi hoặc chọn thư mục khác",
+            f"cannot write to the {what_en} “{folder}” ({exc.strerror}): grant write access or choose another",
+        ) from None
+
+
+INBOX_ARG = typer.Argument(metavar="INBOX", help="thư mục hộp thư đến / the inbox folder", show_default=False)
+OUT_OPT = typer.Option("--out", "-o", metavar="OUT", help="thư mục kết quả / output folder")
+
+
+@app.command(cls=_Command)
 def process(
-    inbox: Annotated[
-        Path, typer.Argument(help="thư mục hộp thư đến / the inbox folder", exists=True, file_okay=False)
-    ],
-    out: Annotated[Path, typer.Option("--out", "-o", help="thư mục kết quả / output folder")],
+    inbox: Annotated[Path, INBOX_ARG],
+    out: Annotated[Path, OUT_OPT],
     profile: Annotated[
-        str | None, typer.Option(help="bộ quy tắc (xem 'hoso profiles') / rule profile")
+        str | None,
+        typer.Option(metavar="TÊN", help="bộ quy tắc (xem 'hoso profiles') / rule profile [mac-dinh]"),
     ] = None,
     workers: Annotated[
-        int | None, typer.Option(min=1, help="số hồ sơ xử lý song song / dossiers at once (default: cores)")
+        int | None,
+        typer.Option(metavar="N", min=1, help="số hồ sơ xử lý song song / dossiers at once (default: cores)"),
     ] = None,
     runner: Annotated[
-        str | None, typer.Option(help="thread (một máy / one machine) hoặc dask (cụm Dask / a Dask cluster)")
+        str | None,
+        typer.Option(
+            metavar="thread|dask",
+            help="thread (một máy / one machine) hoặc dask (cụm Dask / a Dask cluster)",
+        ),
     ] = None,
     reuse: Annotated[
         bool, typer.Option(help="dùng lại kết quả của hồ sơ không đổi / reuse results of unchanged dossiers")
     ] = True,
 ) -> None:
     """Xử lý mọi hồ sơ trong INBOX một lần / process every dossier under INBOX once."""
-    settings = Settings()
+    from .inbox import discover
+
+    # Every setting is checked before any work (no worker, no Prefect server): one line each.
+    try:
+        settings = _settings()
+        _check_profile(profile or settings.profile)
+        if runner is not None and runner not in ("thread", "dask"):
+            raise SetupError(
+                f"--runner phải là thread hoặc dask, không phải “{runner}”",
+                f"--runner must be thread or dask, not “{runner}”",
+            )
+        _check_inbox(inbox)
+        sources, _ = discover(inbox)
+        if not sources:
+            raise SetupError(
+                f"không có hồ sơ nào trong “{inbox}” (mỗi hồ sơ là một thư mục con hoặc một tệp .zip)",
+                f"no dossier found in “{inbox}” (each dossier is a sub-folder or a .zip file)",
+            )
+        _check_writable(out, "thư mục kết quả", "output folder")
+    except SetupError as exc:
+        raise _fail(exc) from None
     n_workers = workers or settings.workers or cores()
     if (runner or settings.runner) == "thread":
         from . import workers as pool
@@ -59,9 +190,7 @@ def process(
         pool.start_early(min(settings.processes, n_workers))
     console.print(connect_prefect(settings), style="dim")
     from .flows import run_batch
-    from .inbox import discover
 
-    sources, _ = discover(inbox)
     with Progress(
         TextColumn("[bold]Hồ sơ / dossiers"),
         BarColumn(),
@@ -117,17 +246,20 @@ def profiles() -> None:
     print(describe_profiles())
 
 
-@app.command()
+@app.command(cls=_Command)
 def watch(
-    inbox: Annotated[Path, typer.Argument(help="thư mục hộp thư đến / the inbox folder", file_okay=False)],
-    out: Annotated[Path, typer.Option("--out", "-o", help="thư mục kết quả / output folder")],
+    inbox: Annotated[Path, INBOX_ARG],
+    out: Annotated[Path, OUT_OPT],
     archive: Annotated[
-        Path | None, typer.Option(help="nơi lưu bản gốc đã xử lý / archive of processed originals")
+        Path | None,
+        typer.Option(metavar="THƯ_MỤC", help="nơi lưu bản gốc đã xử lý / archive of processed originals"),
     ] = None,
     quarantine: Annotated[
-        Path | None, typer.Option(help="nơi để hồ sơ lỗi / where failed dossiers go")
+        Path | None, typer.Option(metavar="THƯ_MỤC", help="nơi để hồ sơ lỗi / where failed dossiers go")
     ] = None,
-    profile: Annotated[str | None, typer.Option(help="bộ quy tắc / rule profile")] = None,
+    profile: Annotated[
+        str | None, typer.Option(metavar="TÊN", help="bộ quy tắc (xem 'hoso profiles') / rule profile")
+    ] = None,
     until_idle: Annotated[
         bool,
         typer.Option(
@@ -141,10 +273,23 @@ def watch(
     không tệp nào bị xoá. Processed originals go to --archive with a manifest, failed ones to --quarantine
     with a reason file; nothing is deleted.
     """
-    console.print(connect_prefect(Settings()), style="dim")
+    # A missing inbox is a wrong path far more often than a new one: say so rather than create it.
+    try:
+        settings = _settings()
+        _check_profile(profile or settings.profile)
+        _check_inbox(inbox)
+        _check_writable(out, "thư mục kết quả", "output folder")
+        for folder, vi, en in (
+            (archive, "thư mục lưu bản gốc (--archive)", "archive folder"),
+            (quarantine, "thư mục hồ sơ lỗi (--quarantine)", "quarantine folder"),
+        ):
+            if folder is not None:
+                _check_writable(folder, vi, en)
+    except SetupError as exc:
+        raise _fail(exc) from None
+    console.print(connect_prefect(settings), style="dim")
     from .watch import watch_inbox
 
-    inbox.mkdir(parents=True, exist_ok=True)
     stop = threading.Event()
     # systemd and docker stop with SIGTERM: finish the dossiers in hand, then exit (a kill is safe too).
     signal.signal(signal.SIGTERM, lambda *_: stop.set())

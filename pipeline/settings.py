@@ -6,7 +6,7 @@ import logging
 import os
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -105,6 +105,37 @@ class Settings(BaseSettings):
         30.0, gt=0, description="local Prefect server: stops after this many minutes unused"
     )
 
+    # The draft notice of results (thong_bao_ket_qua.docx) is issued by the district party committee
+    # (Huyện ủy, HD 36-HD/VPTW); who that is comes from here, never from one dossier. Unset: "……" to fill in.
+    notice_province: str | None = Field(
+        None, description="notice: province party organisation, e.g. 'Long An' (ĐẢNG BỘ TỈNH …) / tỉnh"
+    )
+    notice_district: str | None = Field(
+        None, description="notice: district of the issuing Huyện ủy, e.g. 'Cần Đước' (HUYỆN ỦY …) / huyện"
+    )
+    notice_place: str | None = Field(
+        None, description="notice: place in the date line (default: the district) / địa danh ghi ngày"
+    )
+    notice_signer_title: str = Field(
+        "Bí thư", description="notice: the signer's title under T/M BAN THƯỜNG VỤ / chức vụ người ký"
+    )
+    notice_signer_name: str | None = Field(None, description="notice: the signer's name / họ tên người ký")
+
+    @field_validator(
+        "notice_province", "notice_district", "notice_place", "notice_signer_title", "notice_signer_name"
+    )
+    @classmethod
+    def _plain_name(cls, value: str | None) -> str | None:
+        """A name as it is written on the notice: one line, no prefix the header adds itself."""
+        if value is None:
+            return None
+        value = " ".join(value.split())
+        if not value:
+            return None
+        if len(value) > 80:
+            raise ValueError("quá dài (tối đa 80 ký tự) / too long (80 characters at most)")
+        return value
+
     @classmethod
     def settings_customise_sources(
         cls,
@@ -134,7 +165,14 @@ def settings_help() -> str:
     """One line per setting, ``HOSO_<NAME>: description (default)``, for ``hoso --help``."""
     lines = []
     for name, info in Settings.model_fields.items():
-        default = "cores" if name == "workers" else info.default
+        if info.default_factory is not None:
+            default = "số lõi CPU / CPU cores"
+        elif info.default is None:
+            default = "chưa đặt / unset"
+        elif isinstance(info.default, bool):
+            default = "true" if info.default else "false"
+        else:
+            default = info.default
         lines.append(f"HOSO_{name.upper()}: {info.description} [{default}]")
     return "\n\n".join(lines)
 

@@ -10,7 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from validators.codes import DOC_TYPE_NAMES_VI, VERDICT_NAMES_VI, DocType, Severity, Verdict
+from validators.codes import DOC_TYPE_NAMES_VI, FIELD_NAMES_VI, VERDICT_NAMES_VI, DocType, Severity, Verdict
+from validators.codes import FLAG_TITLES_VI as _FLAG_TITLES
 
 log = logging.getLogger(__name__)
 
@@ -47,35 +48,8 @@ SOURCE_NAMES_VI: dict[str, str] = {
     "none": "Không đọc được",
 }
 
-# Short titles of the flag codes, for headings and for "the flags in words" in the summary.
-FLAG_TITLES_VI: dict[str, str] = {
-    "MISSING_DOCUMENT": "Thiếu văn bản",
-    "DUPLICATE_DOCUMENT": "Văn bản trùng loại",
-    "UNREADABLE_FILE": "Tệp không đọc được",
-    "UNSUPPORTED_FILE": "Loại tệp không hỗ trợ",
-    "UNRECOGNIZED_DOCUMENT": "Văn bản ngoài hồ sơ",
-    "FIELD_NOT_FOUND": "Không đọc được số liệu",
-    "LOW_OCR_CONFIDENCE": "Ảnh quét khó đọc",
-    "CRITERION_BELOW_THRESHOLD": "Tiêu chí dưới ngưỡng",
-    "SCORE_INCONSISTENT": "Điểm không khớp",
-    "MEMBER_RATING_BELOW_THRESHOLD": "Xếp loại đảng viên dưới ngưỡng",
-    "RATING_COUNT_MISMATCH": "Số xếp loại không khớp",
-    "VOTE_NOT_PASSED": "Biểu quyết không đạt quá nửa",
-    "QUORUM_NOT_MET": "Không đủ số đảng viên dự họp",
-    "BALLOT_COUNT_INCONSISTENT": "Số phiếu không khớp",
-    "DISCIPLINE_RECORDED": "Có kỷ luật trong năm",
-    "MEETINGS_BELOW_MINIMUM": "Thiếu kỳ sinh hoạt",
-    "ATTENDANCE_BELOW_THRESHOLD": "Tỷ lệ dự họp thấp",
-    "SUBORDINATE_BELOW_THRESHOLD": "Chi bộ trực thuộc dưới ngưỡng",
-    "UNIT_MISMATCH": "Tên đơn vị không khớp",
-    "YEAR_MISMATCH": "Năm không khớp",
-    "MEMBER_COUNT_MISMATCH": "Số đảng viên không khớp",
-    "FIGURE_MISMATCH": "Số liệu giữa các văn bản khác nhau",
-    "DATE_ORDER": "Ngày tháng bất thường",
-    "LATE_SUBMISSION": "Nộp muộn",
-    "LEGACY_RATING_LABEL": "Dùng cách xếp loại cũ",
-    "NOT_PROCESSED": "Không xử lý được hồ sơ",
-}
+# Short titles of the flag codes (validators.codes holds them), for headings and the summary.
+FLAG_TITLES_VI: dict[str, str] = {str(k): v for k, v in _FLAG_TITLES.items()}
 
 CRITERIA_NAMES_VI: tuple[str, ...] = (
     "Hoàn thành tốt nhiệm vụ chính trị",
@@ -184,7 +158,10 @@ def criterion_rule(profile: str) -> CriterionRule:
     """Each criterion's threshold: the profile's ``criteria_min_share``, else 95% (seed 001, II.2.2)."""
     prof = _profile(profile)
     if prof is None:
-        return CriterionRule(DEFAULT_CRITERION_SHARE, source="seed 001, II.2.2")
+        return CriterionRule(
+            DEFAULT_CRITERION_SHARE,
+            source="Kế hoạch xây dựng mô hình “chi bộ bốn tốt”, “đảng bộ cơ sở bốn tốt” của Ban Thường vụ Thành ủy, mục II.2.2",
+        )
     rule = prof.rules.criteria_min_share
     if rule is None:
         return CriterionRule(None)
@@ -200,6 +177,76 @@ def criteria_names(profile: str) -> tuple[str, ...]:
 def profile_title(profile: str) -> str:
     prof = _profile(profile)
     return prof.title if prof is not None else ""
+
+
+def profile_name(profile: str) -> str:
+    """The profile as pages name it, in Vietnamese; its code only when it has no name."""
+    prof = _profile(profile)
+    if prof is not None and prof.display_name:
+        return prof.display_name
+    return f"Bộ quy tắc “{profile}”"
+
+
+def field_label(name: str) -> str:
+    """A figure's label (capitalised Vietnamese name); never the vocabulary's English note or the code."""
+    words = FIELD_NAMES_VI.get(name) or FIELD_NAMES_VI.get(name.split(".", 1)[0]) or "số liệu khác"
+    return words[:1].upper() + words[1:]
+
+
+# The guidance a message cites sits in brackets at its end; the verdict line leaves it to the flag.
+def _short_reason(message: str, source: str | None) -> str:
+    text = message.strip()
+    cut = text.find(". Cần người")
+    if cut > 0:
+        text = text[:cut]
+    if source:
+        at = text.rfind(" (" + source[:12])
+        if at > 0:
+            text = text[:at]
+    text = text.rstrip(" .;")
+    return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
+
+
+MAX_REASONS = 3
+
+
+def verdict_line(verdict: str, flags: Iterable[Any], profile: str) -> str:
+    """The sheet's one-line answer naming this dossier's reasons, e.g.
+    "Không đạt: tiêu chí 3 … = 92%, dưới mức 95%; …" – never a sentence every dossier shares."""
+    from validators.codes import COMPLETENESS_CODES, THRESHOLD_CODES
+
+    flags = list(flags)
+    word = verdict_vi(verdict)
+    if verdict == Verdict.DAT:
+        extra = [f for f in flags if str(f.severity) != Severity.INFO]
+        tail = f" ({len(extra)} điểm cần lưu ý bên dưới)" if extra else ""
+        return (
+            f"{word}: đủ bốn văn bản, đã đọc được các số liệu, mọi ngưỡng của bộ quy tắc "
+            f"“{profile_name(profile)}” đều đạt{tail}."
+        )
+    if verdict == Verdict.KHONG_DAT:
+        chosen = [f for f in flags if f.code in THRESHOLD_CODES and str(f.severity) == Severity.ERROR]
+    elif verdict == Verdict.BO_SUNG:
+        chosen = [f for f in flags if f.code in COMPLETENESS_CODES and str(f.severity) == Severity.ERROR]
+    else:
+        chosen = [f for f in flags if str(f.severity) in (Severity.ERROR, Severity.WARNING)]
+    chosen = chosen or [f for f in flags if str(f.severity) != Severity.INFO] or flags
+    if not chosen:
+        return f"{word}."
+    # Several flags of one code (four criteria not read) are one reason with a count.
+    by_code: dict[str, list[Any]] = {}
+    for f in chosen:
+        by_code.setdefault(str(f.code), []).append(f)
+    reasons = []
+    for code, group in by_code.items():
+        if len(group) == 1:
+            reasons.append(_short_reason(group[0].message, group[0].source))
+        else:
+            title = flag_title(code)
+            reasons.append(f"{title[:1].lower() + title[1:]} ({len(group)} chỗ)")
+    shown = reasons[:MAX_REASONS]
+    more = len(reasons) - len(shown)
+    return f"{word}: " + "; ".join(shown) + (f"; và {more} lý do khác" if more > 0 else "") + "."
 
 
 def assessed_year(years: Iterable[int | None], today: dt.date) -> int:

@@ -364,8 +364,9 @@ def signature(
     title: Sequence[str],
     note: str | None,
     date_line: str | None = None,
+    name: str | None = None,
 ) -> None:
-    """Bottom band: ``Nơi nhận`` (or notes) on the left, the signer's title and a blank for the name on the right."""
+    """Bottom band: ``Nơi nhận`` (or notes) on the left, the signer's title and the name (or a blank) on the right."""
     left, right = two_columns(doc, (7.0, 9.5))
     for i, line in enumerate(left_lines):
         para(
@@ -384,4 +385,4 @@ def signature(
         para(right, note, italic=True, size=12, align="center", after=0)
     for _ in range(3):
         para(right, "", after=0)
-    para(right, "…………………………………", align="center", after=0)
+    para(right, name or "…………………………………", bold=bool(name), size=13, align="center", after=0)

@@ -33,7 +33,7 @@ def environment() -> Environment:
 
 
 def render_review(sheet: SheetView) -> str:
-    return environment().get_template("review.html.j2").render(s=sheet, why=WHY.get(sheet.verdict, ""))
+    return environment().get_template("review.html.j2").render(s=sheet)
 
 
 def render_index(batch: dict[str, Any]) -> str:

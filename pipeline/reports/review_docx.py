@@ -18,7 +18,6 @@ from .docx_common import (
     shade,
     signature,
 )
-from .html import WHY
 from .sheet import SheetView
 
 SEVERITY_SHADE = {"error": "FBE4E2", "warning": "FFF3DC", "info": "E8EEF4"}
@@ -44,17 +43,13 @@ def _flags(doc, sheet: SheetView) -> None:
         shade(c[1], SEVERITY_SHADE.get(f.severity, "FFFFFF"))
         para(c[2], f.title, bold=True, size=11, after=2)
         para(c[2], f.message, size=11, after=2)
-        if f.source or f.rule:
-            para(
-                c[2],
-                "Căn cứ: " + " ".join(x for x in (f.source, f"({f.rule})" if f.rule else None) if x),
-                italic=True,
-                size=10,
-                after=0,
-            )
+        if f.source:
+            para(c[2], "Căn cứ: " + f.source, italic=True, size=10, after=0)
         for e in f.evidence:
             para(c[3], e.location, italic=True, size=10, after=1)
-            if e.crop:
+            if e.seen:
+                para(c[3], f"Ảnh cắt như ở vấn đề {e.seen} bên trên.", italic=True, size=10, after=3)
+            elif e.crop:
                 picture(c[3], e.crop, 7.3)
                 if e.text:
                     para(c[3], f"“{e.text}”", size=10, after=3)
@@ -154,13 +149,16 @@ def write_review_docx(sheet: SheetView, path: Path) -> None:
     run(p, sheet.unit, bold=True)
     if sheet.parent:
         run(para(doc, after=2), f"Trực thuộc: {sheet.parent}")
-    run(para(doc, after=2), f"Loại: {sheet.kind}; mã hồ sơ: {sheet.dossier_id}; bộ quy tắc: {sheet.profile}.")
+    run(
+        para(doc, after=2),
+        f"Loại: {sheet.kind}; hồ sơ: {sheet.dossier_id}; bộ quy tắc: {sheet.profile_name}.",
+    )
     p = para(doc, after=2)
     run(p, "Kết quả kiểm tra: ")
     run(p, sheet.verdict_vi.upper(), bold=True, colour=sheet.colour)
     n = sheet.counts
     run(p, f" ({n['error']} lỗi, {n['warning']} cảnh báo, {n['info']} thông tin)")
-    para(doc, WHY.get(sheet.verdict, ""), italic=True, size=12, after=6)
+    para(doc, sheet.why, italic=True, size=12, after=6)
     _flags(doc, sheet)
     _criteria(doc, sheet)
     _figures(doc, sheet)

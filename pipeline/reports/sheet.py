@@ -8,7 +8,7 @@ from typing import Any
 
 from extractors.model import Box, DocumentText, Line, Page
 from extractors.text import fold
-from extractors.vocabulary import FIELDS, REQUIRED_DOC_TYPES
+from extractors.vocabulary import REQUIRED_DOC_TYPES
 from validators import Dossier, Result
 from validators.model import Evidence, Flag, Reading
 
@@ -21,10 +21,13 @@ from .common import (
     criteria_names,
     criterion_rule,
     doc_type_vi,
+    field_label,
     flag_title,
     format_number,
     kind_vi,
+    profile_name,
     profile_title,
+    verdict_line,
     verdict_vi,
 )
 from .images import ImageBudget, crop_box, thumbnail
@@ -93,6 +96,7 @@ class EvidenceView:
     crop: bytes | None = None
     cells: list[str] | None = None
     header: list[str] | None = None
+    seen: int | None = None  # the crop is the one shown already under flag number ``seen``
 
 
 @dataclass
@@ -104,6 +108,7 @@ class FlagView:
     message: str
     rule: str | None
     source: str | None
+    number: int = 0  # 1-based, in the order shown
     evidence: list[EvidenceView] = field(default_factory=list)
     more: list[str] = field(default_factory=list)  # places of evidence not shown in full
 
@@ -195,8 +200,10 @@ class SheetView:
     kind: str
     kind_code: str
     profile: str
+    profile_name: str
     verdict: str
     verdict_vi: str
+    why: str
     colour: str
     pale: str
     counts: dict[str, int]
@@ -254,6 +261,11 @@ class _Texts:
         return this, head
 
 
+def _place_key(ev: Evidence) -> tuple:
+    box = (round(ev.bbox.x0), round(ev.bbox.y0), round(ev.bbox.x1), round(ev.bbox.y1)) if ev.bbox else None
+    return (ev.file, ev.page, ev.table, ev.row, ev.block, box)
+
+
 def _place(
     file: str,
     source: str | None,
@@ -279,6 +291,7 @@ class _Builder:
         self.budget = budget
         self.sources = {d.file: d.source for d in result.documents}
         self.cache: dict[tuple[str, int], Any] = {}  # see images._open
+        self.shown: dict[tuple, int] = {}  # crop place -> the flag number it is first shown under
 
     def _crop(
         self, file: str, page_no: int | None, bbox: Box | None, image: str | None, width: int
@@ -310,8 +323,9 @@ class _Builder:
                 view.header = list(head.cells or []) if head is not None else None
         return view
 
-    def flag(self, flag: Flag) -> FlagView:
+    def flag(self, flag: Flag, number: int = 0) -> FlagView:
         view = FlagView(
+            number=number,
             severity=str(flag.severity),
             severity_vi=SEVERITY_NAMES_VI.get(flag.severity, str(flag.severity)),
             code=str(flag.code),
@@ -320,9 +334,29 @@ class _Builder:
             rule=flag.rule,
             source=flag.source,
         )
-        for i, ev in enumerate(flag.evidence):
+        # The same place read for several values (a table row, one line of a scan) is shown once.
+        places: list[Evidence] = []
+        for ev in flag.evidence:
+            key = _place_key(ev)
+            if all(_place_key(e) != key for e in places):
+                places.append(ev)
+        for i, ev in enumerate(places):
             if i < MAX_EVIDENCE_PER_FLAG:
-                view.evidence.append(self.evidence(ev))
+                key = _place_key(ev)
+                if ev.bbox is not None and key in self.shown:
+                    shown = EvidenceView(
+                        location=_place(
+                            ev.file, self.sources.get(ev.file), ev.page, ev.table, ev.row, ev.block
+                        ),
+                        text=ev.text,
+                        seen=self.shown[key],
+                    )
+                    view.evidence.append(shown)
+                    continue
+                shown = self.evidence(ev)
+                if shown.crop is not None:
+                    self.shown[key] = number
+                view.evidence.append(shown)
             else:
                 view.more.append(
                     _place(ev.file, self.sources.get(ev.file), ev.page, ev.table, ev.row, ev.block)
@@ -422,7 +456,7 @@ class _Builder:
                 continue
             if any(isinstance(r.value, dict | list) for r in found):
                 continue
-            label = EXTRA_LABELS.get(key) or FIELDS.get(key, key).split(": ", 1)[-1]
+            label = EXTRA_LABELS.get(key) or field_label(key)
             rows.append(self.figure_row(key, label[:1].upper() + label[1:], None, found))
         return rows
 
@@ -489,7 +523,7 @@ def build_sheet(
     flags = sorted(result.flags, key=lambda f: SEVERITY_ORDER.get(f.severity, 9))
     counts = {s: sum(1 for f in flags if f.severity == s) for s in ("error", "warning", "info")}
     # Flags first: their crops matter more than thumbnails when the budget runs short.
-    flag_views = [b.flag(f) for f in flags]
+    flag_views = [b.flag(f, i) for i, f in enumerate(flags, 1)]
     present = {d.type for d in result.documents}
     rule = criterion_rule(result.profile)
     return SheetView(
@@ -500,8 +534,10 @@ def build_sheet(
         kind=kind_vi(result.unit.kind) or "—",
         kind_code=result.unit.kind or "",
         profile=result.profile,
+        profile_name=profile_name(result.profile),
         verdict=verdict,
         verdict_vi=verdict_vi(verdict),
+        why=verdict_line(verdict, flags, result.profile),
         colour=strong,
         pale=pale,
         counts=counts,

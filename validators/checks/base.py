@@ -4,25 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from extractors.text import fold
 from extractors.vocabulary import FIELDS
 
-from ..codes import REQUIRED_DOC_TYPES, SEVERITY, DocType, FlagCode, Severity, UnitKind
-from ..dossier import Dossier
+from ..codes import FIELD_NAMES_VI, REQUIRED_DOC_TYPES, SEVERITY, DocType, FlagCode, Severity, UnitKind
+from ..dossier import Dossier, DossierFile
 from ..model import Evidence, Flag
 from ..profiles import Profile
 from ..reconcile import DEFAULT_PREFERENCE, PREFERENCE, Candidate, Reconciled
 
 log = logging.getLogger(__name__)
 
-# How a reviewer names a field (the vocabulary's description after "type: ").
-FIELD_LABELS_VI: dict[str, str] = {
-    name: desc.split(":", 1)[1].strip().split(" (")[0] if ":" in desc else name
-    for name, desc in FIELDS.items()
-}
+# How a reviewer names a field: the Vietnamese names of codes.py, never the vocabulary's English notes.
+FIELD_LABELS_VI: dict[str, str] = {name: FIELD_NAMES_VI.get(name, name) for name in FIELDS}
 FIELD_LABELS_VI.update(
     {
         "unit_kind": "loại tổ chức đảng (chi bộ hay đảng bộ cơ sở)",
@@ -44,6 +43,50 @@ FIELD_LABELS_VI.update(
     }
 )
 KIND_VI = {UnitKind.CHI_BO: "chi bộ", UnitKind.DANG_BO_CO_SO: "đảng bộ cơ sở"}
+
+
+def _phrases(label: str) -> list[str]:
+    """What a document writes where a value it should state belongs: the criterion's name in brackets,
+    else the label and the label without its counting words ("số đảng viên hoàn thành nhiệm vụ")."""
+    inner = re.findall(r"\(([^()]+)\)", label)
+    if inner:
+        return [fold(inner[-1])]
+    base = fold(re.sub(r"\s*\([^)]*\)", "", label))
+    out = [base]
+    for lead in ("so dang vien ", "so chi bo truc thuoc ", "so ", "ty le "):
+        if base.startswith(lead):
+            out.append(base[len(lead) :])
+    return [p for p in out if len(p) >= 6]
+
+
+def _near(file: DossierFile, label: str) -> Evidence | None:
+    """The line of ``file`` where an unread value belongs (its row or sentence), so the flag has a place:
+    the reviewer sees where to look and, on a scan, a crop of it. None when no line names it."""
+    if file.text is None:
+        return None
+    phrases = _phrases(label)
+    best = None
+    for page in file.text.pages:
+        for line in page.lines:
+            text = fold(line.text)
+            if any(p in text for p in phrases):
+                score = (line.cells is not None, any(ch.isdigit() for ch in line.text))
+                if best is None or score > best[0]:
+                    best = (score, line, page)
+    if best is None:
+        return None
+    _, line, page = best
+    prov = line.prov
+    return Evidence(
+        file=file.file,
+        page=prov.page or page.number,
+        text=line.text,
+        bbox=prov.bbox,
+        block=prov.block,
+        table=prov.table,
+        row=prov.row,
+        image=page.image if page.method == "ocr" else None,
+    )
 
 
 class Status(StrEnum):
@@ -208,7 +251,9 @@ class Context:
         if fld == "voters_eligible" and self.kind is None:
             hint = " (không tính được vì chưa rõ đơn vị là chi bộ hay đảng bộ cơ sở)"
         files = [
-            Evidence(file=f.file) for f in self.dossier.files if f.doc_type == primary and f.error is None
+            _near(f, label) or Evidence(file=f.file)
+            for f in self.dossier.files
+            if f.doc_type == primary and f.error is None
         ]
         self.add(
             FlagCode.FIELD_NOT_FOUND,

@@ -233,6 +233,7 @@ class Profile(BaseModel):
     version: int = Field(ge=1)
     name: str
     title: str
+    display_name: str | None = None  # how pages name the profile ("Mặc định (KH của BTV Thành ủy)")
     extends: str | None = None
     description: str | None = None
     notes: list[str] = Field(default_factory=list)
