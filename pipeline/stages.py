@@ -111,7 +111,13 @@ def read_one(name: str, path: Path, ctx: ReadContext) -> DossierFile:
         text.warnings.append(f"field extraction failed: {exc!r}")
         readings = []
     return DossierFile(
-        file=name, sha256=digest, text=text, doc_type=kind.type, classified_by=kind.reason, readings=readings
+        file=name,
+        sha256=digest,
+        text=text,
+        doc_type=kind.type,
+        classified_by=kind.reason,
+        readings=readings,
+        path=str(path),
     )
 
 

@@ -28,6 +28,9 @@ class DossierFile(BaseModel):
     classified_by: str | None = None
     readings: list[FieldReading] = Field(default_factory=list)
     error: FileError | None = None
+    # Where the file was read from while its dossier is processed: the sheets cut evidence from a text
+    # PDF's page there (only scans keep a page image). Not saved; None when unknown.
+    path: str | None = Field(None, exclude=True)
 
 
 class Dossier(BaseModel):

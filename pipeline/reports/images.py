@@ -155,3 +155,29 @@ def thumbnail(image_path: str | None, width: int = THUMB_WIDTH) -> bytes | None:
     height = max(1, round(img.height * width / img.width))
     img = img.resize((width, height), Image.Resampling.LANCZOS)
     return _jpeg(img, THUMB_QUALITY)
+
+
+PDF_CROP_DPI = 150  # a text PDF's page drawn for a crop: sharp at the crop's width, quick to draw
+
+
+def render_pdf_page(pdf_path: str, number: int, folder: Path, dpi: int = PDF_CROP_DPI) -> str | None:
+    """Page ``number`` (1-based) of a text PDF drawn as a PNG in ``folder``, so its evidence has a crop as
+    a scan's has; None when the file is gone or cannot be drawn (the sheet then shows the text)."""
+    target = folder / f"{abs(hash(pdf_path))}-{number}.png"
+    if target.exists():
+        return str(target)
+    try:
+        import pypdfium2
+
+        doc = pypdfium2.PdfDocument(pdf_path)
+        try:
+            if not 1 <= number <= len(doc):
+                return None
+            page = doc[number - 1]
+            page.render(scale=dpi / 72, grayscale=True).to_pil().save(target)
+        finally:
+            doc.close()
+    except Exception as exc:  # a damaged or vanished file costs the crop, never the sheet
+        log.warning("cannot draw page %s of %s for a crop: %s", number, pdf_path, exc)
+        return None
+    return str(target)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from extractors.model import Box, DocumentText, Line, Page
@@ -30,7 +32,7 @@ from .common import (
     verdict_line,
     verdict_vi,
 )
-from .images import ImageBudget, crop_box, thumbnail
+from .images import ImageBudget, crop_box, render_pdf_page, thumbnail
 
 MAX_EVIDENCE_PER_FLAG = 4  # more than this is listed by place only; the sheet stays readable
 LOW_CONFIDENCE = 70.0  # below this an OCR page is shown in amber (a hint for the eye, not a rule)
@@ -237,10 +239,13 @@ class _Texts:
 
     def __init__(self, dossier: Dossier | None) -> None:
         self.docs: dict[str, DocumentText] = {}
+        self.paths: dict[str, str] = {}  # where each file was read from, while it is still there
         if dossier is not None:
             for f in dossier.files:
                 if f.text is not None:
                     self.docs[f.file] = f.text
+                if f.path:
+                    self.paths[f.file] = f.path
 
     def page(self, file: str, number: int | None) -> Page | None:
         doc = self.docs.get(file)
@@ -292,14 +297,25 @@ class _Builder:
         self.sources = {d.file: d.source for d in result.documents}
         self.cache: dict[tuple[str, int], Any] = {}  # see images._open
         self.shown: dict[tuple, int] = {}  # crop place -> the flag number it is first shown under
+        self.tmp: tempfile.TemporaryDirectory | None = None
 
     def _crop(
-        self, file: str, page_no: int | None, bbox: Box | None, image: str | None, width: int
+        self,
+        file: str,
+        page_no: int | None,
+        bbox: Box | None,
+        image: str | None,
+        width: int,
+        draw: bool = False,
     ) -> bytes | None:
+        """A crop around ``bbox``; ``draw``: a text PDF's page may be drawn for it (flags' evidence only,
+        so a clean text-PDF dossier costs no drawing)."""
         if bbox is None or self.budget.spent("crops"):
             return None
         page = self.texts.page(file, page_no)
         image = image or (page.image if page else None)
+        if draw and not image and page is not None and page.method == "pdf_text" and file in self.texts.paths:
+            image = render_pdf_page(self.texts.paths[file], page.number, self._drawn())
         if not image:
             return None
         size = (
@@ -309,13 +325,24 @@ class _Builder:
         )
         return self.budget.take("crops", crop_box(image, bbox, size, width=width, cache=self.cache))
 
+    def _drawn(self) -> Path:
+        """A folder for text-PDF pages drawn for crops, removed with the builder."""
+        if self.tmp is None:
+            self.tmp = tempfile.TemporaryDirectory(prefix="hoso-crops-")
+        return Path(self.tmp.name)
+
+    def close(self) -> None:
+        if self.tmp is not None:
+            self.tmp.cleanup()
+            self.tmp = None
+
     def evidence(self, ev: Evidence) -> EvidenceView:
         source = self.sources.get(ev.file)
         view = EvidenceView(
             location=_place(ev.file, source, ev.page, ev.table, ev.row, ev.block),
             text=ev.text,
         )
-        view.crop = self._crop(ev.file, ev.page, ev.bbox, ev.image, 640)
+        view.crop = self._crop(ev.file, ev.page, ev.bbox, ev.image, 640, draw=True)
         if ev.table is not None:
             line, head = self.texts.row(ev.file, ev.table, ev.row)
             if line is not None:
@@ -522,34 +549,37 @@ def build_sheet(
     strong, pale = VERDICT_COLOURS.get(verdict, ("#444", "#eee"))
     flags = sorted(result.flags, key=lambda f: SEVERITY_ORDER.get(f.severity, 9))
     counts = {s: sum(1 for f in flags if f.severity == s) for s in ("error", "warning", "info")}
-    # Flags first: their crops matter more than thumbnails when the budget runs short.
-    flag_views = [b.flag(f, i) for i, f in enumerate(flags, 1)]
-    present = {d.type for d in result.documents}
-    rule = criterion_rule(result.profile)
-    return SheetView(
-        dossier_id=result.dossier_id,
-        unit=result.unit.name or "(chưa đọc được tên đơn vị)",
-        parent=result.unit.parent or "",
-        year=str(result.year) if result.year else "—",
-        kind=kind_vi(result.unit.kind) or "—",
-        kind_code=result.unit.kind or "",
-        profile=result.profile,
-        profile_name=profile_name(result.profile),
-        verdict=verdict,
-        verdict_vi=verdict_vi(verdict),
-        why=verdict_line(verdict, flags, result.profile),
-        colour=strong,
-        pale=pale,
-        counts=counts,
-        flags=flag_views,
-        criteria=b.criteria(rule, criteria_names(result.profile)),
-        criterion=rule,
-        profile_title=profile_title(result.profile),
-        figures=b.figures(),
-        documents=b.documents(),
-        missing=[doc_type_vi(t) for t in REQUIRED_DOC_TYPES if t not in present],
-        ignored=list(result.ignored_files),
-        processed_at=(result.processed_at or "")[:16].replace("T", " "),
-        version=result.hoso_version or "",
-        today=(today or dt.date.today()).strftime("%d/%m/%Y"),
-    )
+    try:
+        # Flags first: their crops matter more than thumbnails when the budget runs short.
+        flag_views = [b.flag(f, i) for i, f in enumerate(flags, 1)]
+        present = {d.type for d in result.documents}
+        rule = criterion_rule(result.profile)
+        return SheetView(
+            dossier_id=result.dossier_id,
+            unit=result.unit.name or "(chưa đọc được tên đơn vị)",
+            parent=result.unit.parent or "",
+            year=str(result.year) if result.year else "—",
+            kind=kind_vi(result.unit.kind) or "—",
+            kind_code=result.unit.kind or "",
+            profile=result.profile,
+            profile_name=profile_name(result.profile),
+            verdict=verdict,
+            verdict_vi=verdict_vi(verdict),
+            why=verdict_line(verdict, flags, result.profile),
+            colour=strong,
+            pale=pale,
+            counts=counts,
+            flags=flag_views,
+            criteria=b.criteria(rule, criteria_names(result.profile)),
+            criterion=rule,
+            profile_title=profile_title(result.profile),
+            figures=b.figures(),
+            documents=b.documents(),
+            missing=[doc_type_vi(t) for t in REQUIRED_DOC_TYPES if t not in present],
+            ignored=list(result.ignored_files),
+            processed_at=(result.processed_at or "")[:16].replace("T", " "),
+            version=result.hoso_version or "",
+            today=(today or dt.date.today()).strftime("%d/%m/%Y"),
+        )
+    finally:
+        b.close()
