@@ -45,7 +45,10 @@ class Issuer:
     def from_settings(cls) -> Issuer:
         from ..settings import Settings
 
-        s = Settings()
+        try:
+            s = Settings()
+        except ValueError:  # a bad HOSO_* value: the CLI says so before work; a report keeps its blanks
+            return cls()
         return cls(
             s.notice_province, s.notice_district, s.notice_place, s.notice_signer_title, s.notice_signer_name
         )

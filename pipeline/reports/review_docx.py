@@ -133,7 +133,10 @@ def _documents(doc, sheet: SheetView) -> None:
 
 def write_review_docx(sheet: SheetView, path: Path) -> None:
     doc = new_document()
-    party_header(doc, "HUYỆN ỦY ……………", "BAN TỔ CHỨC", None, BLANK_DATE)
+    from .notice import Issuer  # the district in the header is the notice's (HOSO_NOTICE_DISTRICT)
+
+    issuer = Issuer.from_settings()
+    party_header(doc, issuer.body, "BAN TỔ CHỨC", None, issuer.date_line if issuer.district else BLANK_DATE)
     para(doc, "PHIẾU THẨM ĐỊNH", bold=True, size=15, align="center", after=0)
     what = "đảng bộ cơ sở" if sheet.kind_code == "dang_bo_co_so" else "chi bộ"
     para(
