@@ -166,8 +166,8 @@ def describe_profiles() -> str:
         except ProfileError as exc:
             blocks.append(f"{name}: LỖI / ERROR: {exc}")
             continue
-        shown = f"“{profile.display_name}” ({name}" if profile.display_name else f"{name} ("
-        head = f"Bộ quy tắc / profile: {shown}, phiên bản {profile.version})"
+        shown = f"{name} – “{profile.display_name}”" if profile.display_name else name
+        head = f"Bộ quy tắc / profile: {shown} (phiên bản {profile.version})"
         if profile.extends:
             head += f", kế thừa / extends: {profile.extends}"
         rows = [(key, rule.label, rule.describe(), profile.cite(key)) for key, rule in profile.items()]
