@@ -44,9 +44,10 @@ def _item(doc, row: DossierRow, reasons: list[str] | None, label: str = "Lý do"
 def notice_docx(rows: list[DossierRow], profile: str, year: int) -> bytes:
     """Exactly the ``dat`` dossiers are listed as meeting the standard; the others are listed apart."""
     doc = new_document(size=14)
-    dat = [r for r in rows if r.verdict == Verdict.DAT]
-    khong_dat = [r for r in rows if r.verdict == Verdict.KHONG_DAT]
-    pending = [r for r in rows if r.verdict not in (Verdict.DAT, Verdict.KHONG_DAT)]
+    # The reviewer's decision (hoso review), when there is one, places the unit; else the verdict.
+    dat = [r for r in rows if r.listed_as == Verdict.DAT]
+    khong_dat = [r for r in rows if r.listed_as == Verdict.KHONG_DAT]
+    pending = [r for r in rows if r.listed_as not in (Verdict.DAT, Verdict.KHONG_DAT)]
     has_committee = any(r.kind_code == "dang_bo_co_so" for r in rows)
     who = "Tổ chức cơ sở đảng" if has_committee else "Chi bộ"
     model = "“Chi bộ 4 tốt”, “Đảng bộ cơ sở 4 tốt”" if has_committee else "“Chi bộ 4 tốt”"
@@ -72,7 +73,7 @@ def notice_docx(rows: list[DossierRow], profile: str, year: int) -> bytes:
 
     heading(doc, f"2. {who} không đạt “4 tốt”", size=14)
     for r in khong_dat:
-        _item(doc, r, r.reasons)
+        _item(doc, r, r.reasons or ([r.note] if r.note else []))
     if not khong_dat:
         para(doc, "(không có)", italic=True, after=2, indent=1)
 
