@@ -326,6 +326,10 @@ class Desk:
                     "typed": data.get("value", ""),
                 },
             )
+        current = row.corrected["value"] if row.corrected else read_value
+        if value == current and str(row.version) == data.get("version", "0"):
+            self.flash(request, "ok", f"“{row.label}” vẫn là {views.shown(value)}: không có gì thay đổi.")
+            return self.redirect(request, f"/d/{quote(did, safe='')}{anchor}")
         try:
             self.store.set_correction(
                 file_sha256=sha,

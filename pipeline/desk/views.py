@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import logging
 from dataclasses import dataclass, field
@@ -331,21 +332,26 @@ def dossier_view(out: Path, dossier_id: str, store, prefix: str = "") -> Dossier
         profile=result.profile,
         decision=data.decision,
         readable=dossier is not None,
-        history=store.history(dossier_id, limit=30),
+        history=[_history_row(h) for h in store.history(dossier_id, limit=30)],
         documents=[
             {"file": d.file, "type": doc_type_vi(d.type), "pages": d.pages, "sha": d.sha256}
             for d in result.documents
         ],
     )
-    flagged_fields: set[str] = set()
+    flagged_fields: set[str] = set()  # figures of flags without evidence
+    flagged_places: set[tuple[str, str, str | None]] = set()  # (file, line, figure) of the flags' evidence
     for f in result.flags:
         key = flag_key(f)
         decision = data.flags.get(key) or store.flag_decision(dossier_id, key)
         places = []
         for e in f.evidence[:4]:
             places.append(f"{e.file}" + (f", trang {e.page}" if e.page else ""))
-        if f.field:
-            flagged_fields.add(f.field)
+        dismissed = decision is not None and decision.get("action") == "dismissed"
+        if not dismissed and f.severity in ("error", "warning"):
+            if f.evidence:
+                flagged_places.update((e.file, e.text, f.field) for e in f.evidence)
+            elif f.field:
+                flagged_fields.add(f.field)
         view.flags.append(
             FlagView(
                 key=key,
@@ -390,12 +396,72 @@ def dossier_view(out: Path, dossier_id: str, store, prefix: str = "") -> Dossier
                     page_url=f"{base}/page?{urlencode(params)}" if picture else None,
                     corrected=c,
                     version=c["version"] if c else 0,
-                    in_flag=key.split(".")[0] in flagged_fields or key in flagged_fields,
+                    in_flag=any(
+                        (r.file, r.text) == (file, text) and _concerns(figure, key)
+                        for file, text, figure in flagged_places
+                    )
+                    or any(_concerns(figure, key) for figure in flagged_fields),
                 )
             )
     order = {k: i for i, k in enumerate(result.readings)}
     view.readings.sort(key=lambda r: (not (r.in_flag or r.corrected), order.get(r.key, 0), r.file))
     return view
+
+
+def _concerns(figure: str | None, key: str) -> bool:
+    """Whether a flag about ``figure`` (None: about its evidence) concerns the reading ``key``."""
+    if figure is None:
+        return True
+    base = key.split(".", 1)[0]
+    if figure.startswith("criteri"):
+        return base.startswith("criteri")
+    return figure in (key, base) or key in _aliases(figure) or figure.replace(".", "_") == key
+
+
+def _history_row(h: dict[str, Any]) -> dict[str, Any]:
+    """An audit row in words: values as a reviewer reads them, a flag by its title."""
+    import json
+
+    def words(raw: str | None) -> str:
+        if raw is None:
+            return "—"
+        value = json.loads(raw)
+        if h["what"] == "flag":
+            return {"accepted": "chấp nhận", "dismissed": "bỏ qua"}.get(value, "chưa quyết định")
+        if h["what"] == "decision" and isinstance(value, dict):
+            return " · ".join(
+                x
+                for x in (
+                    STATUS_VI.get(value.get("status"), ""),
+                    DECISIONS_VI.get(value.get("decision") or "", ""),
+                    value.get("note") or "",
+                )
+                if x
+            )
+        return shown(value)
+
+    target = h.get("target") or ""
+    if h["what"] == "flag":
+        target = flag_title(target.split("#", 1)[0])
+    elif h["what"] == "correction" and "#" in target:
+        file, key = target.rsplit("#", 1)
+        target = f"{key_label(key)} ({file})"
+    elif h["what"] == "decision":
+        target = ""
+    at = h.get("at")
+    if hasattr(at, "astimezone"):  # stored in UTC (SQLite gives it back without a zone): shown in local time
+        at = (at if at.tzinfo else at.replace(tzinfo=dt.UTC)).astimezone()
+    return {
+        **h,
+        "at": at.strftime("%d/%m/%Y %H:%M") if hasattr(at, "strftime") else at,
+        "target": target,
+        "old": words(h.get("old")),
+        "new": words(h.get("new")),
+    }
+
+
+def key_label(key: str) -> str:
+    return label_of(key, "mac-dinh")
 
 
 def reading_box(dossier: Dossier, sha: str, key: str, page: int):
