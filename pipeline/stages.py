@@ -151,8 +151,12 @@ def build_dossier(src: DossierSource, settings: Settings, workdir: Path) -> Doss
             ),
         )
     ctx = settings.read_context(workdir / "pages")
-    root = workdir / "unzipped" if src.kind == "zip" else src.path
-    dossier = Dossier(id=src.id, ignored=files.ignored, files_root=str(Path(root).resolve()))
+    root = str(Path(workdir / "unzipped" if src.kind == "zip" else src.path).resolve())
+    try:
+        root.encode("utf-8")
+    except UnicodeEncodeError:  # a folder name in a legacy code page: no page pictures from the originals
+        root = None
+    dossier = Dossier(id=src.id, ignored=files.ignored, files_root=root)
     dossier.files.extend(read_all(files.files, ctx))
     for name, why_vi, why_en in files.rejected:
         dossier.files.append(
@@ -224,9 +228,13 @@ def write_outcome(result: Result, dossier: Dossier | None, out_dir: Path) -> Dos
     result.hoso_version = HOSO_VERSION
     write_atomic(out_dir / "result.json", result.model_dump_json(indent=2).encode("utf-8"))
     # The dossier as read (no images), so the reviewer's desk can check it again with corrections.
-    if dossier is not None:
+    try:
+        if dossier is None:
+            raise ValueError("no dossier")
         write_atomic(out_dir / "dossier.json", dossier.model_dump_json().encode("utf-8"))
-    else:
+    except Exception as exc:  # the desk cannot re-check this one; the result stands
+        if dossier is not None:
+            log.warning("dossier.json of %s not written: %s", out_dir.name, exc)
         (out_dir / "dossier.json").unlink(missing_ok=True)
     try:
         write_dossier_reports(result, dossier, out_dir)

@@ -4,6 +4,13 @@
     var t = e.target;
     return t && (t.tagName === "INPUT" || t.tagName === "TEXTAREA" || t.tagName === "SELECT" || t.isContentEditable);
   }
+  // A refused value: bring its box into view, ready to type again.
+  var problem = document.querySelector(".problem");
+  if (problem) {
+    problem.scrollIntoView({ block: "center" });
+    var input = problem.parentNode.querySelector("input[name=value]");
+    if (input) { input.focus(); input.select(); }
+  }
   var rows = Array.prototype.slice.call(document.querySelectorAll("#batch tr.row"));
   var cur = -1;
   function mark(i) {
