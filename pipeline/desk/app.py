@@ -372,6 +372,14 @@ class Desk:
                 request, "error", "Bỏ qua một cảnh báo cần ghi lý do. / A reason is needed to dismiss a flag."
             )
             return self.redirect(request, f"/d/{quote(did, safe='')}#f-{data.get('flag', '')}")
+        now = self.store.flag_decision(did, data.get("flag", ""))
+        if (
+            now
+            and (now["action"], now["reason"] or "") == (action, reason)
+            and str(now["version"]) == data.get("version")
+        ):
+            self.flash(request, "ok", "Không có gì thay đổi.")
+            return self.redirect(request, f"/d/{quote(did, safe='')}")
         try:
             self.store.decide_flag(
                 dossier_id=did,

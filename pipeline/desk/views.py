@@ -175,6 +175,7 @@ class ReadingRow:
     crop: str | None  # URL of the crop, when the page has a picture
     page_url: str | None
     corrected: dict[str, Any] | None = None  # the store's correction row
+    read_shown: str = ""  # the value as read from the file, in words (when corrected)
     version: int = 0
     in_flag: bool = False
 
@@ -395,6 +396,7 @@ def dossier_view(out: Path, dossier_id: str, store, prefix: str = "") -> Dossier
                     crop=f"{base}/crop?{urlencode(params)}" if picture else None,
                     page_url=f"{base}/page?{urlencode(params)}" if picture else None,
                     corrected=c,
+                    read_shown=shown(read_value),
                     version=c["version"] if c else 0,
                     in_flag=any(
                         (r.file, r.text) == (file, text) and _concerns(figure, key)
