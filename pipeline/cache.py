@@ -179,3 +179,29 @@ def store_batch(out: Path, key: str, written: list[Path]) -> None:
 
     files = {p.name: sha256_of(p) for p in written}
     write_atomic(out / CACHE_DIR / "batch.json", json.dumps({"key": key, "files": files}).encode("utf-8"))
+
+
+def refresh(out: Path, outcomes: dict[str, object]) -> None:
+    """Tell the cache entries of these dossiers (by id) their result.json as it now is.
+
+    A reviewer's corrections rewrite result.json after the cache (they are keyed by file, not part of
+    the cache key): the entry stays valid for the unchanged files, and the review is applied again."""
+    from .stages import write_atomic
+
+    for path in (out / CACHE_DIR).glob("*.json"):
+        if path.name == "batch.json":
+            continue
+        try:
+            entry = json.loads(path.read_text("utf-8"))
+            outcome = outcomes.get(entry["outcome"]["id"])
+            if outcome is None:
+                continue
+            result_bytes = (outcome.out_dir / "result.json").read_bytes()  # type: ignore[attr-defined]
+        except (OSError, ValueError, KeyError):
+            continue
+        fields = asdict(outcome)  # type: ignore[call-overload]
+        fields["out_dir"] = str(fields["out_dir"])
+        fields.pop("reused", None)
+        entry["outcome"] = fields
+        entry["result_sha256"] = hashlib.sha256(result_bytes).hexdigest()
+        write_atomic(path, json.dumps(entry, ensure_ascii=False, indent=1).encode("utf-8"))

@@ -305,6 +305,67 @@ def watch(
     console.print(f"Đã xử lý {n} hồ sơ / handled {n} dossiers")
 
 
+@app.command()
+def review(
+    out: Annotated[Path, typer.Argument(help="thư mục kết quả của 'hoso process' / the output folder")],
+    host: Annotated[str, typer.Option(help="địa chỉ mở / address to bind (khác 127.0.0.1 cần tài khoản)")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option(min=0, max=65535, help="cổng / port")] = 8765,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            help="URL SQLAlchemy của CSDL thẩm định / database URL (mặc định: OUT/.hoso-review.sqlite)"
+        ),
+    ] = None,
+    add_user: Annotated[
+        str | None,
+        typer.Option("--add-user", help="tạo/đổi mật khẩu tài khoản rồi thoát / add an account, exit"),
+    ] = None,
+) -> None:
+    """Bàn thẩm định: sửa số liệu đọc sai, quyết định từng cảnh báo, kết luận hồ sơ / the reviewer's desk."""
+    import getpass
+
+    from .desk.app import DeskRefused, check_binding, create_app
+    from .desk.store import Store, default_url
+
+    if not out.is_dir() or not any(out.glob("*/result.json")):
+        console.print(
+            f"Không có kết quả nào trong {out}: hãy chạy 'hoso process INBOX --out {out}' trước / "
+            "no results in OUT: run hoso process first",
+            style="red",
+        )
+        raise typer.Exit(2)
+    url = db or Settings().review_db or default_url(out)
+    try:
+        store = Store.open(url)
+    except Exception as exc:
+        console.print(f"Không mở được CSDL thẩm định / cannot open the review database: {exc}", style="red")
+        raise typer.Exit(2) from None
+    if add_user:
+        password = os.environ.get("HOSO_NEW_PASSWORD") or getpass.getpass(
+            f"Mật khẩu cho {add_user} / password: "
+        )
+        try:
+            store.add_user(add_user, password)
+        except ValueError:
+            console.print(
+                "Mật khẩu cần ít nhất 8 ký tự / the password needs 8 characters or more", style="red"
+            )
+            raise typer.Exit(2) from None
+        console.print(f"Đã lưu tài khoản / account saved: {add_user}")
+        return
+    try:
+        accounts = check_binding(host, store)
+    except DeskRefused as exc:
+        console.print(str(exc), style="red")
+        raise typer.Exit(2) from None
+    import uvicorn
+
+    console.print(f"Bàn thẩm định / reviewer's desk: http://{host}:{port}/  (Ctrl+C để dừng / to stop)")
+    uvicorn.run(create_app(out, store, accounts=accounts), host=host, port=port, log_level="warning")
+
+
 server_app = typer.Typer(
     help="Máy chủ Prefect cục bộ của hoso / hoso's local Prefect server (PREFECT_HOME)",
     no_args_is_help=True,

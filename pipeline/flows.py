@@ -217,6 +217,10 @@ def process_batch(
         for fut in futures:
             finished(fut.result())
     batch.dossiers.sort(key=lambda d: d.id)
+    # The reviewers' corrections and decisions (hoso review), after the cache: they are keyed by file.
+    from .desk.apply import apply_reviews
+
+    batch.dossiers = apply_reviews(out, batch.dossiers, settings.review_db, today=today)
     batch.reports = _batch_reports(out, batch.dossiers, settings.profile, today)
     if batch.reused:
         log.info(

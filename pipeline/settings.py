@@ -93,6 +93,13 @@ class Settings(BaseSettings):
     dask_address: str | None = Field(
         None, description="process: address of a running Dask scheduler (tcp://host:8786)"
     )
+    review_db: str | None = Field(
+        None,
+        description=(
+            "review: SQLAlchemy URL of the reviewers' database (default: SQLite OUT/.hoso-review.sqlite; "
+            "postgresql://user:pass@host/db) / cơ sở dữ liệu thẩm định"
+        ),
+    )
     prefect_server: str = Field(
         "local",
         pattern="^(local|ephemeral)$",

@@ -157,7 +157,12 @@ def build_dossier(src: DossierSource, settings: Settings, workdir: Path) -> Doss
             ),
         )
     ctx = settings.read_context(workdir / "pages")
-    dossier = Dossier(id=src.id, ignored=files.ignored)
+    root = str(Path(workdir / "unzipped" if src.kind == "zip" else src.path).resolve())
+    try:
+        root.encode("utf-8")
+    except UnicodeEncodeError:  # a folder name in a legacy code page: no page pictures from the originals
+        root = None
+    dossier = Dossier(id=src.id, ignored=files.ignored, files_root=root)
     dossier.files.extend(read_all(files.files, ctx))
     for name, why_vi, why_en in files.rejected:
         dossier.files.append(
@@ -228,6 +233,15 @@ def write_outcome(result: Result, dossier: Dossier | None, out_dir: Path) -> Dos
     result.processed_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     result.hoso_version = HOSO_VERSION
     write_atomic(out_dir / "result.json", result.model_dump_json(indent=2).encode("utf-8"))
+    # The dossier as read (no images), so the reviewer's desk can check it again with corrections.
+    try:
+        if dossier is None:
+            raise ValueError("no dossier")
+        write_atomic(out_dir / "dossier.json", dossier.model_dump_json().encode("utf-8"))
+    except Exception as exc:  # the desk cannot re-check this one; the result stands
+        if dossier is not None:
+            log.warning("dossier.json of %s not written: %s", out_dir.name, exc)
+        (out_dir / "dossier.json").unlink(missing_ok=True)
     try:
         write_dossier_reports(result, dossier, out_dir)
     except Exception:
@@ -236,13 +250,18 @@ def write_outcome(result: Result, dossier: Dossier | None, out_dir: Path) -> Dos
 
 
 def outcome_of(result: Result, out_dir: Path) -> DossierOutcome:
+    from validators.review import flag_key
+
+    # Flags a reviewer dismissed (hoso review) are not counted.
+    gone = {k for k, d in result.review.flags.items() if d.action == "dismissed"} if result.review else set()
+    flags = [f for f in result.flags if not gone or flag_key(f) not in gone]
     return DossierOutcome(
         id=result.dossier_id,
         verdict=str(result.verdict),
         unit=result.unit.name,
         kind=str(result.unit.kind) if result.unit.kind else None,
-        errors=sum(1 for f in result.flags if f.severity == Severity.ERROR),
-        warnings=sum(1 for f in result.flags if f.severity == Severity.WARNING),
+        errors=sum(1 for f in flags if f.severity == Severity.ERROR),
+        warnings=sum(1 for f in flags if f.severity == Severity.WARNING),
         pages=sum(d.pages for d in result.documents),
         out_dir=out_dir,
     )

@@ -530,7 +530,12 @@ class Watcher:
         self._dirty.clear()
         self._refreshed = time.monotonic()
         try:
-            write_batch_reports(self.out, outcomes_in(self.out), self.settings.profile, today=self.today)
+            from .desk.apply import apply_reviews  # the reviewers' corrections and decisions (hoso review)
+
+            outcomes = apply_reviews(
+                self.out, outcomes_in(self.out), self.settings.review_db, today=self.today
+            )
+            write_batch_reports(self.out, outcomes, self.settings.profile, today=self.today)
         except Exception:
             log.exception("could not refresh the batch reports")
 

@@ -30,8 +30,19 @@ def _entry(f: DossierFile, fields: dict) -> DocumentEntry:
     )
 
 
-def assess(dossier: Dossier, profile: str = "mac-dinh", *, today: dt.date | None = None) -> Result:
-    """Check a dossier against a rule profile (by name) and decide its verdict."""
+def assess(
+    dossier: Dossier,
+    profile: str = "mac-dinh",
+    *,
+    today: dt.date | None = None,
+    dismissed: set[str] | frozenset[str] = frozenset(),
+) -> Result:
+    """Check a dossier against a rule profile (by name) and decide its verdict.
+
+    ``dismissed``: keys (:func:`validators.review.flag_key`) of flags a reviewer dismissed; they stay
+    in the result but do not count for the verdict."""
+    from .review import flag_key
+
     rules = load_profile(profile)
     rec = reconcile(dossier, rules)
     ctx = Context(dossier=dossier, profile=rules, rec=rec, today=today or dt.date.today())
@@ -47,7 +58,10 @@ def assess(dossier: Dossier, profile: str = "mac-dinh", *, today: dt.date | None
         profile=profile,
         unit=rec.unit,
         year=rec.year,
-        verdict=decide(ctx.flags, anything_checked=all_checked),
+        verdict=decide(
+            [f for f in ctx.flags if not dismissed or flag_key(f) not in dismissed],
+            anything_checked=all_checked,
+        ),
         documents=[_entry(f, rec.doc_fields.get(f.file, {})) for f in dossier.files],
         figures=rec.figures,
         flags=ctx.flags,

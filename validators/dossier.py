@@ -40,3 +40,4 @@ class Dossier(BaseModel):
     files: list[DossierFile] = Field(default_factory=list)
     ignored: list[str] = Field(default_factory=list)  # OS/editor junk files that were skipped
     problem: FileError | None = None
+    files_root: str | None = None  # where the files were read (the folder, or the unpacked zip): page images

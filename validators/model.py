@@ -124,6 +124,43 @@ class Reading(BaseModel):
     chosen: bool = False
 
 
+class CorrectionNote(BaseModel):
+    """A reviewer's correction as it applied to this result: the reading, the value read, the value set."""
+
+    file: str
+    file_sha256: str
+    key: str
+    read: Any = None  # the value as read from the file
+    value: Any = None  # the value the reviewer set
+    by: str | None = None
+    at: str | None = None
+    reason: str | None = None
+
+
+class FlagDecision(BaseModel):
+    """A reviewer's decision on one flag (by :func:`validators.review.flag_key`): accepted or dismissed."""
+
+    action: str  # "accepted" | "dismissed"
+    reason: str | None = None
+    by: str | None = None
+    at: str | None = None
+
+
+class Review(BaseModel):
+    """What a reviewer did with the dossier (the reviewer's desk): status, decision, corrections, flags.
+
+    ``verdict_read`` is the verdict of the files as read, before corrections and dismissed flags."""
+
+    status: str = "chua_xem"  # chua_xem (not yet) | dang_xem (in progress) | da_xem (reviewed)
+    decision: str | None = None  # cong_nhan | khong_cong_nhan | bo_sung
+    note: str | None = None
+    reviewer: str | None = None
+    reviewed_at: str | None = None
+    verdict_read: Verdict | None = None
+    corrections: list[CorrectionNote] = Field(default_factory=list)
+    flags: dict[str, FlagDecision] = Field(default_factory=dict)
+
+
 class Result(BaseModel):
     """result.json for one dossier."""
 
@@ -142,6 +179,7 @@ class Result(BaseModel):
     ignored_files: list[str] = Field(default_factory=list)
     processed_at: str | None = None
     hoso_version: str | None = None
+    review: Review | None = None  # set once a reviewer has worked on the dossier (hoso review)
 
 
 def export_schema(path: Path) -> None:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from validators.codes import Verdict
+from validators.review import flag_key
 
 from .common import (
     VERDICT_COLOURS,
@@ -30,6 +31,26 @@ if TYPE_CHECKING:
     from ..stages import DossierOutcome
 
 log = logging.getLogger(__name__)
+
+REVIEW_STATUS_VI = {"chua_xem": "Chưa xem", "dang_xem": "Đang xem", "da_xem": "Đã thẩm định"}
+DECISIONS_VI = {
+    "cong_nhan": "Đồng ý công nhận",
+    "khong_cong_nhan": "Không công nhận",
+    "bo_sung": "Yêu cầu bổ sung hồ sơ",
+}
+DECISION_VERDICT = {"cong_nhan": "dat", "khong_cong_nhan": "khong_dat", "bo_sung": "bo_sung"}
+
+
+def _key_figures(data: dict[str, Any]) -> dict[str, Any]:
+    fig = data.get("figures") or {}
+    scores = [s for s in fig.get("criteria_scores") or [] if isinstance(s, int | float)]
+    return {
+        "members_total": fig.get("members_total"),
+        "votes_for": fig.get("votes_for"),
+        "score_total": sum(scores)
+        if scores and len(scores) == len(fig.get("criteria_scores") or [])
+        else None,
+    }
 
 
 @dataclass
@@ -62,6 +83,25 @@ class DossierRow:
     warnings: int
     pages: int
     flags: list[FlagRow] = field(default_factory=list)
+    # The reviewer's desk (hoso review): status, decision and note; and the key figures.
+    review_status: str = "chua_xem"
+    decision: str | None = None
+    note: str | None = None
+    reviewer: str | None = None
+    figures: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def review_status_vi(self) -> str:
+        return REVIEW_STATUS_VI.get(self.review_status, self.review_status)
+
+    @property
+    def decision_vi(self) -> str:
+        return DECISIONS_VI.get(self.decision or "", "")
+
+    @property
+    def listed_as(self) -> str:
+        """Where the notice lists the unit: the reviewer's decision when there is one, else the verdict."""
+        return DECISION_VERDICT.get(self.decision or "", self.verdict)
 
     @property
     def issues(self) -> list[str]:
@@ -114,6 +154,10 @@ def dossier_rows(outcomes: list[DossierOutcome]) -> list[DossierRow]:
     for o in outcomes:
         data = _load(o.out_dir)
         unit = data.get("unit") or {}
+        review = data.get("review") or {}
+        dismissed = set(review.get("flags") or {}) and {
+            k for k, v in (review.get("flags") or {}).items() if v.get("action") == "dismissed"
+        }
         flags = sorted(
             (
                 FlagRow(
@@ -126,6 +170,7 @@ def dossier_rows(outcomes: list[DossierOutcome]) -> list[DossierRow]:
                     source=f.get("source") or "",
                 )
                 for f in data.get("flags", [])
+                if not dismissed or flag_key(f) not in dismissed
             ),
             key=lambda f: {"error": 0, "warning": 1}.get(f.severity, 2),
         )
@@ -147,6 +192,11 @@ def dossier_rows(outcomes: list[DossierOutcome]) -> list[DossierRow]:
                 warnings=o.warnings,
                 pages=o.pages,
                 flags=flags,
+                review_status=review.get("status") or "chua_xem",
+                decision=review.get("decision"),
+                note=review.get("note"),
+                reviewer=review.get("reviewer"),
+                figures=_key_figures(data),
             )
         )
     rows.sort(key=lambda r: (VERDICT_ORDER.get(r.verdict, 9), r.unit.casefold(), r.id))
@@ -168,7 +218,9 @@ def dashboard(rows: list[DossierRow], profile: str, today: dt.date, version: str
         }
         for v in sorted(Verdict, key=lambda v: VERDICT_ORDER[v])
     ]
-    waiting = [r for r in rows if r.verdict != Verdict.DAT]
+    # A dossier a reviewer has concluded (hoso review) no longer waits for a person.
+    reviewed = [r for r in rows if r.review_status == "da_xem"]
+    waiting = [r for r in rows if r.verdict != Verdict.DAT and r.review_status != "da_xem"]
     return {
         "year": year,
         "profile": profile,
@@ -182,7 +234,11 @@ def dashboard(rows: list[DossierRow], profile: str, today: dt.date, version: str
         "rows": rows,
         "groups": [
             {"title": "Cần người xử lý trước", "rows": waiting},
-            {"title": "Đạt, chờ xác nhận", "rows": [r for r in rows if r.verdict == Verdict.DAT]},
+            {
+                "title": "Đạt, chờ xác nhận",
+                "rows": [r for r in rows if r.verdict == Verdict.DAT and r.review_status != "da_xem"],
+            },
+            *([{"title": "Đã thẩm định", "rows": reviewed}] if reviewed else []),
         ],
         "version": version,
     }

@@ -139,9 +139,10 @@ def notice_docx(rows: list[DossierRow], profile: str, year: int, issuer: Issuer 
     """Exactly the ``dat`` dossiers are listed as meeting the standard; the others are listed apart."""
     issuer = issuer or Issuer()
     doc = new_document(size=14)
-    dat = [r for r in rows if r.verdict == Verdict.DAT]
-    khong_dat = [r for r in rows if r.verdict == Verdict.KHONG_DAT]
-    pending = [r for r in rows if r.verdict not in (Verdict.DAT, Verdict.KHONG_DAT)]
+    # The reviewer's decision (hoso review), when there is one, places the unit; else the verdict.
+    dat = [r for r in rows if r.listed_as == Verdict.DAT]
+    khong_dat = [r for r in rows if r.listed_as == Verdict.KHONG_DAT]
+    pending = [r for r in rows if r.listed_as not in (Verdict.DAT, Verdict.KHONG_DAT)]
     has_committee = any(r.kind_code == "dang_bo_co_so" for r in rows)
     who = "Tổ chức cơ sở đảng, chi bộ" if has_committee else "Chi bộ"
     model = "“Chi bộ 4 tốt”, “Đảng bộ cơ sở 4 tốt”" if has_committee else "“Chi bộ 4 tốt”"
@@ -162,7 +163,7 @@ def notice_docx(rows: list[DossierRow], profile: str, year: int, issuer: Issuer 
     heading(doc, f"1. {who} đạt “4 tốt” ({len(dat)})", size=14)
     _section(doc, dat, issuer, lambda r: None)
     heading(doc, f"2. {who} không đạt “4 tốt” ({len(khong_dat)})", size=14)
-    _section(doc, khong_dat, issuer, lambda r: r.reasons)
+    _section(doc, khong_dat, issuer, lambda r: r.reasons or ([r.note] if r.note else []))
     if pending:
         heading(
             doc, f"3. {who} chưa đủ điều kiện xét, cần bổ sung hoặc xem xét thêm ({len(pending)})", size=14

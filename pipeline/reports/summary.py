@@ -83,6 +83,14 @@ def _summary(ws: Worksheet, rows: list[DossierRow]) -> None:
             ("Số trang", 8),
             ("Các vấn đề", 70),
             ("Phiếu thẩm định", 16),
+            ("Trực thuộc", 30),
+            ("Số đảng viên", 9),
+            ("Phiếu tán thành", 9),
+            ("Tổng điểm tự chấm", 10),
+            ("Thẩm định", 14),
+            ("Quyết định", 20),
+            ("Ghi chú", 40),
+            ("Người thẩm định", 18),
         ],
     )
     n = 1
@@ -104,18 +112,26 @@ def _summary(ws: Worksheet, rows: list[DossierRow]) -> None:
                 r.pages,
                 issues,
                 "Mở phiếu",
+                r.parent or "",
+                r.figures.get("members_total"),
+                r.figures.get("votes_for"),
+                r.figures.get("score_total"),
+                r.review_status_vi,
+                r.decision_vi,
+                r.note or "",
+                r.reviewer or "",
             ],
         )
         for cell in cells:
-            cell.alignment = WRAP if cell.column in (3, 10) else TOP
-        _fit_height(ws, n, {3: r.unit, 10: issues})
+            cell.alignment = WRAP if cell.column in (3, 10, 12, 18) else TOP
+        _fit_height(ws, n, {3: r.unit, 10: issues, 18: r.note or ""})
         verdict = cells[5]
         verdict.fill = PatternFill("solid", fgColor=r.pale.lstrip("#").upper())
         verdict.font = Font(bold=True, color=r.colour.lstrip("#").upper())
         link = cells[10]
         link.hyperlink = r.html_link  # relative: works wherever the OUT folder is copied
         link.font = Font(color="1F5FA8", underline="single")
-    ws.auto_filter.ref = f"A1:K{n}"
+    ws.auto_filter.ref = f"A1:S{n}"
     _print_setup(ws)
 
 
