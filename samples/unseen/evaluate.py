@@ -38,10 +38,13 @@ from samples.evaluate import (
 from .families import manifest
 from .make import INBOX, UNSEEN, generate
 
-# The values each document type is the main source of: a family is scored on these.
+# The values each document type carries in every family of the corpus: a family is scored on these.
+# The figures are the dossier's, so a value several types carry (the member counts) counts for each.
 FIELDS_BY_TYPE = {
     "to_trinh": ("unit.name", "unit.kind", "year", "members_total", "members_official"),
     "bien_ban_kiem_phieu": (
+        "members_total",
+        "members_official",
         "members_present",
         "voters_eligible",
         "ballots_issued",
@@ -51,6 +54,8 @@ FIELDS_BY_TYPE = {
         "votes_against",
     ),
     "bao_cao": (
+        "members_total",
+        "members_official",
         "ratings.",
         "regular_meetings",
         "thematic_meetings",
