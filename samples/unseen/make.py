@@ -60,15 +60,21 @@ def render(d: Dossier, spec: DocSpec) -> bytes:
 
 
 def generate(
-    inbox: Path = INBOX, expected_root: Path = UNSEEN, *, media: set[str] | None = None
+    inbox: Path = INBOX,
+    expected_root: Path = UNSEEN,
+    *,
+    media: set[str] | None = None,
+    cases: set[str] | None = None,
 ) -> dict[str, str]:
-    """Render the corpus into ``inbox`` (only files in ``media`` when given) and write the expected files;
-    returns ``{"<case>/<file>": sha256}`` of what was rendered."""
+    """Render the corpus into ``inbox`` (only files in ``media``, of dossiers in ``cases``, when given) and
+    write the expected files; returns ``{"<case>/<file>": sha256}`` of what was rendered."""
     if inbox.exists():
         shutil.rmtree(inbox)
     inbox.mkdir(parents=True)
     hashes: dict[str, str] = {}
     for d in build():
+        if cases is not None and d.case not in cases:
+            continue
         for spec in d.documents:
             if media is not None and spec.medium not in media:
                 continue

@@ -94,7 +94,10 @@ def test_word_and_text_pdf_files_are_frozen(tmp_path) -> None:
 
 @pytest.mark.slow
 def test_scans_and_photos_are_frozen_too(tmp_path) -> None:
-    hashes = generate(tmp_path / "inbox", tmp_path / "expected", media={"scan", "photo"})
+    """One scanned and one photographed dossier (all ten: ``python -m samples.unseen.make``, exit 1 on drift)."""
+    cases = {"h16_chi_bo_dat_scan", "u09_thieu_chuyen_de_anh"}
+    hashes = generate(tmp_path / "inbox", tmp_path / "expected", media={"scan", "photo"}, cases=cases)
+    assert {k.split("/")[0] for k in hashes} == cases
     ref = frozen()
     assert {k: ref.get(k) for k in hashes} == hashes
     for path in (tmp_path / "expected").glob("*/expected.json"):

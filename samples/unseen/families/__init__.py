@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -35,6 +36,7 @@ FAMILIES: dict[str, Family] = {
 }
 
 
+@cache
 def manifest() -> dict[str, dict]:
     """``families.yaml``: each family's document type, split (dev / heldout) and description."""
     data = yaml.safe_load(MANIFEST.read_text("utf-8"))
