@@ -10,7 +10,7 @@ export UV_PYTHON_DOWNLOADS := never
 export PREFECT_HOME ?= $(CURDIR)/.work/prefect
 export OMP_THREAD_LIMIT := 1
 
-.PHONY: run test setup system venv samples eval eval-heldout bench lint schema clean
+.PHONY: run test setup system venv samples eval eval-rerender eval-heldout unseen eval-unseen bench lint schema clean
 
 # ---- set-up -------------------------------------------------------------------------------
 setup: system venv
@@ -52,11 +52,24 @@ $(STAMP)/samples: $(wildcard samples/*.py) $(VENV)/.synced
 eval: setup samples
 	$(VENV)/bin/python -m samples.evaluate
 
-# The same cases rendered anew (other figures, names and scan noise): what the rules do on dossiers
-# they were not tuned on. `make eval-heldout SEED=11`.
+# The same cases (same templates, same wording) rendered anew with another seed: other figures, names
+# and scan noise. It measures robustness to numbers and noise, not to wording. `make eval-rerender SEED=11`.
 SEED ?= 7
-eval-heldout: setup
+eval-rerender: setup
 	$(VENV)/bin/python -m samples.evaluate --seed $(SEED)
+
+eval-heldout:
+	@echo "eval-heldout is now eval-rerender (it re-renders the same templates; for unseen wording: make eval-unseen)"
+	@$(MAKE) --no-print-directory eval-rerender SEED=$(SEED)
+
+# Dossiers written in wording families the rules were never written against (samples/unseen), frozen
+# by hashes.json: verdicts, flags and figures overall, dev vs heldout families, per family and per field.
+unseen: setup
+	$(VENV)/bin/python -m samples.unseen.make
+
+eval-unseen: setup
+	@test -d samples/unseen/inbox || $(VENV)/bin/python -m samples.unseen.make
+	$(VENV)/bin/python -m samples.unseen.evaluate $(if $(JSON),--json $(JSON))
 
 BENCH_APT := ocrmypdf
 bench: setup

@@ -99,6 +99,7 @@ class CaseScore:
     figures_total: int
     figures_ok: int
     misses: list[str] = field(default_factory=list)
+    fields: dict[str, str] = field(default_factory=dict)  # value name → ok / wrong / missing
 
     @property
     def verdict_ok(self) -> bool:
@@ -107,6 +108,16 @@ class CaseScore:
     @property
     def passed(self) -> bool:
         return not self.misses
+
+
+def outcome(expected: Any, actual: Any) -> str:
+    """``ok`` when the value read is the truth, ``missing`` when nothing was read (null, or a list of nulls)
+    where the truth has a value, ``wrong`` when a value was read and it is not the truth."""
+    if same(expected, actual):
+        return "ok"
+    if actual is None or (isinstance(actual, list) and all(a is None for a in actual)):
+        return "missing"
+    return "wrong"
 
 
 def score_case(expected: dict[str, Any], result: dict[str, Any] | None) -> CaseScore:
@@ -119,6 +130,7 @@ def score_case(expected: dict[str, Any], result: dict[str, Any] | None) -> CaseS
     want, got = expected_values(expected), actual_values(result)
     ok = 0
     misses: list[str] = []
+    fields: dict[str, str] = {}
     if not result:
         misses.append("không có result.json / no result.json")
     verdict = result.get("verdict")
@@ -130,7 +142,8 @@ def score_case(expected: dict[str, Any], result: dict[str, Any] | None) -> CaseS
         actual = got.get(key)
         if key.startswith("subordinates.") and got.get("subordinates", "") is None:
             actual = None
-        if same(value, actual):
+        fields[key] = outcome(value, actual)
+        if fields[key] == "ok":
             ok += 1
         else:
             misses.append(f"{key}: {actual!r} ≠ {value!r}")
@@ -146,6 +159,7 @@ def score_case(expected: dict[str, Any], result: dict[str, Any] | None) -> CaseS
         figures_total=len(want),
         figures_ok=ok,
         misses=misses,
+        fields=fields,
     )
 
 
@@ -205,6 +219,29 @@ def summarise(scores: list[CaseScore]) -> Summary:
     )
 
 
+def field_table(scores: list[CaseScore]) -> dict[str, dict[str, int]]:
+    """Per value name: how many were read right (``ok``), read wrong (``wrong``) and not read (``missing``)."""
+    table: dict[str, dict[str, int]] = {}
+    for s in scores:
+        for key, how in s.fields.items():
+            row = table.setdefault(key, {"ok": 0, "wrong": 0, "missing": 0})
+            row[how] += 1
+    return dict(sorted(table.items()))
+
+
+def format_fields(scores: list[CaseScore]) -> list[str]:
+    """The per-field table: a wrong value (read, but not the truth) is told apart from a missing one."""
+    table = field_table(scores)
+    out = [f"{'field / giá trị':<34} {'ok':>4} {'wrong':>6} {'missing':>8}"]
+    for key, row in table.items():
+        out.append(f"{key:<34} {row['ok']:>4} {row['wrong']:>6} {row['missing']:>8}")
+    wrong = sum(r["wrong"] for r in table.values())
+    missing = sum(r["missing"] for r in table.values())
+    ok = sum(r["ok"] for r in table.values())
+    out.append(f"{'ALL':<34} {ok:>4} {wrong:>6} {missing:>8}")
+    return out
+
+
 def format_report(scores: list[CaseScore]) -> str:
     """The scores as a plain-text table: overall, per medium, then the misses of each case."""
 
@@ -225,6 +262,11 @@ def format_report(scores: list[CaseScore]) -> str:
     for medium in MEDIA:
         if by_medium.get(medium):
             out.append(line(medium, summarise(by_medium[medium])))
+    out.append("")
+    out.append(
+        "Theo giá trị / per field (wrong = đọc sai / read wrong, missing = không đọc được / not read):"
+    )
+    out += format_fields(scores)
     out.append("")
     out.append("Sai lệch theo hồ sơ / misses per case:")
     for s in scores:

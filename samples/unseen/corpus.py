@@ -1,0 +1,486 @@
+"""The unseen corpus: its units, members and faults (the truth), and which wording family writes each file.
+
+Every random choice comes from ``random.Random(f"unseen:{case}")``; the corpus has no seed option on
+purpose: it is frozen (``hashes.json``), and a different corpus would be a different measurement.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import random
+from dataclasses import dataclass, field
+
+from samples.truth import CONTENT_WARNINGS, ERROR_CODES, Criterion, DocSpec, Dossier, Subordinates
+
+REQUIRED = ("to_trinh", "bien_ban_kiem_phieu", "bao_cao", "phieu_tu_danh_gia")
+DEV = ("TTR-2", "BBK-2", "BCA-1", "PTD-3")
+HELDOUT = (
+    ("TTR-1", "TTR-3", "TTR-4"),
+    ("BBK-1", "BBK-3", "BBK-4"),
+    ("BCA-2", "BCA-3", "BCA-4"),
+    ("PTD-1", "PTD-2", "PTD-4"),
+)
+# Warnings a clean dossier must not raise either: a false figure mismatch or a misread "old label".
+EXTRA_FORBIDDEN = ["FIGURE_MISMATCH", "LEGACY_RATING_LABEL"]
+
+CELLS = [
+    # unit, superior body, recipient, place
+    ("Chi bộ Trường Mầm non Hoa Sen", "Đảng bộ xã Hòa Khánh", "Ban Thường vụ Đảng ủy xã Hòa Khánh", "Hòa Khánh"),
+    ("Chi bộ thôn Đông Hạ", "Đảng bộ xã Quảng Phú", "Đảng ủy xã Quảng Phú", "Quảng Phú"),
+    (
+        "Chi bộ Phòng Giáo dục và Đào tạo",
+        "Đảng bộ Cơ quan Chính quyền huyện Thạnh Hóa",
+        "Ban Thường vụ Đảng ủy Cơ quan Chính quyền huyện Thạnh Hóa",
+        "Thạnh Hóa",
+    ),
+    ("Chi bộ Khu phố Trung Lương", "Đảng bộ phường Bình Đức", "Ban Thường vụ Đảng ủy phường Bình Đức", "Mỹ Tho"),
+    (
+        "Chi bộ Bưu điện huyện Bến Lức",
+        "Đảng bộ Khối Doanh nghiệp huyện Bến Lức",
+        "Ban Thường vụ Đảng ủy Khối Doanh nghiệp huyện",
+        "Bến Lức",
+    ),
+    ("Chi bộ Quân sự xã Tân Hòa", "Đảng bộ xã Tân Hòa", "Đảng ủy xã Tân Hòa", "Tân Hòa"),
+    ("Chi bộ Tổ dân phố số 7", "Đảng bộ phường Quyết Thắng", "Ban Thường vụ Đảng ủy phường Quyết Thắng", "Sơn La"),
+    (
+        "Chi bộ Trung tâm Văn hóa - Thể thao huyện",
+        "Đảng bộ Cơ quan Chính quyền huyện Mường La",
+        "Ban Thường vụ Đảng ủy Cơ quan Chính quyền huyện Mường La",
+        "Mường La",
+    ),
+    ("Chi bộ Hợp tác xã Nông nghiệp Thành Công", "Đảng bộ xã Lương Hòa", "Đảng ủy xã Lương Hòa", "Lương Hòa"),
+    ("Chi bộ bản Huổi Một", "Đảng bộ xã Nậm Lầu", "Ban Thường vụ Đảng ủy xã Nậm Lầu", "Nậm Lầu"),
+    ("Chi bộ Trạm Y tế phường Hòa Minh", "Đảng bộ phường Hòa Minh", "Đảng ủy phường Hòa Minh", "Đà Nẵng"),
+    ("Chi bộ ấp Long Thạnh", "Đảng bộ xã Long Hòa", "Ban Thường vụ Đảng ủy xã Long Hòa", "Long Hòa"),
+    (
+        "Chi bộ Văn phòng Ủy ban nhân dân huyện",
+        "Đảng bộ Cơ quan Chính quyền huyện Thủ Thừa",
+        "Ban Thường vụ Đảng ủy Cơ quan Chính quyền huyện Thủ Thừa",
+        "Thủ Thừa",
+    ),
+    (
+        "Chi bộ Trường Trung học cơ sở Nguyễn Du",
+        "Đảng bộ thị trấn Hậu Nghĩa",
+        "Ban Thường vụ Đảng ủy thị trấn Hậu Nghĩa",
+        "Hậu Nghĩa",
+    ),
+]  # fmt: skip
+COMMITTEES = [
+    # unit, issuer, superior body, recipient, place
+    ("Đảng bộ xã Hòa Bình", "ĐẢNG ỦY XÃ HÒA BÌNH", "Đảng bộ huyện Thạnh Hóa", "Ban Thường vụ Huyện ủy Thạnh Hóa", "Hòa Bình"),
+    (
+        "Đảng bộ phường Chiềng Sinh",
+        "ĐẢNG ỦY PHƯỜNG CHIỀNG SINH",
+        "Đảng bộ thành phố Sơn La",
+        "Ban Thường vụ Thành ủy Sơn La",
+        "Sơn La",
+    ),
+    (
+        "Đảng bộ Bệnh viện Đa khoa huyện Bến Lức",
+        "ĐẢNG ỦY BỆNH VIỆN ĐA KHOA HUYỆN BẾN LỨC",
+        "Đảng bộ huyện Bến Lức",
+        "Ban Thường vụ Huyện ủy Bến Lức",
+        "Bến Lức",
+    ),
+    ("Đảng bộ xã Mường Bon", "ĐẢNG ỦY XÃ MƯỜNG BON", "Đảng bộ huyện Mai Sơn", "Ban Thường vụ Huyện ủy Mai Sơn", "Mường Bon"),
+    (
+        "Đảng bộ thị trấn Thủ Thừa",
+        "ĐẢNG ỦY THỊ TRẤN THỦ THỪA",
+        "Đảng bộ huyện Thủ Thừa",
+        "Ban Thường vụ Huyện ủy Thủ Thừa",
+        "Thủ Thừa",
+    ),
+]  # fmt: skip
+NAMES = [
+    "Nguyễn Thị Thanh Hương", "Trần Quốc Việt", "Lê Thị Diễm", "Phạm Văn Cường", "Hoàng Thị Lụa", "Vũ Đình Khải",
+    "Đinh Thị Hạnh", "Tạ Văn Quang", "Mai Xuân Trường", "Quàng Văn Chiến", "Lường Thị Ương", "Nguyễn Hữu Lộc",
+    "Kiều Thị Phương", "Thái Văn Bình", "Trịnh Thị Oanh", "Lưu Minh Khoa",
+]  # fmt: skip
+CRITERIA = [
+    ("Lãnh đạo hoàn thành tốt nhiệm vụ chính trị", [
+        "Cụ thể hóa và triển khai kịp thời chủ trương, nghị quyết của cấp trên",
+        "Hoàn thành các chỉ tiêu, nhiệm vụ chính trị được giao trong năm",
+        "Chính quyền, đoàn thể được xếp loại hoàn thành tốt nhiệm vụ trở lên",
+    ]),
+    ("Chất lượng sinh hoạt tốt", [
+        "Chuẩn bị nội dung, họp chi ủy trước mỗi kỳ sinh hoạt",
+        "Sinh hoạt định kỳ hằng tháng và chuyên đề ít nhất mỗi quý một lần",
+        "Đảng viên dự sinh hoạt trên 85%, thời gian sinh hoạt đúng quy định",
+    ]),
+    ("Đoàn kết, kỷ luật tốt", [
+        "Thực hiện nghiêm quy chế làm việc, giữ gìn đoàn kết nội bộ",
+        "Thực hiện nguyên tắc tập trung dân chủ, tự phê bình và phê bình",
+        "Không có tổ chức đảng, đảng viên bị xử lý kỷ luật",
+    ]),
+    ("Cán bộ, đảng viên tốt", [
+        "Giữ gìn phẩm chất chính trị, đạo đức, lối sống",
+        "Thực hiện tốt chức trách, nhiệm vụ; gương mẫu nơi cư trú",
+        "Làm tốt công tác phát triển đảng viên",
+    ]),
+]  # fmt: skip
+SPLITS = {25: [8, 9, 8], 30: [10, 12, 8], 20: [6, 8, 6]}
+FRAMEWORKS = ([25, 25, 25, 25], [30, 25, 20, 25], [25, 30, 25, 20])
+FILE_NAMES = {
+    "to_trinh": ["TTr de nghi 4 tot", "Tờ trình công nhận bốn tốt", "1-To trinh", "TO TRINH"],
+    "bien_ban_kiem_phieu": ["Biên bản kiểm phiếu biểu quyết", "2. BB kiem phieu", "BBKP", "bien ban KP"],
+    "bao_cao": ["Báo cáo thực hiện mô hình", "3.Bao cao KQ", "BC 4 tot", "bao cao tong ket"],
+    "phieu_tu_danh_gia": ["Phiếu tự đánh giá tiêu chí", "4. Phieu tu cham", "PDG", "phieu cham diem"],
+}
+
+
+@dataclass
+class Entry:
+    """One dossier of the corpus: who, in which media and families, and its fault (None: clean)."""
+
+    case: str
+    description: str
+    kind: str
+    media: list[str]
+    families: tuple[str, str, str, str]
+    fault: str | None = None
+    excused: int = 0
+    invalid: int = 0
+    extra: dict = field(default_factory=dict)
+
+
+def _entries() -> list[Entry]:
+    m4 = lambda m: [m] * 4  # noqa: E731 - four documents in one medium
+    dev = [
+        Entry("u01_chi_bo_dat_docx", "Chi bộ đạt, Word", "chi_bo", m4("docx"), DEV),
+        Entry("u02_chi_bo_dat_pdf", "Chi bộ đạt, PDF có lớp chữ", "chi_bo", m4("pdf_text"), DEV),
+        Entry("u03_dang_bo_dat_docx", "Đảng bộ cơ sở đạt, Word", "dang_bo_co_so", m4("docx"), DEV),
+        Entry("u04_chi_bo_dat_scan", "Chi bộ đạt, bản quét", "chi_bo", m4("scan"), DEV),
+        Entry(
+            "u05_chi_bo_mien_sinh_hoat",
+            "Chi bộ đạt, 01 đảng viên miễn sinh hoạt (không biểu quyết)",
+            "chi_bo",
+            ["docx", "pdf_text", "docx", "pdf_text"],
+            DEV,
+            excused=1,
+        ),
+        Entry("u06_tieu_chi_duoi_95", "Tiêu chí 2 tự chấm 92%", "chi_bo", m4("pdf_text"), DEV, "criterion"),
+        Entry(
+            "u07_so_dang_vien_khac",
+            "Tờ trình ghi số đảng viên khác",
+            "chi_bo",
+            m4("docx"),
+            DEV,
+            "count_to_trinh",
+        ),
+        Entry("u08_bieu_quyet_mot_nua", "Tán thành đúng một nửa", "chi_bo", m4("docx"), DEV, "vote"),
+        Entry(
+            "u09_thieu_chuyen_de_anh",
+            "Chỉ 03 cuộc chuyên đề, ảnh chụp",
+            "chi_bo",
+            m4("photo"),
+            DEV,
+            "thematic",
+        ),
+    ]
+    held = [
+        ("h10_chi_bo_dat_docx", "Chi bộ đạt, Word", "chi_bo", m4("docx"), None, {}),
+        ("h11_chi_bo_dat_docx_2", "Chi bộ đạt, Word", "chi_bo", m4("docx"), None, {}),
+        ("h12_chi_bo_dat_pdf", "Chi bộ đạt, PDF có lớp chữ", "chi_bo", m4("pdf_text"), None, {}),
+        ("h13_chi_bo_dat_pdf_2", "Chi bộ đạt, PDF có lớp chữ", "chi_bo", m4("pdf_text"), None, {}),
+        ("h14_dang_bo_dat_docx", "Đảng bộ cơ sở đạt, Word", "dang_bo_co_so", m4("docx"), None, {}),
+        ("h15_dang_bo_dat_pdf", "Đảng bộ cơ sở đạt, PDF có lớp chữ", "dang_bo_co_so", m4("pdf_text"), None, {}),
+        ("h16_chi_bo_dat_scan", "Chi bộ đạt, bản quét", "chi_bo", m4("scan"), None, {}),
+        ("h17_chi_bo_dat_anh", "Chi bộ đạt, ảnh chụp điện thoại", "chi_bo", m4("photo"), None, {}),
+        ("h18_dang_bo_dat_scan", "Đảng bộ cơ sở đạt, bản quét có dấu", "dang_bo_co_so", m4("scan"), None, {}),
+        ("h19_chi_bo_dat_hon_hop", "Chi bộ đạt, Word + quét + PDF", "chi_bo", ["docx", "scan", "pdf_text", "docx"], None, {}),
+        ("h20_chi_bo_mien_sinh_hoat", "Chi bộ đạt, 01 đảng viên miễn sinh hoạt", "chi_bo", m4("docx"), None, {"excused": 1}),
+        ("h21_chi_bo_phieu_khong_hop_le", "Chi bộ đạt, 01 phiếu không hợp lệ", "chi_bo", m4("pdf_text"), None, {"invalid": 1}),
+        ("h22_dang_bo_dat_hon_hop", "Đảng bộ cơ sở đạt, PDF + Word + quét", "dang_bo_co_so", ["pdf_text", "docx", "scan", "pdf_text"], None, {}),
+        ("h23_dang_vien_khong_hoan_thanh", "01 đảng viên không hoàn thành nhiệm vụ", "chi_bo", m4("docx"), "khtnv", {}),
+        ("h24_tot_duoi_80", "Dưới 80% đảng viên hoàn thành tốt trở lên", "chi_bo", m4("pdf_text"), "under80", {}),
+        ("h25_khong_du_so_luong", "Đảng viên chính thức có mặt dưới 2/3", "chi_bo", m4("docx"), "quorum", {}),
+        ("h26_co_ky_luat", "01 đảng viên bị kỷ luật khiển trách", "chi_bo", m4("pdf_text"), "discipline", {}),
+        ("h27_thieu_thuong_ky_scan", "Chỉ 11 cuộc sinh hoạt thường kỳ, bản quét", "chi_bo", m4("scan"), "regular", {}),
+        ("h28_du_sinh_hoat_duoi_85", "Tỷ lệ dự sinh hoạt 84,6%", "chi_bo", m4("docx"), "attendance", {}),
+        ("h29_chi_bo_truc_thuoc_khtnv", "Đảng bộ: 01 chi bộ trực thuộc không hoàn thành nhiệm vụ", "dang_bo_co_so", m4("pdf_text"), "subordinate", {}),
+        ("h30_so_dang_vien_khac_bb", "Biên bản ghi số đảng viên chính thức khác", "chi_bo", m4("pdf_text"), "count_bien_ban", {}),
+        ("h31_dang_bo_so_dang_vien_khac", "Đảng bộ: báo cáo ghi số đảng viên khác", "dang_bo_co_so", m4("docx"), "count_bao_cao", {}),
+        ("h32_phieu_khong_khop_scan", "Tán thành + không tán thành ≠ hợp lệ, bản quét", "chi_bo", m4("scan"), "ballots", {}),
+        ("h33_diem_khong_cong_dung", "Điểm tiêu chí 1 khác tổng các nội dung", "chi_bo", m4("pdf_text"), "score_sum", {}),
+        ("h34_thieu_phieu", "Thiếu phiếu tự đánh giá", "chi_bo", m4("docx"), "missing", {}),
+        ("h35_nam_khac", "Phiếu tự đánh giá ghi năm trước", "chi_bo", ["docx", "docx", "pdf_text", "pdf_text"], "year", {}),
+        ("h36_nop_muon", "Tờ trình tháng 01 năm sau", "chi_bo", m4("docx"), "late", {}),
+        ("h37_xep_loai_cu_2017", "Hồ sơ năm 2017, xếp loại “đủ tư cách …”", "chi_bo", m4("docx"), "legacy", {}),
+        ("h38_bieu_quyet_anh", "Tán thành không quá nửa, ảnh chụp", "chi_bo", m4("photo"), "vote", {}),
+    ]  # fmt: skip
+    out = list(dev)
+    for i, (case, desc, kind, media, fault, extra) in enumerate(held):
+        fams = (
+            HELDOUT[0][i % 3],
+            HELDOUT[1][(i // 3) % 3],
+            HELDOUT[2][(i + i // 3) % 3],
+            HELDOUT[3][(i + 2 * (i // 3)) % 3],
+        )
+        out.append(Entry(case, desc, kind, media, fams, fault, **extra))
+    return out
+
+
+ENTRIES = _entries()
+
+
+def _criteria(rng: random.Random, maxes: list[int], deficits: list[float]) -> list[Criterion]:
+    out = []
+    for (name, labels), mx, lost in zip(CRITERIA, maxes, deficits, strict=True):
+        scores = [float(s) for s in SPLITS[mx]]
+        steps = round(lost * 2)
+        while steps:
+            i = rng.randrange(len(scores))
+            if scores[i] > 0:
+                scores[i] -= 0.5
+                steps -= 1
+        out.append(
+            Criterion(
+                name, [(lab, float(m), s) for lab, m, s in zip(labels, SPLITS[mx], scores, strict=True)]
+            )
+        )
+    return out
+
+
+def _file(rng: random.Random, medium: str, doc_type: str, n: int) -> str:
+    if medium == "scan":
+        return rng.choice([f"SCAN_{n:04d}.pdf", f"Doc{n}_scan.pdf", f"img{n:03d}.pdf"])
+    if medium == "photo":
+        return f"IMG_2024121{n % 10}_{rng.randrange(100000, 999999)}.jpg"
+    stem = rng.choice(FILE_NAMES[doc_type])
+    return f"{stem}.{'docx' if medium == 'docx' else 'pdf'}"
+
+
+def healthy(e: Entry, index: int) -> Dossier:
+    """A dossier that meets every threshold, in ``e``'s media and families."""
+    rng = random.Random(f"unseen:{e.case}")
+    year = 2024
+    bb = dt.date(year, 12, rng.randint(3, 18))
+    dates = {
+        "bien_ban_kiem_phieu": bb,
+        "to_trinh": bb + dt.timedelta(days=rng.randint(1, 5)),
+        "bao_cao": bb - dt.timedelta(days=rng.randint(2, 8)),
+    }
+    dates["phieu_tu_danh_gia"] = dates["bao_cao"]
+    numbers = {t: rng.randint(2, 60) for t in REQUIRED}
+    names = rng.sample(NAMES, 3)
+    crit = _criteria(rng, list(rng.choice(FRAMEWORKS)), [rng.choice([0, 0.5, 1]) for _ in range(4)])
+    docs = []
+    for k, (doc_type, fam, medium) in enumerate(zip(REQUIRED, e.families, e.media, strict=True)):
+        docs.append(DocSpec(doc_type, fam, _file(rng, medium, doc_type, 10 * index + k), medium))
+    medium = e.media[0] if len(set(e.media)) == 1 else "mixed"
+    common = dict(
+        case=e.case,
+        description=e.description,
+        kind=e.kind,
+        year=year,
+        dates=dates,
+        numbers=numbers,
+        secretary=names[0],
+        counters=(names[1], names[2]),
+        documents=docs,
+        medium=medium,
+        verdict="dat",
+        flags=[],
+        forbidden_flags=[],
+        criteria=crit,
+        regular_meetings=12,
+        thematic_meetings=rng.choice([4, 4, 5, 6]),
+        attendance_pct=round(rng.uniform(88.0, 98.5), rng.choice([1, 2])),
+        disciplined_members=0,
+        new_members=rng.randint(0, 2),
+    )
+    if e.kind == "chi_bo":
+        unit, parent, recipient, place = CELLS[index % len(CELLS)]
+        official, prob = rng.randint(9, 24), rng.choice([0, 1, 2, 2, 3])
+        absent = rng.randint(0, 2)
+        issued = official - e.excused - absent
+        total = official + prob
+        xs = max(1, total // 6)
+        ht = rng.randint(0, min(2, total // 5))
+        valid = issued - e.invalid
+        votes_for = valid - (1 if rng.random() < 0.3 else 0)
+        return Dossier(
+            unit=unit,
+            issuer=unit.upper(),
+            parent=parent,
+            recipient=recipient,
+            place=place,
+            members_official=official,
+            members_probationary=prob,
+            members_present=total - e.excused - absent,
+            members_excused=e.excused,
+            ballots_issued=issued,
+            ballots_returned=issued,
+            ballots_valid=valid,
+            votes_for=votes_for,
+            votes_against=valid - votes_for,
+            ratings={"xuat_sac": xs, "tot": total - xs - ht, "hoan_thanh": ht, "khong_hoan_thanh": 0},
+            **common,
+        )
+    unit, issuer, parent, recipient, place = COMMITTEES[index % len(COMMITTEES)]
+    committee = rng.choice([9, 11, 13, 15])
+    present = committee - rng.randint(0, 1)
+    official, prob = rng.randint(95, 260), rng.randint(2, 12)
+    total = official + prob
+    xs, ht = total // 7, rng.randint(2, total // 10)
+    n = rng.randint(9, 16)
+    sx, sh = rng.randint(2, 3), rng.randint(0, 1)
+    votes_for = present - (1 if rng.random() < 0.3 else 0)
+    return Dossier(
+        unit=unit,
+        issuer=issuer,
+        parent=parent,
+        recipient=recipient,
+        place=place,
+        members_official=official,
+        members_probationary=prob,
+        members_present=present,
+        committee_members=committee,
+        ballots_issued=present,
+        ballots_returned=present,
+        ballots_valid=present,
+        votes_for=votes_for,
+        votes_against=present - votes_for,
+        ratings={"xuat_sac": xs, "tot": total - xs - ht, "hoan_thanh": ht, "khong_hoan_thanh": 0},
+        subordinates=Subordinates(
+            xuat_sac=sx,
+            tot=n - sx - sh,
+            hoan_thanh=sh,
+            khong_hoan_thanh=0,
+            registered_bon_tot=n,
+            bon_tot=n - rng.randint(0, 1),
+        ),
+        **common,
+    )
+
+
+def _reduce_to(c: Criterion, target: float) -> Criterion:
+    items, lost = list(c.items), sum(s for _, _, s in c.items) - target
+    for i, (label, m, s) in enumerate(items):
+        take = min(lost, s)
+        items[i] = (label, m, s - take)
+        lost -= take
+        if lost <= 0:
+            break
+    return Criterion(c.name, items)
+
+
+def apply_fault(d: Dossier, fault: str) -> None:
+    """Break exactly one thing and say what the verdict, flags and figures must then be."""
+    bad = lambda verdict, *flags: (setattr(d, "verdict", verdict), setattr(d, "flags", list(flags)))  # noqa: E731
+    r = d.ratings
+    total = d.members_total
+    if fault == "criterion":
+        c = d.criteria[1]
+        d.criteria[1] = _reduce_to(c, math.floor(0.92 * c.max * 2) / 2)
+        bad("khong_dat", "CRITERION_BELOW_THRESHOLD")
+    elif fault == "khtnv":
+        r["khong_hoan_thanh"] = 1
+        r["hoan_thanh" if r["hoan_thanh"] else "tot"] -= 1
+        bad("khong_dat", "MEMBER_RATING_BELOW_THRESHOLD")
+    elif fault == "under80":
+        good = (4 * total - 1) // 5
+        xs = min(r["xuat_sac"], good - 1)
+        d.ratings = {"xuat_sac": xs, "tot": good - xs, "hoan_thanh": total - good, "khong_hoan_thanh": 0}
+        bad("khong_dat", "MEMBER_RATING_BELOW_THRESHOLD")
+    elif fault == "vote":
+        d.votes_for = d.voters_eligible // 2
+        d.votes_against = d.ballots_valid - d.votes_for
+        bad("khong_dat", "VOTE_NOT_PASSED")
+    elif fault == "quorum":
+        present = math.ceil(2 * d.members_official / 3) - 1  # official members; probationary ones away too
+        d.members_present = present
+        d.ballots_issued = d.ballots_returned = d.ballots_valid = present
+        d.votes_for, d.votes_against = present, 0
+        bad("khong_dat", "QUORUM_NOT_MET")
+    elif fault == "discipline":
+        d.disciplined_members = 1
+        bad("khong_dat", "DISCIPLINE_RECORDED")
+    elif fault == "regular":
+        d.regular_meetings = 11
+        bad("khong_dat", "MEETINGS_BELOW_MINIMUM")
+    elif fault == "thematic":
+        d.thematic_meetings = 3
+        bad("khong_dat", "MEETINGS_BELOW_MINIMUM")
+    elif fault == "attendance":
+        d.attendance_pct = 84.6
+        bad("khong_dat", "ATTENDANCE_BELOW_THRESHOLD")
+    elif fault == "subordinate":
+        s = d.subordinates
+        s.tot -= 1
+        s.khong_hoan_thanh = 1
+        s.bon_tot = min(s.bon_tot, s.total - 1)
+        bad("khong_dat", "SUBORDINATE_BELOW_THRESHOLD")
+    elif fault.startswith("count_"):
+        doc_type = fault.removeprefix("count_")
+        doc_type = {"bien_ban": "bien_ban_kiem_phieu"}.get(doc_type, doc_type)
+        spec = next(s for s in d.documents if s.doc_type == doc_type)
+        spec.overrides = {"members_official": d.members_official + (2 if d.is_cell else 5)}
+        d.omit_figures = ["members_total", "members_official"]
+        if doc_type == "bien_ban_kiem_phieu":  # who may vote follows from the official members it states
+            d.omit_figures.append("voters_eligible")
+        bad("can_xem_xet", "MEMBER_COUNT_MISMATCH")
+        # Allowed as well (build() reads this marker): the same disagreement seen as a figure mismatch,
+        # and, where the báo cáo states the wrong total, ratings that no longer add up to it.
+        d.forbidden_flags = ["FIGURE_MISMATCH"] + (["RATING_COUNT_MISMATCH"] if doc_type == "bao_cao" else [])
+    elif fault == "ballots":
+        d.votes_for, d.votes_against = d.ballots_valid - 1, 0
+        bad("can_xem_xet", "BALLOT_COUNT_INCONSISTENT")
+    elif fault == "score_sum":
+        c = d.criteria[0]
+        d.criteria[0] = _reduce_to(Criterion(c.name, [(lab, m, m) for lab, m, _ in c.items]), c.max - 1)
+        d.criteria[0].stated_score = c.max
+        bad("can_xem_xet", "SCORE_INCONSISTENT")
+    elif fault == "missing":
+        d.documents = [s for s in d.documents if s.doc_type != "phieu_tu_danh_gia"]
+        d.omit_figures = ["criteria_scores", "criteria_max"]
+        bad("bo_sung", "MISSING_DOCUMENT")
+    elif fault == "year":
+        spec = next(s for s in d.documents if s.doc_type == "phieu_tu_danh_gia")
+        spec.overrides = {"year": d.year - 1}
+        bad("can_xem_xet", "YEAR_MISMATCH")
+        d.forbidden_flags = [
+            "DATE_ORDER"
+        ]  # a document dated before the year it reports on: also a date fault
+    elif fault == "late":
+        d.dates["bien_ban_kiem_phieu"] = dt.date(d.year + 1, 1, 3)
+        d.dates["to_trinh"] = dt.date(d.year + 1, 1, 6)
+        bad("can_xem_xet", "LATE_SUBMISSION")
+    elif fault == "legacy":
+        d.year = 2017
+        d.dates = {k: v.replace(year=2017) for k, v in d.dates.items()}
+        d.legacy = True
+        d.omit_figures = ["ratings"]  # the old labels map onto the new ones only by a person's judgement
+        bad("can_xem_xet", "LEGACY_RATING_LABEL")
+    else:
+        raise ValueError(f"unknown fault {fault!r}")
+
+
+def build() -> list[Dossier]:
+    """Every dossier of the unseen corpus, in order, with its forbidden flags set."""
+    out = []
+    for i, e in enumerate(ENTRIES):
+        d = healthy(e, i)
+        if e.fault:
+            apply_fault(d, e.fault)
+        allowed = set(d.forbidden_flags)  # apply_fault's marker: warnings this fault may also raise
+        d.forbidden_flags = [
+            c
+            for c in ERROR_CODES + CONTENT_WARNINGS + EXTRA_FORBIDDEN
+            if c not in d.flags and c not in allowed
+        ]
+        out.append(d)
+    return out
+
+
+def split_of(d: Dossier) -> str:
+    return "dev" if all(s.template in DEV for s in d.documents) else "heldout"
+
+
+def expected(d: Dossier) -> dict:
+    """``expected.json``: the samples' shape plus each file's wording family and the dossier's split."""
+    exp = d.expected()
+    exp["split"] = split_of(d)
+    exp["families"] = {s.file: s.template for s in sorted(d.documents, key=lambda s: s.file)}
+    return exp

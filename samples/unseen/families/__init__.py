@@ -1,0 +1,47 @@
+"""The wording families, by id; which are ``dev`` and which ``heldout`` is in ``families.yaml``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from samples.blocks import Block
+
+from . import bao_cao, bien_ban, phieu, to_trinh
+from .common import Ctx
+
+Family = Callable[[Ctx], list[Block]]
+MANIFEST = Path(__file__).resolve().parent.parent / "families.yaml"
+
+FAMILIES: dict[str, Family] = {
+    "TTR-1": to_trinh.prose_breakdown,
+    "TTR-2": to_trinh.numbered_sections,
+    "TTR-3": to_trinh.summary_table,
+    "TTR-4": to_trinh.letter,
+    "BBK-1": bien_ban.prose_minutes,
+    "BBK-2": bien_ban.label_table,
+    "BBK-3": bien_ban.dashed_lines,
+    "BBK-4": bien_ban.bullet_list,
+    "BCA-1": bao_cao.sections_prose,
+    "BCA-2": bao_cao.result_tables,
+    "BCA-3": bao_cao.both_kinds_cells,
+    "BCA-4": bao_cao.lettered_items,
+    "PTD-1": phieu.two_row_header,
+    "PTD-2": phieu.narrow_header,
+    "PTD-3": phieu.deduction_column,
+    "PTD-4": phieu.listed_scores,
+}
+
+
+@cache
+def manifest() -> dict[str, dict]:
+    """``families.yaml``: each family's document type, split (dev / heldout) and description."""
+    data = yaml.safe_load(MANIFEST.read_text("utf-8"))
+    return {f["id"]: f for f in data["families"]}
+
+
+def split_of(family: str) -> str:
+    return manifest()[family]["split"]
