@@ -142,6 +142,9 @@ class Result(BaseModel):
     ignored_files: list[str] = Field(default_factory=list)
     processed_at: str | None = None
     hoso_version: str | None = None
+    # ``hoso watch``: this result replaces an earlier one of the same dossier (a folder that grew after
+    # it was taken, or a re-drop): when, whether the earlier files were read too, where its result is kept.
+    resubmission_of: dict | None = None
 
 
 def export_schema(path: Path) -> None:

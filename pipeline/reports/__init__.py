@@ -61,6 +61,9 @@ def write_batch_reports(
         path = out / name
         try:
             job(path)
+        except OSError as exc:  # a full or read-only disk: one line, not a traceback per report
+            log.error("không ghi được / could not write %s: %s", path, exc.strerror or exc)
+            continue
         except Exception:  # one broken report must not cost the others
             log.exception("could not write %s", path)
             continue
