@@ -349,6 +349,8 @@ class Watcher:
                 self.seen[name] = _Pending(snap, since, partial)
         for name in set(self.seen) - present:
             del self.seen[name]
+        if links != self._links:
+            self._dirty.set()
         self._links = links
         self._save_settled()
         return waiting
@@ -719,6 +721,7 @@ class Watcher:
             )
         self._event(claim, dest)
         _remove_bookkeeping(claim.dir)
+        self._dirty.set()
         log.info("dossier %s %s to %s", claim.id, "archived" if state == "archiving" else "quarantined", dest)
 
     def _index_by_id(self, claim: Claim, dest: Path) -> None:
@@ -818,6 +821,15 @@ class Watcher:
         except OSError as exc:
             log.error("%s; sự kiện / event: %s", write_error_text(exc), line)
 
+    def attention(self) -> list[str]:
+        """Lines for the top of index.html: dossiers held in the claim folder, links refused."""
+        lines = [f"Hồ sơ “{i}” bị giữ / dossier held: {why}" for i, why in held_claims(self.inbox)]
+        lines += [
+            f"“{name}” là liên kết (symlink) tới {target}, không đọc / a symbolic link, not read: copy the real folder or .zip"
+            for name, target in sorted(self._links.items())
+        ]
+        return lines
+
     def refresh_reports(self) -> None:
         """index.html, summary.xlsx and the notice over every result in OUT."""
         from .reports import write_batch_reports
@@ -825,7 +837,13 @@ class Watcher:
         self._dirty.clear()
         self._refreshed = time.monotonic()
         try:
-            write_batch_reports(self.out, outcomes_in(self.out), self.settings.profile, today=self.today)
+            write_batch_reports(
+                self.out,
+                outcomes_in(self.out),
+                self.settings.profile,
+                today=self.today,
+                attention=self.attention(),
+            )
         except OSError as exc:
             log.error("%s", write_error_text(exc))
         except Exception:
@@ -1095,7 +1113,7 @@ def held_claims(inbox: Path) -> list[tuple[str, str]]:
     for cdir in sorted((Path(inbox) / CLAIMED).glob("*~*")):
         if (cdir / "REASON.txt").exists():
             journal = _read_json(cdir / JOURNAL) or {}
-            reason = (cdir / "REASON.txt").read_text("utf-8").splitlines()[0]
+            reason = (cdir / "REASON.txt").read_text("utf-8").splitlines()[0].split("because: ", 1)[-1]
             held.append((journal.get("id", cdir.name), reason))
     return held
 

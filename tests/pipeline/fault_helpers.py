@@ -97,9 +97,11 @@ def account(
                 stored[m["id"]] |= set(files_of(copy).items())
             elif copy.is_file():
                 stored[m["id"]].add((copy.name, sha(copy)))
-    missing = sum(1 for d, files in originals.items() for item in files.items() if item not in stored[d])
+    lost = [(d, item[0]) for d, files in originals.items() for item in files.items() if item not in stored[d]]
+    missing = len(lost)
     total = sum(len(f) for f in originals.values())
     results_ok = 0
+    incomplete: list = []
     for d, files in originals.items():
         path = out / d / "result.json"
         if not path.exists():
@@ -110,6 +112,8 @@ def account(
         zipped = all(name.lower().endswith(".zip") for name in files)  # members, not the zip, are named
         if zipped or set(files) <= named:
             results_ok += 1
+        else:
+            incomplete.append((d, sorted(set(files) - named)))
     quarantined = {p.parent.name.rsplit("-", 1)[0] for p in quarantine.glob("*/manifest.json")}
     claims = [p for p in (inbox / ".hoso-claimed").glob("*~*") if p.is_dir()]
     silent = [c for c in claims if not (c / "LY_DO.txt").exists()]
@@ -126,13 +130,14 @@ def account(
         "claims held": len(claims),
         "claims held without a reason": len(silent),
         "files outside the inbox read": read_outside,
+        "_detail": {"lost": lost, "incomplete": incomplete, "silent": [str(c) for c in silent]},
     }
 
 
 def table(figures: dict[str, object], title: str) -> str:
     width = max(len(k) for k in figures)
     lines = [title, "-" * (width + 10)]
-    lines += [f"{k:<{width}}  {v:>6}" for k, v in figures.items()]
+    lines += [f"{k:<{width}}  {v:>6}" for k, v in figures.items() if not k.startswith("_")]
     return "\n".join(lines)
 
 

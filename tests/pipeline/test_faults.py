@@ -99,6 +99,7 @@ def test_links_at_the_top_are_refused_and_left_in_place(place) -> None:
         assert {str(p): os.stat(p).st_atime_ns for p in watched} == before  # not one byte read
     for name in ("x.zip", "y.zip", "linked", "s.zip"):
         assert (inbox / name).is_symlink(), name  # left in place, as it was
+    assert "“x.zip” là liên kết (symlink) tới /etc/passwd" in (place["out"] / "index.html").read_text("utf-8")
     refused = {e["id"]: e for e in events(place["out"]) if e["event"] == "refused_link"}
     assert set(refused) == {"x.zip", "y.zip", "linked", "s.zip"}
     assert refused["x.zip"]["target"] == "/etc/passwd" and "symbolic link" in refused["x.zip"]["reason"]
@@ -161,6 +162,8 @@ def test_full_archive_is_retried_shown_to_staff_then_finished(place) -> None:
         assert "ổ đĩa đầy" in (claim / "LY_DO.txt").read_text("utf-8")
         assert held_claims(place["inbox"])[0][0] == "hs01"
         assert [e["event"] for e in events(place["out"])] == ["stuck"]
+        index = (place["out"] / "index.html").read_text("utf-8")
+        assert "Hồ sơ “hs01” bị giữ / dossier held" in index and "disk full" in index
         assert not [p for p in archive.rglob("*") if p.is_dir() and not any(p.iterdir())]  # no empty folder
         # The command says so and exits non-zero.
         env = dict(os.environ, PYTHONPATH=str(ROOT), HOSO_WATCH_FLOWS="false", HOSO_SETTLE_SECONDS="0.3")
@@ -179,6 +182,7 @@ def test_full_archive_is_retried_shown_to_staff_then_finished(place) -> None:
         assert files_of(copy) == original
         assert not list(archive.rglob(".partial"))
         assert [e["event"] for e in events(place["out"])] == ["stuck", "stuck", "processed"]
+        assert "bị giữ" not in (place["out"] / "index.html").read_text("utf-8")
 
 
 def test_read_only_out_holds_the_dossier_with_a_reason_never_quarantines_it(place) -> None:
@@ -315,3 +319,33 @@ def test_killed_after_the_result_was_written_is_not_processed_again(place) -> No
     assert (place["out"] / "hs01" / "result.json").stat().st_mtime_ns == written
     assert [e["event"] for e in events(place["out"])] == ["processed"]
     assert _claims(place) == []
+
+
+@pytest.mark.slow
+def test_flow_runs_of_a_killed_process_are_set_crashed() -> None:
+    """A run left Running by a killed watcher (its tag names a process that is gone) ends Crashed at
+    the next start; a run of a live process is left alone."""
+    from prefect import flow
+    from prefect.client.orchestration import get_client
+    from prefect.states import Running
+
+    from pipeline import flows
+
+    @flow(name="process-one")
+    def placeholder() -> None:  # only its name: the runs are made by hand below
+        pass
+
+    host = owner_token().rsplit("_", 2)[0]
+    dead, alive = f"{host}_999999_1", owner_token()
+    with get_client(sync_client=True) as client:
+        runs = {
+            who: client.create_flow_run(
+                placeholder, tags=["hoso", f"{flows.OWNER_TAG}{who}"], state=Running()
+            )
+            for who in (dead, alive)
+        }
+        flows._cleaned.clear()
+        assert flows.end_crashed_runs() >= 1
+        assert client.read_flow_run(runs[dead].id).state.type.value == "CRASHED"
+        assert client.read_flow_run(runs[alive].id).state.type.value == "RUNNING"
+        assert "was killed" in client.read_flow_run(runs[dead].id).state.message
