@@ -377,8 +377,10 @@ def run_batch(
 def process_one_flow(
     src: DossierSource, out: Path, settings: Settings, today: dt.date | None = None, key: str | None = None
 ) -> DossierOutcome:
-    """One dossier as its own flow run: what ``hoso watch`` records for each dossier it takes."""
-    return process_and_store(src, out, settings, key, today=today)
+    """One dossier as its own flow run: what ``hoso watch`` records for each dossier it takes. Its
+    work is done in a worker process (when there is more than one worker), so a dossier that crashes
+    its reader takes down that process, not the watcher, and gets a result saying so."""
+    return _run_one(src, out, settings, today, key, in_pool=True)
 
 
 # ---- runs interrupted by a kill --------------------------------------------------------------

@@ -78,7 +78,8 @@ def write_error_text(exc: BaseException) -> str:
         errno.EACCES: ("không có quyền ghi", "permission denied"),
         errno.EPERM: ("không có quyền ghi", "permission denied"),
     }.get(getattr(exc, "errno", None), ("lỗi ghi", "write error"))
-    where = getattr(exc, "filename", None) or ""
+    # A copy's error names the source first and the file it could not write second.
+    where = getattr(exc, "filename2", None) or getattr(exc, "filename", None) or ""
     detail = getattr(exc, "strerror", None) or str(exc)
     where = f"{where} " if where else ""
     return f"không ghi được {where}({why[0]}) / cannot write {where}({why[1]}: {detail})"

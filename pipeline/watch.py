@@ -996,7 +996,7 @@ def _move_payload(claim: Claim, dest: Path) -> None:
         try:
             tmp = staging / claim.journal["name"]
             if stat.S_ISDIR(claim.payload.lstat().st_mode):
-                shutil.copytree(claim.payload, tmp, symlinks=True, copy_function=_copy_one)
+                _copy_tree(claim.payload, tmp)
             else:
                 _copy_one(claim.payload, tmp)
             _fsync_tree(tmp)
@@ -1015,6 +1015,18 @@ def _move_payload(claim: Claim, dest: Path) -> None:
             shutil.rmtree(claim.payload)
         else:
             claim.payload.unlink()
+
+
+def _copy_tree(src: Path, dst: Path) -> None:
+    """A folder copied as it is (links as links, FIFOs made anew); the first error is raised as it
+    came (``ENOSPC`` …), not gathered like ``shutil.copytree`` does."""
+    os.mkdir(dst)
+    for entry in sorted(os.scandir(src), key=lambda e: e.name):
+        if entry.is_dir(follow_symlinks=False):
+            _copy_tree(Path(entry.path), dst / entry.name)
+        else:
+            _copy_one(entry.path, dst / entry.name)
+    shutil.copystat(src, dst)
 
 
 def _copy_one(src: str | Path, dst: str | Path) -> None:
