@@ -680,10 +680,9 @@ class Watcher:
     def _move(self, claim: Claim, state: str) -> None:
         j = claim.journal
         if j["state"] != state or not j.get("dest"):
-            dest = _new_dir(
-                self.archive / dt.date.today().isoformat() if state == "archiving" else self.quarantine,
-                claim.id,
-            )
+            parent = self.archive / dt.date.today().isoformat() if state == "archiving" else self.quarantine
+            _remove_orphans(parent, claim.id)
+            dest = _new_dir(parent, claim.id)
             try:
                 claim.save(state=state, dest=str(dest))
             except BaseException:
@@ -962,6 +961,18 @@ def _snapshot(entry: Path) -> tuple[str | None, bool, bool]:
         return hashlib.sha256(repr(items).encode()).hexdigest()[:32], partial, has_files
     except FileNotFoundError:
         return None, False, False
+
+
+def _remove_orphans(parent: Path, name: str) -> None:
+    """Empty ``name``/``name-N`` folders in ``parent``: made by a watcher killed before its journal
+    named them (every archived or quarantined dossier has its manifest.json). Only one watcher holds
+    a dossier id at a time, so none of them is another's folder being filled."""
+    try:
+        found = [p for p in parent.iterdir() if re.fullmatch(re.escape(name) + r"(-\d+)?", p.name)]
+    except OSError:
+        return
+    for p in found:
+        _rmdir_empty(p)
 
 
 def _new_dir(parent: Path, name: str) -> Path:

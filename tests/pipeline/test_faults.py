@@ -355,3 +355,18 @@ def test_flow_runs_of_a_killed_process_are_set_crashed() -> None:
         assert client.read_flow_run(runs[dead].id).state.type.value == "CRASHED"
         assert client.read_flow_run(runs[alive].id).state.type.value == "RUNNING"
         assert "was killed" in client.read_flow_run(runs[dead].id).state.message
+
+
+def test_a_kill_between_making_the_archive_folder_and_the_journal_leaves_no_empty_folder(place) -> None:
+    import datetime as dt
+
+    claimed = place["inbox"] / CLAIMED
+    cdir = claimed / f"{owner_token().rsplit('_', 2)[0]}_999999_1~{1:012d}"
+    word_dossier(cdir / "hs01", 1)
+    journal = {"id": "hs01", "name": "hs01", "kind": "folder", "state": "processed", "attempts": 1}
+    (cdir / JOURNAL).write_text(json.dumps(journal), "utf-8")
+    orphan = place["archive"] / dt.date.today().isoformat() / "hs01"
+    orphan.mkdir(parents=True)  # made, then the watcher was killed before its journal named it
+    assert _watch(place) == 1
+    assert (orphan / "manifest.json").exists() and (orphan / "hs01" / "To trinh.docx").exists()
+    assert not [p for p in place["archive"].rglob("*") if p.is_dir() and not any(p.iterdir())]
