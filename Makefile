@@ -10,7 +10,7 @@ export UV_PYTHON_DOWNLOADS := never
 export PREFECT_HOME ?= $(CURDIR)/.work/prefect
 export OMP_THREAD_LIMIT := 1
 
-.PHONY: run test setup system venv samples eval eval-rerender eval-heldout unseen eval-unseen bench lint schema clean
+.PHONY: run test faults setup system venv samples eval eval-rerender eval-heldout unseen eval-unseen bench lint schema clean
 
 # ---- set-up -------------------------------------------------------------------------------
 setup: system venv
@@ -42,6 +42,11 @@ run: setup samples
 test: setup samples
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check --quiet .
 	$(VENV)/bin/python -m pytest -q
+
+# Fault injection on the watcher (SIGKILLs, 2 MB tmpfs disks as root, slow copies, links, FIFOs);
+# prints the closing table. About 3 min, plus one case with real 10 s pauses. `HOSO_FAULTS_SEED=5`.
+faults: setup
+	HOSO_FAULTS=1 $(VENV)/bin/python -m pytest -q -s tests/pipeline/test_faults_random.py tests/pipeline/test_faults.py
 
 # ---- the rest ------------------------------------------------------------------------------
 samples: $(STAMP)/samples

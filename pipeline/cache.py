@@ -69,6 +69,8 @@ def file_manifest(path: Path) -> list[dict]:
             rows.append({"path": rel, "size": 0, "sha256": "", "symlink": str(p.readlink())})
         elif p.is_file():
             rows.append({"path": rel, "size": p.stat().st_size, "sha256": sha256_of(p)})
+        elif not p.is_dir():  # a FIFO, socket or device: listed, never opened (a FIFO would block)
+            rows.append({"path": rel, "size": 0, "sha256": "", "special": True})
     return rows
 
 

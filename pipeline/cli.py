@@ -303,6 +303,12 @@ def watch(
         stop=stop,
     )
     console.print(f"Đã xử lý {n} hồ sơ / handled {n} dossiers")
+    from .watch import held_claims
+
+    for dossier_id, reason in held_claims(inbox):
+        console.print(f"[red]Hồ sơ bị giữ / dossier held: {dossier_id}: {reason}")
+    if until_idle and held_claims(inbox):
+        raise typer.Exit(3)
 
 
 @app.command()

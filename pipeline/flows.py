@@ -46,10 +46,12 @@ from .settings import Settings
 from .stages import (
     DossierOutcome,
     check_cache,
+    is_write_error,
     process_and_store,
-    process_dossier,
     record_failure,
+    unwritten,
     verdict_vi,
+    write_error_text,
 )
 
 log = logging.getLogger(__name__)
@@ -79,7 +81,12 @@ def _run_one(
     try:
         return workers.run(size, process_and_store, src, out, settings, key, today=today)
     except BrokenProcessPool as exc:  # its worker died twice: this dossier, not the batch
-        return record_failure(src, out, settings, exc)
+        try:
+            return record_failure(src, out, settings, exc)
+        except OSError as werr:
+            if not is_write_error(werr):
+                raise
+            return unwritten(src, out, werr)
 
 
 # Deterministic work: no retries on either task (a parse error would fail the same way again).
@@ -243,8 +250,22 @@ def _batch_reports(
     if reused is not None:
         log.info("batch reports unchanged since the last run, kept")
         return reused
+    unwritten_ = [d.id for d in dossiers if d.write_error]
+    if unwritten_:
+        log.error(
+            "%d hồ sơ không ghi được kết quả / %d dossiers whose outputs could not be written: %s",
+            len(unwritten_),
+            len(unwritten_),
+            ", ".join(unwritten_),
+        )
     written = write_batch_reports(out, dossiers, profile, today=today)
-    cache.store_batch(out, key, written)
+    try:
+        if len(written) == 3 and not unwritten_:  # a partial set is written again next time
+            cache.store_batch(out, key, written)
+    except OSError as exc:
+        if not is_write_error(exc):
+            raise
+        log.error("%s", write_error_text(exc))
     return written
 
 
@@ -343,17 +364,103 @@ def run_batch(
     """Run ``process-batch`` with ``workers`` dossier tasks at once on the configured task runner."""
     settings = Settings()
     chosen = task_runner(runner or settings.runner, workers, settings.dask_address)
-    return process_batch.with_options(task_runner=chosen)(
-        inbox=inbox, out=out, profile=profile, workers=workers, today=today, on_done=on_done, reuse=reuse
+    end_crashed_runs()
+    return tagged(
+        process_batch.with_options(task_runner=chosen),
+        inbox=inbox,
+        out=out,
+        profile=profile,
+        workers=workers,
+        today=today,
+        on_done=on_done,
+        reuse=reuse,
     )
 
 
 @flow(name="process-one", flow_run_name="dossier-{src.id}", log_prints=False)
 def process_one_flow(
-    src: DossierSource, out: Path, settings: Settings, today: dt.date | None = None
+    src: DossierSource, out: Path, settings: Settings, today: dt.date | None = None, key: str | None = None
 ) -> DossierOutcome:
-    """One dossier as its own flow run: what ``hoso watch`` records for each dossier it takes."""
-    return process_dossier(src, out, settings, today=today)
+    """One dossier as its own flow run: what ``hoso watch`` records for each dossier it takes. Its
+    work is done in a worker process (when there is more than one worker), so a dossier that crashes
+    its reader takes down that process, not the watcher, and gets a result saying so."""
+    return _run_one(src, out, settings, today, key, in_pool=True)
+
+
+# ---- runs interrupted by a kill --------------------------------------------------------------
+# Every flow run of hoso carries the tag ``hoso`` and ``hoso-owner:<host>_<pid>_<start>`` (the
+# process running it); a run still Running/Pending whose process is gone was killed with it, and
+# is set Crashed at the next start of ``hoso process`` or ``hoso watch``.
+OWNER_TAG = "hoso-owner:"
+
+
+def run_tags() -> tuple[str, ...]:
+    from .watch import owner_token
+
+    return ("hoso", f"{OWNER_TAG}{owner_token()}")
+
+
+def tagged(fn: Callable, *args, **kwargs):
+    """``fn(*args, **kwargs)`` with this process's tags on the flow runs it makes."""
+    from prefect import tags
+
+    with tags(*run_tags()):
+        return fn(*args, **kwargs)
+
+
+_cleaned = threading.Event()
+
+
+def end_crashed_runs() -> int:
+    """Set Crashed every hoso flow run left Running/Pending by a process on this machine that is
+    gone (killed); once per process. Returns how many; never fails the caller."""
+    if _cleaned.is_set():
+        return 0
+    _cleaned.set()
+    try:
+        return _end_crashed_runs()
+    except Exception:
+        log.warning("could not tidy the flow runs of killed processes", exc_info=True)
+        return 0
+
+
+def _end_crashed_runs() -> int:
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import (
+        FlowRunFilter,
+        FlowRunFilterState,
+        FlowRunFilterStateType,
+        FlowRunFilterTags,
+    )
+    from prefect.client.schemas.objects import StateType
+    from prefect.states import Crashed
+
+    from .watch import owner_alive
+
+    ended = 0
+    with get_client(sync_client=True) as client:
+        runs = client.read_flow_runs(
+            flow_run_filter=FlowRunFilter(
+                state=FlowRunFilterState(
+                    type=FlowRunFilterStateType(any_=[StateType.RUNNING, StateType.PENDING])
+                ),
+                tags=FlowRunFilterTags(all_=["hoso"]),
+            ),
+            limit=200,
+        )
+        for run in runs:
+            owner = next((t[len(OWNER_TAG) :] for t in run.tags if t.startswith(OWNER_TAG)), None)
+            if owner is None or owner_alive(owner) is not False:
+                continue  # not ours to judge: another machine, or still running
+            client.set_flow_run_state(
+                run.id,
+                Crashed(message=f"tiến trình {owner} đã dừng đột ngột / the process {owner} was killed"),
+                force=True,
+            )
+            ended += 1
+    if ended:
+        log.warning("%d flow runs of killed processes set Crashed", ended)
+    return ended
 
 
 @flow(name="process-inbox", log_prints=False)

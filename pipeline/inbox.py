@@ -23,6 +23,8 @@ _UNSAFE_VI = (
 _UNSAFE_EN = "unsafe path in the .zip (../ or absolute), not unpacked: zip the dossier folder again"
 _LINK_VI = "liên kết tượng trưng (symlink), không đọc: hãy gửi tệp thật"
 _LINK_EN = "a symbolic link, not read: send the real file"
+_SPECIAL_VI = "tệp đặc biệt (FIFO, socket hoặc thiết bị), không đọc: hãy gửi tệp văn bản thật"
+_SPECIAL_EN = "a special file (a FIFO, socket or device), not read: send the real document"
 PARTIAL_SUFFIXES = (".part", ".crdownload", ".tmp", ".partial", ".download")
 
 
@@ -44,6 +46,11 @@ class DossierSource:
     id: str
     path: Path
     kind: str  # "folder" or "zip"
+    # A re-submission (``hoso watch``: the folder grew after it was taken, or was dropped again):
+    # files of the earlier submission read together with this one's, as (name, path) pairs; and
+    # what the result says about it (``resubmission_of``).
+    earlier_files: tuple[tuple[str, str], ...] = ()
+    resubmission_of: dict | None = None
 
 
 @dataclass
@@ -79,28 +86,57 @@ def discover(inbox: Path) -> tuple[list[DossierSource], list[Path]]:
     for entry in sorted(inbox.iterdir(), key=lambda p: p.name):
         if entry.name.startswith(".") or is_junk(entry.name):
             continue
-        if entry.is_dir() and not entry.is_symlink():
+        kind = entry_kind(entry)
+        if kind == "folder":
             sources.append(DossierSource(id=display_name(entry.name), path=entry, kind="folder"))
-        elif entry.is_file() and entry.suffix.lower() == ".zip":
+        elif kind == "zip":
             sources.append(DossierSource(id=display_name(entry.stem), path=entry, kind="zip"))
         else:
             stray.append(entry)
     return sources, stray
 
 
-def list_folder(root: Path, max_files: int) -> DossierFiles:
+def entry_kind(entry: Path) -> str | None:
+    """``folder``, ``zip``, ``link`` (a symbolic link: never followed, never a dossier) or None (anything
+    else), from the entry itself (lstat), never from what a link points to."""
+    try:
+        mode = entry.lstat().st_mode
+    except FileNotFoundError:
+        return None
+    if stat.S_ISLNK(mode):
+        return "link"
+    if stat.S_ISDIR(mode):
+        return "folder"
+    if stat.S_ISREG(mode) and entry.suffix.lower() == ".zip":
+        return "zip"
+    return None
+
+
+def list_folder(root: Path, max_files: int, earlier: tuple[tuple[str, str], ...] = ()) -> DossierFiles:
+    """The files under ``root`` (links and special files rejected, never opened), then ``earlier``
+    files of the same dossier whose names ``root`` does not have."""
     out = DossierFiles()
-    for path in sorted(root.rglob("*")):
+    for path in sorted(root.rglob("*")):  # rglob does not descend into linked folders
         rel = _display_rel(path.relative_to(root).as_posix())
-        if path.is_symlink():
+        mode = path.lstat().st_mode
+        if stat.S_ISLNK(mode):
             out.rejected.append((rel, _LINK_VI, _LINK_EN))
             continue
-        if not path.is_file():
+        if stat.S_ISDIR(mode):
+            continue
+        if not stat.S_ISREG(mode):  # a FIFO would block whoever opens it: never opened
+            out.rejected.append((rel, _SPECIAL_VI, _SPECIAL_EN))
             continue
         if any(is_junk(part) for part in path.relative_to(root).parts):
             out.ignored.append(rel)
             continue
         out.files.append((rel, path))
+    if earlier:
+        have = {name for name, _ in out.files} | {name for name, _, _ in out.rejected}
+        for name, path in earlier:
+            if name not in have and Path(path).is_file() and not Path(path).is_symlink():
+                out.files.append((name, Path(path)))
+        out.files.sort(key=lambda item: item[0].split("/"))
     if len(out.files) > max_files:
         raise TooLarge(
             f"hồ sơ có {len(out.files)} tệp, vượt giới hạn {max_files}: hãy chỉ gửi bốn văn bản của hồ sơ",

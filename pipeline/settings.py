@@ -55,7 +55,15 @@ class Settings(BaseSettings):
     max_file_bytes: int = Field(200 * 1024 * 1024, ge=1, description="bytes per file")
     max_unzip_bytes: int = Field(500 * 1024 * 1024, ge=1, description="bytes unpacked from one .zip dossier")
     max_files: int = Field(200, ge=1, description="files per dossier")
-    settle_seconds: float = Field(5.0, ge=0, description="watch: a dossier must be unchanged this long")
+    settle_seconds: float = Field(
+        30.0,
+        ge=0,
+        description=(
+            "watch: a dossier (names, sizes and times of all its files and of the folder) must be "
+            "unchanged this long before it is taken; 30 s covers a copy over a network share that "
+            "pauses between files / hồ sơ phải không đổi trong chừng ấy giây mới được nhận"
+        ),
+    )
     poll_seconds: float = Field(2.0, gt=0, description="watch: how often to look at the inbox")
     partial_wait_seconds: float = Field(
         3600.0,
@@ -68,7 +76,25 @@ class Settings(BaseSettings):
         description="watch: a claim whose watcher on another machine is silent this long is taken over",
     )
     max_attempts: int = Field(
-        3, ge=1, description="watch: a dossier that stopped the watcher this often goes to quarantine"
+        3,
+        ge=1,
+        description=(
+            "watch: a dossier whose processing crashed its worker process this often goes to "
+            "quarantine (a watcher killed while processing it does not count)"
+        ),
+    )
+    retry_seconds: float = Field(
+        5.0,
+        gt=0,
+        description="watch: first wait before a step that could not write (disk full, read-only) is tried again; doubles each time, up to 5 min",
+    )
+    retry_attempts: int = Field(
+        4,
+        ge=1,
+        description=(
+            "watch: after this many failed tries the dossier is shown to staff (LY_DO.txt in its claim "
+            "folder, a line in the event log; --until-idle then exits 3); the watcher keeps trying"
+        ),
     )
     archive_dir: Path | None = Field(
         None, description="watch: archive of processed originals (default INBOX/.hoso-archive)"

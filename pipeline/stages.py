@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import contextvars
 import datetime as dt
+import errno
 import json
 import logging
 import os
 import tempfile
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
@@ -49,12 +51,72 @@ class DossierOutcome:
     pages: int
     out_dir: Path
     reused: bool = False  # taken from OUT/.cache: the dossier was unchanged since an earlier run
+    write_error: str | None = None  # its outputs could not be written (disk full, read-only …): why
+
+
+# Errors of writing, not of the dossier: a full disk, a read-only or forbidden folder. Processing
+# re-raises them (retried, then shown to staff) instead of blaming the dossier with a failed result.
+WRITE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EFBIG})
+
+
+class WriteFailed(OSError):
+    """Outputs that could not be written, already explained in one bilingual line (``strerror``)."""
+
+
+def is_write_error(exc: BaseException) -> bool:
+    return isinstance(exc, WriteFailed) or (isinstance(exc, OSError) and exc.errno in WRITE_ERRNOS)
+
+
+def write_error_text(exc: BaseException) -> str:
+    """One bilingual line for staff: what could not be written and why."""
+    if isinstance(exc, WriteFailed):
+        return str(exc.strerror)
+    why = {
+        errno.ENOSPC: ("ổ đĩa đầy", "disk full"),
+        errno.EDQUOT: ("hết hạn mức ổ đĩa", "disk quota exceeded"),
+        errno.EROFS: ("ổ đĩa chỉ đọc", "read-only file system"),
+        errno.EACCES: ("không có quyền ghi", "permission denied"),
+        errno.EPERM: ("không có quyền ghi", "permission denied"),
+    }.get(getattr(exc, "errno", None), ("lỗi ghi", "write error"))
+    # A copy's error names the source first and the file it could not write second.
+    where = getattr(exc, "filename2", None) or getattr(exc, "filename", None) or ""
+    detail = getattr(exc, "strerror", None) or str(exc)
+    where = f"{where} " if where else ""
+    return f"không ghi được {where}({why[0]}) / cannot write {where}({why[1]}: {detail})"
+
+
+_gave_up_at = -1e9
+
+
+def write_retrying(path: Path, data: bytes, delays: tuple[float, ...] = (0.2, 1.0)) -> None:
+    """:func:`write_atomic`, tried again after each of ``delays`` when the disk is full or read-only
+    (space may be freed a moment later); the last error is raised. While writes keep failing (a
+    minute since the last that gave up), later calls do not wait again: a batch of hundreds of
+    dossiers on a full disk must not sleep for each."""
+    global _gave_up_at
+    if time.monotonic() - _gave_up_at < 60:
+        delays = ()
+    for delay in (*delays, None):
+        try:
+            write_atomic(path, data)
+            _gave_up_at = -1e9
+            return
+        except OSError as exc:
+            if delay is None or not is_write_error(exc):
+                if is_write_error(exc):
+                    _gave_up_at = time.monotonic()
+                raise
+            log.warning("%s; thử lại sau %.1f s / retrying in %.1f s", write_error_text(exc), delay, delay)
+            time.sleep(delay)
 
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write to a temp file beside ``path`` and rename it over, so a reader never sees half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:  # name the file people know, not a temporary one
+        raise OSError(exc.errno, exc.strerror, str(path)) from exc
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -62,6 +124,11 @@ def write_atomic(path: Path, data: bytes) -> None:
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o644)  # mkstemp makes 0600; sheets on a shared folder must be readable by colleagues
         os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        if exc.filename is None:
+            raise OSError(exc.errno, exc.strerror, str(path)) from exc
+        raise
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -70,7 +137,7 @@ def write_atomic(path: Path, data: bytes) -> None:
 def open_dossier(src: DossierSource, settings: Settings, workdir: Path) -> DossierFiles:
     if src.kind == "zip":
         return unpack_zip(src.path, workdir / "unzipped", settings.max_unzip_bytes, settings.max_files)
-    return list_folder(src.path, settings.max_files)
+    return list_folder(src.path, settings.max_files, src.earlier_files)
 
 
 def read_one(name: str, path: Path, ctx: ReadContext) -> DossierFile:
@@ -213,10 +280,17 @@ def _process_dossier(
     try:
         dossier = build_dossier(src, settings, workdir)
         result = assess(dossier, settings.profile, today=today)
+    except OSError as exc:
+        if is_write_error(exc):  # OUT/.work cannot be written: not the dossier's fault
+            raise
+        log.exception("dossier %s failed", src.id)
+        result = failed_result(src.id, settings.profile, exc)
+        dossier = None
     except Exception as exc:  # last line of defence: the batch goes on
         log.exception("dossier %s failed", src.id)
         result = failed_result(src.id, settings.profile, exc)
         dossier = None
+    result.resubmission_of = src.resubmission_of
     return write_outcome(result, dossier, out_dir)
 
 
@@ -232,7 +306,7 @@ def write_outcome(result: Result, dossier: Dossier | None, out_dir: Path) -> Dos
 
     result.processed_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     result.hoso_version = HOSO_VERSION
-    write_atomic(out_dir / "result.json", result.model_dump_json(indent=2).encode("utf-8"))
+    write_retrying(out_dir / "result.json", result.model_dump_json(indent=2).encode("utf-8"))
     # The dossier as read (no images), so the reviewer's desk can check it again with corrections.
     try:
         if dossier is None:
@@ -244,6 +318,10 @@ def write_outcome(result: Result, dossier: Dossier | None, out_dir: Path) -> Dos
         (out_dir / "dossier.json").unlink(missing_ok=True)
     try:
         write_dossier_reports(result, dossier, out_dir)
+    except OSError as exc:
+        if is_write_error(exc):  # the result is there but its sheet is not: do it again later
+            raise
+        log.exception("review sheet for %s failed", out_dir.name)
     except Exception:
         log.exception("review sheet for %s failed", out_dir.name)
     return outcome_of(result, out_dir)
@@ -291,10 +369,36 @@ def process_and_store(
     which in the flow's thread kept the worker waiting for its next dossier (~8 ms a Word dossier)."""
     from . import cache
 
-    outcome = process_dossier(src, out, settings, today=today)
+    try:
+        outcome = process_dossier(src, out, settings, today=today)
+    except OSError as exc:
+        if not is_write_error(exc):
+            raise
+        return unwritten(src, out, exc)
     if key is not None:
-        cache.store(out, key, outcome, today or dt.date.today())
+        try:
+            cache.store(out, key, outcome, today or dt.date.today())
+        except OSError as exc:  # only the shortcut for the next run is lost
+            log.warning("%s", write_error_text(exc))
     return outcome
+
+
+def unwritten(src: DossierSource, out: Path, exc: BaseException) -> DossierOutcome:
+    """A dossier whose outputs could not be written: a failed outcome (the batch goes on and lists
+    it), logged in one bilingual line."""
+    text = write_error_text(exc)
+    log.error("hồ sơ / dossier %s: %s", src.id, text)
+    return DossierOutcome(
+        id=src.id,
+        verdict=str(Verdict.CAN_XEM_XET),
+        unit=None,
+        kind=None,
+        errors=1,
+        warnings=0,
+        pages=0,
+        out_dir=out / src.id,
+        write_error=text,
+    )
 
 
 def process_or_reuse(

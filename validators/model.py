@@ -180,6 +180,9 @@ class Result(BaseModel):
     processed_at: str | None = None
     hoso_version: str | None = None
     review: Review | None = None  # set once a reviewer has worked on the dossier (hoso review)
+    # ``hoso watch``: this result replaces an earlier one of the same dossier (a folder that grew after
+    # it was taken, or a re-drop): when, whether the earlier files were read too, where its result is kept.
+    resubmission_of: dict | None = None
 
 
 def export_schema(path: Path) -> None:

@@ -36,7 +36,12 @@ def write_dossier_reports(result: Result, dossier: Dossier | None, out_dir: Path
 
 
 def write_batch_reports(
-    out: Path, outcomes: list[DossierOutcome], profile: str, *, today: dt.date | None = None
+    out: Path,
+    outcomes: list[DossierOutcome],
+    profile: str,
+    *,
+    today: dt.date | None = None,
+    attention: list[str] | None = None,
 ) -> list[Path]:
     """summary.xlsx, index.html and thong_bao_ket_qua.docx for the batch; returns the paths written.
 
@@ -51,6 +56,7 @@ def write_batch_reports(
     today = today or dt.date.today()
     rows = dossier_rows(outcomes)
     board = dashboard(rows, profile, today, HOSO_VERSION)
+    board["attention"] = attention or []  # ``hoso watch``: dossiers held, links refused (one line each)
     jobs = {
         "summary.xlsx": lambda p: write_summary(rows, p),
         "index.html": lambda p: write_atomic(p, render_index(board).encode("utf-8")),
@@ -61,6 +67,9 @@ def write_batch_reports(
         path = out / name
         try:
             job(path)
+        except OSError as exc:  # a full or read-only disk: one line, not a traceback per report
+            log.error("không ghi được / could not write %s: %s", path, exc.strerror or exc)
+            continue
         except Exception:  # one broken report must not cost the others
             log.exception("could not write %s", path)
             continue

@@ -141,17 +141,25 @@ def test_a_dead_watchers_claims_are_carried_on(place) -> None:
     assert not (place["out"] / "hs03").exists()
 
 
-def test_a_dossier_that_keeps_killing_the_watcher_is_quarantined(place) -> None:
+def test_watcher_kills_do_not_quarantine_a_dossier_but_worker_crashes_do(place) -> None:
+    """A watcher killed three times while processing a dossier says nothing against the dossier
+    (processed and archived); a dossier whose processing crashed its worker process 3 times is quarantined."""
     claimed = place["inbox"] / CLAIMED
-    cdir = claimed / f"{_local('h_999999_1')}~{1:012d}"
-    word_dossier(cdir / "hs01", 1)
-    (cdir / JOURNAL).write_text(
-        json.dumps({"id": "hs01", "name": "hs01", "kind": "folder", "state": "processing", "attempts": 3}),
-        "utf-8",
-    )
+    for n, journal in (
+        (1, {"state": "processing", "attempts": 3, "interrupted": 2}),
+        (2, {"state": "processing", "attempts": 3, "crashes": 3}),
+    ):
+        cdir = claimed / f"{_local('h_999999_1')}~{n:012d}"
+        word_dossier(cdir / f"hs0{n}", n)
+        journal |= {"id": f"hs0{n}", "name": f"hs0{n}", "kind": "folder"}
+        (cdir / JOURNAL).write_text(json.dumps(journal), "utf-8")
     _watch(place, _settings(max_attempts=3))
-    assert "3" in (place["quarantine"] / "hs01" / "LY_DO.txt").read_text("utf-8")
-    assert (place["quarantine"] / "hs01" / "hs01" / "To trinh.docx").exists()
+    archived = next(place["archive"].glob("*/hs01"))
+    assert json.loads((archived / "manifest.json").read_text("utf-8"))["interrupted"] == 3
+    assert json.loads((place["out"] / "hs01" / "result.json").read_text("utf-8"))["verdict"]
+    assert not (place["quarantine"] / "hs01").exists()
+    assert "3" in (place["quarantine"] / "hs02" / "LY_DO.txt").read_text("utf-8")
+    assert (place["quarantine"] / "hs02" / "hs02" / "To trinh.docx").exists()
 
 
 def test_a_live_watchers_claim_is_left_alone(place) -> None:
