@@ -11,7 +11,8 @@ from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 
 from ..errors import CorruptFile, EncryptedFile, ReadError, TooLarge
-from ..model import Box, DocumentText, Line, Page, Provenance, Word
+from ..model import Box, Cell, DocumentText, Line, Page, Provenance, Table, Word
+from ..tables import build_table, cell_from_words, link_tables, merge_lines, table_lines
 from ..text import nfc
 from .base import ReadContext
 
@@ -53,6 +54,95 @@ def _group_lines(words: list[dict], name: str, page_no: int) -> list[Line]:
             )
         )
     return lines
+
+
+_RULED = {
+    "vertical_strategy": "lines",
+    "horizontal_strategy": "lines",
+    "snap_tolerance": 3,
+    "join_tolerance": 3,
+}
+
+
+def _edges(values: list[float], tol: float = 2.0) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > tol:
+            out.append(v)
+    return out
+
+
+def _at(v: float, edges: list[float]) -> int:
+    return min(range(len(edges)), key=lambda i: abs(edges[i] - v))
+
+
+def ruled_tables(pg: object, words: list[dict], name: str, page_no: int) -> tuple[list[Table], list[dict]]:
+    """The page's tables drawn with ruling lines (pdfplumber), as :class:`Table` grids of cells with
+    their words; and the words outside every table. A merged cell covers several grid positions:
+    the first holds its text, the others repeat it marked ``spanned``."""
+    try:
+        found = pg.find_tables(table_settings=_RULED)
+    except Exception:  # a malformed drawing: read the page as text lines
+        log.warning("table detection failed on page %d of %s", page_no, name, exc_info=True)
+        return [], words
+    tables: list[Table] = []
+    taken: set[int] = set()
+    for t in found:
+        cells = [c for c in t.cells if c]
+        if len(cells) < 2:
+            continue
+        xs = _edges([c[0] for c in cells] + [c[2] for c in cells])
+        ys = _edges([c[1] for c in cells] + [c[3] for c in cells])
+        if len(xs) < 2 or len(ys) < 3:  # one row: a box around text, not a table
+            continue
+
+        grid: list[list[Cell | None]] = [[None] * (len(xs) - 1) for _ in range(len(ys) - 1)]
+        for x0, top, x1, bottom in cells:
+            inside = [
+                i
+                for i, w in enumerate(words)
+                if i not in taken
+                and x0 <= (w["x0"] + w["x1"]) / 2 <= x1
+                and top <= (w["top"] + w["bottom"]) / 2 <= bottom
+            ]
+            taken.update(inside)
+            box = Box(x0=x0, y0=top, x1=x1, y1=bottom, unit="pt")
+            ws = [
+                Word(
+                    text=words[i]["text"],
+                    bbox=Box(
+                        x0=words[i]["x0"],
+                        y0=words[i]["top"],
+                        x1=words[i]["x1"],
+                        y1=words[i]["bottom"],
+                        unit="pt",
+                    ),
+                )
+                for i in inside
+            ]
+            cell = cell_from_words(ws, page=page_no, bbox=box, tolerance=LINE_TOLERANCE_PT)
+            r0, r1, c0, c1 = _at(top, ys), _at(bottom, ys), _at(x0, xs), _at(x1, xs)
+            for r in range(r0, max(r1, r0 + 1)):
+                for c in range(c0, max(c1, c0 + 1)):
+                    if r < len(grid) and c < len(grid[r]) and grid[r][c] is None:
+                        first = r == r0 and c == c0
+                        grid[r][c] = cell if first else cell.model_copy(update={"spanned": True, "words": []})
+        rows = [[c if c is not None else Cell(page=page_no) for c in row] for row in grid]
+        bbox = Box(x0=t.bbox[0], y0=t.bbox[1], x1=t.bbox[2], y1=t.bbox[3], unit="pt")
+        tables.append(
+            build_table(rows, file=name, source="pdf_text", index=len(tables), page=page_no, bbox=bbox)
+        )
+    rest = [w for i, w in enumerate(words) if i not in taken]
+    return tables, rest
+
+
+def page_lines(pg: object, words: list[dict], name: str, page_no: int) -> tuple[list[Line], list[Table]]:
+    """A text page's lines in reading order: table rows (one line each, with cells) and the rest."""
+    tables, rest = ruled_tables(pg, words, name, page_no)
+    lines = _group_lines(rest, name, page_no) if rest else []
+    if not tables:
+        return lines, []
+    return merge_lines(lines, [(t.bbox, table_lines(t, name)) for t in tables if t.bbox]), tables
 
 
 # Legacy Vietnamese 8-bit fonts (TCVN3/ABC, VNI) without a Unicode map come out of the text layer as
@@ -154,7 +244,8 @@ def read(path: Path, name: str, sha256: str, ctx: ReadContext) -> DocumentText:
             lines = _group_lines(words, name, i)
             size = {"width": float(pg.width), "height": float(pg.height), "unit": "pt"}
             if text_layer_is_usable(lines, image_cover=_image_cover(pg)):
-                pages[i] = Page(number=i, method="pdf_text", lines=lines, **size)
+                lines, tables = page_lines(pg, words, name, i)
+                pages[i] = Page(number=i, method="pdf_text", lines=lines, tables=tables, **size)
             elif not ctx.ocr_enabled:
                 pages[i] = Page(number=i, method="none", note="no text layer", **size)
             else:
@@ -168,6 +259,7 @@ def read(path: Path, name: str, sha256: str, ctx: ReadContext) -> DocumentText:
         if len(warnings) == len(to_ocr) and not any(p.method == "pdf_text" for p in pages.values()):
             raise next(r for r in results.values() if isinstance(r, ReadError))  # nothing read at all
     ordered = [pages[i] for i in sorted(pages)]
+    link_tables(ordered)
     methods = {p.method for p in ordered}
     source = "ocr" if "ocr" in methods else ("pdf_text" if "pdf_text" in methods else "none")
     return DocumentText(file=name, sha256=sha256, source=source, pages=ordered, warnings=warnings)
