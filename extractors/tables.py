@@ -35,25 +35,30 @@ _ROLE_WORDS: list[tuple[ColumnRole, re.Pattern[str]]] = [
 _NUMBER = re.compile(r"^[\W_]*\d+(?:[.,]\d+)?\s*%?[\W_]*$")
 _INDEX = re.compile(r"^\W*(?:\d{1,2}(?:\.\d{1,2})*|[ivx]{1,4}|[a-h])\W*$")
 MAX_HEADER_ROWS = 4
+_ZERO_WORDS = {"khong", "khong co", "-", "x"}
 
 
-def column_role(label: str, body: Sequence[str] = ()) -> ColumnRole:
+def _words_role(text: str) -> ColumnRole:
+    f = fold(text)
+    return next((name for name, rx in _ROLE_WORDS if rx.search(f)), "other")
+
+
+def column_role(label: str, body: Sequence[str] = (), own: str | None = None) -> ColumnRole:
     """The role of a column from its header ``label``, refined by what its ``body`` cells hold.
 
-    A column of words under "Chỉ tiêu" or with no header is the row's label; a numbers column
-    under no known word is ``other``.
+    ``own`` is the column's own (lowest) header cell when the header has several rows: it says more
+    than the cells merged over it ("Chi bộ tự chấm" over "Điểm trừ" | "Điểm đạt"), so its words
+    decide when they name a role. A column of words under "Chỉ tiêu" or with no header is the row's
+    label; a numbers column under no known word is ``other``.
     """
-    f = fold(label)
-    role: ColumnRole = "other"
-    for name, rx in _ROLE_WORDS:
-        if rx.search(f):
-            role = name
-            break
+    role = _words_role(own) if own else "other"
+    if role == "other":
+        role = _words_role(label)
     filled = [fold(c) for c in body if c.strip()]
     if role in ("index", "note") or not filled:
         return role
-    numeric = sum(1 for c in filled if _NUMBER.match(c))
-    wordy = len(filled) - numeric
+    # A cell with a figure in it ("24 đồng chí", "22/24 (91,67%)") or a zero in words is a value.
+    wordy = sum(1 for c in filled if not re.search(r"\d", c) and c.strip(" .") not in _ZERO_WORDS)
     if role in ("target", "result", "other", "label") and wordy > 0.6 * len(filled):
         return "label"
     return role
@@ -68,6 +73,17 @@ def _is_data_row(cells: Sequence[Cell]) -> bool:
 def _caption(row: Sequence[Cell]) -> bool:
     """A row that is one cell merged over the whole width: a title, not a column heading."""
     return len(row) > 1 and all(c.spanned for c in row[1:]) and len({c.text for c in row}) == 1
+
+
+def _own(head: list[list[Cell]], c: int) -> str | None:
+    """The lowest header cell of column ``c`` that is its own (not merged over its neighbours)."""
+    for row in reversed(head):
+        cell = row[c]
+        if not cell.text:
+            continue
+        wide = (c > 0 and row[c - 1].text == cell.text) or (c + 1 < len(row) and row[c + 1].text == cell.text)
+        return None if wide else cell.text
+    return None
 
 
 def build_table(
@@ -90,17 +106,21 @@ def build_table(
     if header_rows == len(rows):  # nothing but words: no header to tell apart
         header_rows = 0
     header: list[str] = []
+    # A title merged over the whole width above real column headings names no column; alone, it
+    # heads every column (a label/value table under one merged heading).
+    titles_only = all(_caption(r) for r in rows[:header_rows])
     for c in range(n):
         parts: list[str] = []
         for r in rows[:header_rows]:
-            if _caption(r):
+            if _caption(r) and not titles_only:
                 continue
             text = r[c].text
             if text and (not parts or parts[-1] != text):
                 parts.append(text)
         header.append(nfc(" ".join(parts)))
     body = rows[header_rows:]
-    roles = [column_role(header[c], [r[c].text for r in body if not r[c].spanned]) for c in range(n)]
+    own = [_own(rows[:header_rows], c) for c in range(n)]
+    roles = [column_role(header[c], [r[c].text for r in body if not r[c].spanned], own[c]) for c in range(n)]
     first = [fold(r[0].text) for r in body if r and r[0].text.strip()]
     if roles and roles[0] in ("other", "label") and first and all(_INDEX.match(t) for t in first):
         roles[0] = "index"  # an unlabelled first column of "1", "1.1", "II": the row numbers

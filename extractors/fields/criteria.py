@@ -120,7 +120,11 @@ def criterion_by_name(label: str) -> int | None:
 def score_table(lines: list[Line]) -> Iterator[Hit]:
     """Readings of ``criterion``, ``criterion_item`` and ``criteria_total`` from the score table,
     reconsidered as a whole (see the module docstring)."""
-    hits = list(_score_rows(lines))
+    notes: dict[int, dict] = {}
+    hits = list(_score_rows(lines, notes))
+    for h in hits:
+        if id(h.line) in notes and isinstance(h.value, dict):
+            h.value = {**h.value, **notes[id(h.line)]}
     yield from _reconsider(hits)
 
 
@@ -174,7 +178,7 @@ def _reconsider(hits: list[Hit]) -> list[Hit]:
         ):
             doubt(
                 h,
-                f"đọc {_show(mx)}, hiểu là {_show(mx / 10)} (mất dấu phẩy) / read as {mx / 10:g}: decimal comma lost",
+                _comma(mx),
                 mx / 10,
             )
         elif mx > whole or (len(crits) > 1 and mx > whole / 2):
@@ -197,7 +201,7 @@ def _reconsider(hits: list[Hit]) -> list[Hit]:
             if _bare(mx) and mx / 10 <= bound:
                 doubt(
                     h,
-                    f"đọc {_show(mx)}, hiểu là {_show(mx / 10)} (mất dấu phẩy) / read as {mx / 10:g}: decimal comma lost",
+                    _comma(mx),
                     mx / 10,
                 )
             else:
@@ -213,21 +217,28 @@ def _show(x: float) -> str:
     return f"{x:g}".replace(".", ",")
 
 
-def _fix_pair(mx: float | None, sc: float | None) -> tuple[float | None, float | None]:
+def _comma(x: float) -> str:
+    return f"đọc {_show(x)}, hiểu là {_show(x / 10)} (mất dấu phẩy) / read {x:g} as {x / 10:g}: decimal comma lost"
+
+
+def _fix_pair(mx: float | None, sc: float | None, note: dict) -> tuple[float | None, float | None]:
     """A self-score above its maximum: the decimal comma lost by OCR when a tenth of it fits just under
-    the maximum ("79" under 8,4 is 7,9); otherwise the columns were read in the wrong order."""
+    the maximum ("79" under 8,4 is 7,9); otherwise the columns were read in the wrong order. A maximum
+    ten times its self-score ("84" over 8,2) lost its comma too. What was changed goes in ``note``."""
     if mx is None or sc is None:
         return mx, sc
     if sc <= mx:
         if _bare(mx) and sc < mx / 3 and 0.5 * mx / 10 <= sc <= mx / 10:
-            return mx / 10, sc  # "84" over a self-score of 8,2: the max's comma lost
+            note.update(max_read=mx, doubt=_comma(mx))
+            return mx / 10, sc
         return mx, sc
     if _bare(sc) and sc > 3 * mx and 0.5 * mx <= sc / 10 <= mx:
+        note.update(score_read=sc, doubt=_comma(sc))
         return mx, sc / 10
     return sc, mx
 
 
-def _score_rows(lines: list[Line]) -> Iterator[Hit]:
+def _score_rows(lines: list[Line], notes: dict[int, dict]) -> Iterator[Hit]:
     max_col = score_col = pass_col = None
     order: list[str] = []  # for cell-less OCR rows: which of max/score comes first
     current: int | None = None
@@ -366,7 +377,10 @@ def _score_rows(lines: list[Line]) -> Iterator[Hit]:
             if passed is None:
                 continue
         # A self-score cannot exceed its maximum: a decimal comma lost, or the column order misread (OCR).
-        mx, sc = _fix_pair(mx, sc)
+        note: dict = {}
+        mx, sc = _fix_pair(mx, sc, note)
+        if note:
+            notes[id(line)] = note
         locked = locked or len(order) == 2 or max_col is not None or score_col is not None
         if _TOTAL.match(label.strip()):
             yield Hit("criteria_total", {"max": mx, "score": sc}, line)

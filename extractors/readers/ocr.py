@@ -27,10 +27,20 @@ import pytesseract
 from PIL import Image
 
 from ..errors import OcrFailed, ReadError
-from ..model import Box, Line, Page, Provenance, Word
+from ..model import Box, Cell, Line, Page, Provenance, Table, Word
+from ..tables import build_table, cell_from_words, merge_lines, table_lines
 from ..text import nfc
 from .base import ReadContext
-from .prepare import UPRIGHT_SHARE, UPSIDE_DOWN_SHARE, Prepared, binarise, check_pixels, prepare, to_grey
+from .prepare import (
+    UPRIGHT_SHARE,
+    UPSIDE_DOWN_SHARE,
+    Prepared,
+    binarise,
+    check_pixels,
+    find_grids,
+    prepare,
+    to_grey,
+)
 
 log = logging.getLogger(__name__)
 
@@ -253,6 +263,78 @@ def build_lines(words: list[_Word], name: str, page_no: int) -> list[Line]:
     return lines
 
 
+MAX_CELL_LINES = 8  # a "cell" holding more lines of text than this is a frame round the page, not a table
+_RULE_JUNK = re.compile(r"^[|¦│‖_\[\]{}()—–~`'‘’\"“”.,:;!]+$")
+
+
+def _word(w: _Word) -> Word:
+    return Word(
+        text=w.text,
+        bbox=Box(x0=w.left, y0=w.top, x1=w.left + w.width, y1=w.top + w.height, unit="px"),
+        confidence=round(w.conf, 1),
+    )
+
+
+def page_tables(
+    image: np.ndarray, words: list[_Word], name: str, page_no: int
+) -> tuple[list[Table], list[_Word]]:
+    """Ruled tables of a page image (:func:`~extractors.readers.prepare.find_grids`) with the
+    Tesseract words inside each cell (by the word's centre), as :class:`Table`; and the words
+    outside every table. Strokes of the ruling read as words ("|", "_") are left out."""
+    try:
+        grids = find_grids(image)
+    except cv2.error:  # pragma: no cover - an image OpenCV cannot analyse: read it as lines
+        log.warning("grid detection failed on page %d of %s", page_no, name, exc_info=True)
+        return [], words
+    tables: list[Table] = []
+    taken: set[int] = set()
+    for g in grids:
+        mine: set[int] = set()
+        crowded = False
+        grid: list[list[Cell | None]] = [[None] * g.n_cols for _ in range(g.n_rows)]
+        for r0, r1, c0, c1, (x0, y0, x1, y1) in g.cells:
+            inside = [
+                i
+                for i, w in enumerate(words)
+                if i not in taken and x0 <= w.left + w.width / 2 <= x1 and y0 <= w.top + w.height / 2 <= y1
+            ]
+            taken.update(inside)
+            mine.update(inside)
+            crowded = crowded or len({words[i].key for i in inside}) > MAX_CELL_LINES
+            kept = [_word(words[i]) for i in inside if not _RULE_JUNK.match(words[i].text)]
+            box = Box(x0=x0, y0=y0, x1=x1, y1=y1, unit="px")
+            tol = 0.5 * median(w.bbox.y1 - w.bbox.y0 for w in kept) if kept else 3.0
+            cell = cell_from_words(kept, page=page_no, bbox=box, tolerance=tol)
+            for r in range(r0, r1 + 1):
+                for c in range(c0, c1 + 1):
+                    grid[r][c] = (
+                        cell if (r, c) == (r0, c0) else cell.model_copy(update={"spanned": True, "words": []})
+                    )
+        rows = [[c if c is not None else Cell(page=page_no) for c in row] for row in grid]
+        gx0, gy0, gx1, gy1 = g.box
+        bbox = Box(x0=gx0, y0=gy0, x1=gx1, y1=gy1, unit="px")
+        table = build_table(rows, file=name, source="ocr", index=len(tables), page=page_no, bbox=bbox)
+        if not crowded and sum(1 for row in table.rows if any(c.text for c in row)) >= 2:
+            tables.append(table)
+        else:  # a box around a line of text, or an empty form: its words are read as lines
+            taken.difference_update(
+                i for i, w in enumerate(words) if x0 <= w.left <= gx1 and gy0 <= w.top <= gy1
+            )
+    rest = [w for i, w in enumerate(words) if i not in taken]
+    return tables, rest
+
+
+def page_lines(
+    image: np.ndarray, words: list[_Word], name: str, page_no: int
+) -> tuple[list[Line], list[Table]]:
+    """A page's lines in reading order: ruled tables' rows (one line each, with cells) and the rest."""
+    tables, rest = page_tables(image, words, name, page_no)
+    lines = build_lines(rest, name, page_no) if rest else []
+    if not tables:
+        return lines, []
+    return merge_lines(lines, [(t.bbox, table_lines(t, name)) for t in tables if t.bbox]), tables
+
+
 def _read(prep: Prepared, ctx: ReadContext, dpi: float | None, page_no: int) -> list[_Word]:
     args = ["-l", ctx.ocr_languages, "--psm", "3", *_dpi_args(dpi and dpi * prep.scale), "tsv"]
     px = prep.text_px * prep.scale if prep.text_px else None
@@ -317,10 +399,12 @@ def ocr_array(grey: np.ndarray, name: str, page_no: int, ctx: ReadContext, dpi: 
     if ok:
         image_path.write_bytes(jpeg.tobytes())
     h, w = prep.image.shape
+    lines, tables = page_lines(prep.image, words, name, page_no)
     return Page(
         number=page_no,
         method="ocr",
-        lines=build_lines(words, name, page_no),
+        lines=lines,
+        tables=tables,
         width=w,
         height=h,
         unit="px",
