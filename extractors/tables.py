@@ -239,6 +239,16 @@ def link_tables(pages: list[Page]) -> None:
             last = t
 
 
+def evenly_spaced(gaps: list[float], spread: float = 0.25) -> bool:
+    """True for a justified line of prose: every gap between its words stretched alike (a line of
+    four or more words whose gaps differ by under ``spread`` of their mean). A table row's gaps are
+    uneven: narrow between the words of a cell, wide between cells."""
+    if len(gaps) < 3:
+        return False
+    mean = sum(gaps) / len(gaps)
+    return mean > 0 and max(gaps) - min(gaps) < spread * mean
+
+
 def merge_lines(lines: list[Line], tables: list[tuple[Box, list[Line]]]) -> list[Line]:
     """Page lines with those inside a table's box replaced by the table's rows, in top-to-bottom order."""
 

@@ -28,7 +28,7 @@ from PIL import Image
 
 from ..errors import OcrFailed, ReadError
 from ..model import Box, Cell, Line, Page, Provenance, Table, Word
-from ..tables import build_table, cell_from_words, merge_lines, table_lines
+from ..tables import build_table, cell_from_words, evenly_spaced, merge_lines, table_lines
 from ..text import nfc
 from .base import ReadContext
 from .prepare import (
@@ -220,8 +220,10 @@ def build_lines(words: list[_Word], name: str, page_no: int) -> list[Line]:
     for row in _rows(words):
         gap = CELL_GAP_HEIGHTS * median(w.height for w in row)
         cells: list[list[_Word]] = [[row[0]]]
+        # A justified line stretches every gap alike: no cells in it however wide they are.
+        prose = evenly_spaced([w.left - (p.left + p.width) for p, w in pairwise(row)], 0.35)
         for prev, w in pairwise(row):
-            if w.left - (prev.left + prev.width) > gap:
+            if w.left - (prev.left + prev.width) > gap and not prose:
                 cells.append([w])
             else:
                 cells[-1].append(w)

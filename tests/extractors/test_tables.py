@@ -67,8 +67,17 @@ def _register() -> str:
     return "DejaVu"
 
 
-def _ruled_pdf(path: Path, head: list[list[str]], body: list[list[str]], widths: list[float], spans) -> Path:
-    """A text PDF with the table drawn in ruling lines (reportlab platypus), cells wrapped in their column."""
+def _ruled_pdf(
+    path: Path,
+    head: list[list[str]],
+    body: list[list[str]],
+    widths: list[float],
+    spans,
+    *,
+    ruled: bool = True,
+) -> Path:
+    """A text PDF with the table drawn in ruling lines (reportlab platypus), cells wrapped in their
+    column; ``ruled=False`` draws no line at all (the columns are only in the text's alignment)."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
@@ -86,7 +95,8 @@ def _ruled_pdf(path: Path, head: list[list[str]], body: list[list[str]], widths:
             out.append("" if covered else Paragraph(text, style))
         rows.append(out)
     table = RLTable(rows, colWidths=widths)
-    table.setStyle([("GRID", (0, 0), (-1, -1), 0.8, "black"), *(("SPAN", a, b) for a, b in spans)])
+    grid = [("GRID", (0, 0), (-1, -1), 0.8, "black")] if ruled else []
+    table.setStyle([*grid, *(("SPAN", a, b) for a, b in spans)])
     title = ParagraphStyle("title", fontName=font, fontSize=12, leading=15)
     doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=60, rightMargin=60, topMargin=60)
     doc.build(
@@ -175,6 +185,16 @@ def test_text_pdf_ruled_table_gives_the_word_table(tmp_path: Path) -> None:
     assert _score_rows(doc) == EXPECTED_SCORES
     word = _table(_read_docx(_score_docx(tmp_path / "p.docx"), tmp_path))
     assert word.texts()[word.header_rows :] == t.texts()[t.header_rows :]
+
+
+def test_text_pdf_table_without_lines_read_from_its_alignment(tmp_path: Path) -> None:
+    pdf = _ruled_pdf(tmp_path / "phieu.pdf", HEAD, BODY, WIDTHS, SCORE_SPANS, ruled=False)
+    doc = _read_pdf(pdf, tmp_path)
+    t = _table(doc)
+    # Three header lines on the page ("Chi bộ tự chấm", "Điểm", "STT | Nội dung … | tối đa | …").
+    assert t.header == EXPECTED_HEADER and t.roles == EXPECTED_ROLES
+    assert t.texts()[t.header_rows :] == BODY  # wrapped labels joined to their row
+    assert _score_rows(doc) == EXPECTED_SCORES
 
 
 def _words(pdf: Path) -> list[dict]:
@@ -353,3 +373,43 @@ def test_table_going_on_over_a_page_takes_the_header() -> None:
     assert second.index == 1 and second.continues == 0
     assert second.roles == ["index", "label", "max", "deduction", "score"]
     assert lines2[0].roles == second.roles and lines2[0].prov.table == 1
+
+
+# -- a justified line is prose, however wide its gaps ---------------------------------------
+
+JUSTIFIED = "Chi bộ tổ chức 12 cuộc sinh hoạt thường kỳ và 4 cuộc sinh hoạt chuyên đề"
+
+
+def test_justified_pdf_line_is_not_split_into_cells(tmp_path: Path) -> None:
+    from reportlab.pdfgen import canvas
+
+    font = _register()
+    path = tmp_path / "bc.pdf"
+    c = canvas.Canvas(str(path), invariant=1)
+    c.setFont(font, 12)
+    x = 60.0
+    # Justified: every space stretched to 18 pt, wider than the 14 pt that separates table cells.
+    for word in JUSTIFIED.split(" "):
+        c.drawString(x, 700, word)
+        x += c.stringWidth(word, font, 12) + 18
+    c.drawString(60, 670, "Số đảng viên dự họp")  # a label and its value far apart: two cells
+    c.drawString(400, 670, "21")
+    c.showPage()
+    c.save()
+    lines = _read_pdf(path, tmp_path).lines
+    assert lines[0].cells is None and lines[0].text.endswith("sinh hoạt chuyên đề")
+    assert lines[1].cells == ["Số đảng viên dự họp", "21"]
+
+
+def test_justified_ocr_line_is_not_split_into_cells() -> None:
+    from extractors.readers.ocr import _Word, build_lines
+
+    words, x = [], 100
+    for i, word in enumerate(JUSTIFIED.split(" ")[2:]):
+        words.append(_Word(word, x, 100, 20 * len(word), 40, 92.0, (1, 1, 1)))
+        x += 20 * len(word) + 70 + (i % 3) * 4  # gaps of 70–78 px, all over 1.5 word heights
+    words += [_Word("Có", 100, 200, 60, 40, 95.0, (2, 1, 1)), _Word("mặt", 170, 200, 80, 40, 95.0, (2, 1, 1))]
+    words.append(_Word("21", 1200, 200, 40, 40, 90.0, (3, 1, 1)))
+    lines = build_lines(words, "p.png", 1)
+    assert lines[0].cells is None
+    assert lines[1].cells == ["Có mặt", "21"]
