@@ -157,15 +157,34 @@ def cell_from_words(words: list[Word], *, page: int, bbox: Box | None = None, to
     )
 
 
+def row_roles(table: Table, ranges: Sequence[tuple[int, int]]) -> tuple[list[str], list[ColumnRole]]:
+    """Header labels and roles for a row whose cells cover the grid columns ``ranges`` (first, last):
+    a cell merged over several columns takes the label column's role if it covers it, else its first."""
+    header, roles = [], []
+    for a, b in ranges:
+        span = list(range(a, min(b, table.n_cols - 1) + 1)) or [min(a, table.n_cols - 1)]
+        at = next((c for c in span if table.roles[c] == "label"), span[0])
+        header.append(table.header[at])
+        roles.append(table.roles[at])
+    return header, roles
+
+
 def table_lines(table: Table, name: str) -> list[Line]:
     """One :class:`Line` per row, as the Word reader gives them: a merged cell once per row.
 
-    Body rows carry the table's ``header`` and ``roles`` when their cells line up with the columns
-    (no horizontal merge in the row). Provenance: the row's page, its box, ``table`` and ``row``.
+    Body rows carry the ``header`` and ``roles`` of the columns their cells stand in (a cell merged
+    over several columns: see :func:`row_roles`). Provenance: the row's page, its box, ``table`` and ``row``.
     """
     out: list[Line] = []
     for r, row in enumerate(table.rows):
-        kept = [c for c in row if not (c.spanned and _left_same(row, c))]
+        kept: list[Cell] = []
+        ranges: list[tuple[int, int]] = []
+        for i, c in enumerate(row):
+            if kept and c.spanned and row[i - 1].text == c.text:
+                ranges[-1] = (ranges[-1][0], i)
+            else:
+                kept.append(c)
+                ranges.append((i, i))
         texts = [c.text for c in kept]
         if not any(texts):
             continue
@@ -175,15 +194,15 @@ def table_lines(table: Table, name: str) -> list[Line]:
         for b in boxes:
             bbox = b if bbox is None else bbox.union(b)
         confs = [w.confidence for w in words if w.confidence is not None and w.confidence >= 0]
-        body = r >= table.header_rows and len(kept) == len(row)
+        header, roles = row_roles(table, ranges) if r >= table.header_rows and table.roles else (None, None)
         page = next((c.page for c in row if c.page), table.page)
         out.append(
             Line(
                 text=" | ".join(texts),
                 cells=texts,
                 words=words,
-                header=list(table.header) if body else None,
-                roles=list(table.roles) if body else None,
+                header=header,
+                roles=roles,
                 prov=Provenance(
                     file=name,
                     page=page,
@@ -195,12 +214,6 @@ def table_lines(table: Table, name: str) -> list[Line]:
             )
         )
     return out
-
-
-def _left_same(row: list[Cell], cell: Cell) -> bool:
-    """True when ``cell`` continues the cell on its left (a horizontal merge), not the one above."""
-    i = next(i for i, c in enumerate(row) if c is cell)
-    return i > 0 and row[i - 1].text == cell.text
 
 
 def link_tables(pages: list[Page]) -> None:
@@ -236,6 +249,11 @@ def link_tables(pages: list[Page]) -> None:
                 for ln in page.lines:
                     if ln.prov.table == t.index and ln.cells is not None and len(ln.cells) == t.n_cols:
                         ln.header, ln.roles = list(t.header), list(t.roles)
+                    elif ln.prov.table == t.index and ln.roles is not None and ln.prov.row is not None:
+                        fresh = table_lines(t, t.file)
+                        match = next((f for f in fresh if f.prov.row == ln.prov.row), None)
+                        if match is not None:
+                            ln.header, ln.roles = match.header, match.roles
             last = t
 
 

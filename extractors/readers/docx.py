@@ -24,7 +24,7 @@ from lxml import etree
 
 from ..errors import CorruptFile, TooLarge
 from ..model import Cell, DocumentText, Line, Page, Provenance, Table
-from ..tables import build_table
+from ..tables import build_table, row_roles
 from ..text import nfc
 from .base import ReadContext
 
@@ -132,11 +132,13 @@ def _table_lines(
     lines: list[Line] = []
     grid: list[list[Cell]] = []
     row_lines: list[Line | None] = []
+    row_ranges: list[list[tuple[int, int]]] = []
     above: dict[int, str] = {}  # grid column → text of the cell a vertical merge continues
     for r, tr in enumerate(_kids(tbl, (w.tr,), w)):
         tr_pr = tr.find(w.tr_pr)
         col = _int(tr_pr.find(w.grid_before) if tr_pr is not None else None, w, 0)
         cells: list[str] = []
+        ranges: list[tuple[int, int]] = []
         grid_row: list[Cell] = [Cell(page=1) for _ in range(col)]
         nested: list[etree._Element] = []
         for tc in _kids(tr, (w.tc,), w):
@@ -151,6 +153,7 @@ def _table_lines(
                 for c in range(col, col + span):
                     above[c] = text
             cells.append(text)
+            ranges.append((col, col + max(span, 1) - 1))
             grid_row.extend(Cell(text=text, page=1, spanned=continued or k > 0) for k in range(max(span, 1)))
             nested.extend(t for t in tc if t.tag == w.tbl)
             col += span
@@ -164,14 +167,15 @@ def _table_lines(
             )
             lines.append(line)
         row_lines.append(line)
+        row_ranges.append(ranges)
         # Nested tables are rare in these documents but do occur in self-assessment sheets.
         for inner in nested:
             lines.extend(_table_lines(inner, w, name, block, table_no, tables))
     table = build_table(grid, file=name, source="docx", index=len(tables), page=1)
     tables.append(table)
     for r, line in enumerate(row_lines):
-        if line is not None and r >= table.header_rows and len(line.cells or []) == table.n_cols:
-            line.header, line.roles = list(table.header), list(table.roles)
+        if line is not None and r >= table.header_rows and table.n_cols:
+            line.header, line.roles = row_roles(table, row_ranges[r])
     return lines
 
 

@@ -413,3 +413,27 @@ def test_justified_ocr_line_is_not_split_into_cells() -> None:
     lines = build_lines(words, "p.png", 1)
     assert lines[0].cells is None
     assert lines[1].cells == ["Có mặt", "21"]
+
+
+def test_word_row_merged_over_index_and_label_keeps_its_columns(tmp_path: Path) -> None:
+    doc = Document()
+    t = doc.add_table(rows=4, cols=5)
+    for c, text in enumerate(["TT", "Nội dung", "Điểm trừ", "Điểm tối đa", "Điểm tự chấm"]):
+        t.cell(0, c).text = text
+    t.cell(1, 0).merge(t.cell(1, 1)).text = "I. Tiêu chí 1: Lãnh đạo nhiệm vụ chính trị"
+    for c, text in [(2, "1"), (3, "30"), (4, "29")]:
+        t.cell(1, c).text = text
+    for r, row in (
+        (2, ["1", "Triển khai nghị quyết", "0,5", "12", "11,5"]),
+        (3, ["2", "Kế hoạch năm", "", "18", ""]),
+    ):
+        for c, text in enumerate(row):
+            t.cell(r, c).text = text
+    doc.save(str(tmp_path / "p.docx"))
+    lines = [ln for ln in _read_docx(tmp_path / "p.docx", tmp_path).lines if ln.roles]
+    assert lines[0].cells == ["I. Tiêu chí 1: Lãnh đạo nhiệm vụ chính trị", "1", "30", "29"]
+    assert lines[0].roles == ["label", "deduction", "max", "score"]
+    got = _values(lines)
+    assert got[0] == ("criterion", {"index": 1, "max": 30.0, "score": 29.0, "passed": None})
+    assert got[1][1] == {"criterion": 1, "item": "1.1", "max": 12.0, "score": 11.5, "passed": None}
+    assert got[2][1]["max"] == 18.0 and got[2][1]["score"] is None
