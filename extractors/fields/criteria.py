@@ -187,6 +187,19 @@ def _reconsider(hits: list[Hit]) -> list[Hit]:
                 f"điểm tối đa {_show(mx)} không thể có ở một tiêu chí (tổng {_show(whole)}) / a criterion max of {mx:g} is impossible",
                 None,
             )
+    # An item's max beside its column's others: "79" where every other item is worth 10 or less.
+    all_items = [h for rows in items.values() for h in rows]
+    for h in all_items:
+        mx = h.value.get("max")
+        others = [
+            o.value.get("max")
+            for o in all_items
+            if o is not h and isinstance(o.value.get("max"), int | float)
+        ]
+        if isinstance(mx, int | float) and _bare(mx) and len(others) >= 2 and "doubt" not in h.value:
+            top = max(others)
+            if mx > 3 * top and mx / 10 <= 1.5 * top:
+                doubt(h, _comma(mx), mx / 10)
     bounds = {h.value.get("index"): h.value.get("max") for h in crits}
     for crit, rows in items.items():
         bound = bounds.get(crit)

@@ -437,3 +437,16 @@ def test_word_row_merged_over_index_and_label_keeps_its_columns(tmp_path: Path) 
     assert got[0] == ("criterion", {"index": 1, "max": 30.0, "score": 29.0, "passed": None})
     assert got[1][1] == {"criterion": 1, "item": "1.1", "max": 12.0, "score": 11.5, "passed": None}
     assert got[2][1]["max"] == 18.0 and got[2][1]["score"] is None
+
+
+def test_item_max_far_above_its_column_is_a_lost_comma_even_without_criterion_rows() -> None:
+    rows = [
+        ["TT", "Nội dung", "Điểm tối đa", "Điểm tự chấm"],
+        ["1.1", "Quán triệt nghị quyết", "8,5", "8"],
+        ["1.2", "Chỉ tiêu chuyên môn", "79", ""],  # 7,9; no self-score, no criterion row to compare
+        ["1.3", "Đoàn thể vững mạnh", "10", "10"],
+    ]
+    _, lines = _lines(rows)
+    got = {v["item"]: v for _, v in _values(lines)}
+    assert got["1.2"]["max"] == pytest.approx(7.9) and got["1.2"]["max_read"] == 79
+    assert got["1.1"]["max"] == 8.5 and "doubt" not in got["1.3"]
