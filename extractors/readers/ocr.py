@@ -319,18 +319,106 @@ def page_tables(
         if not crowded and sum(1 for row in table.rows if any(c.text for c in row)) >= 2:
             tables.append(table)
         else:  # a box around a line of text, or an empty form: its words are read as lines
-            taken.difference_update(
-                i for i, w in enumerate(words) if x0 <= w.left <= gx1 and gy0 <= w.top <= gy1
-            )
+            taken -= mine
     rest = [w for i, w in enumerate(words) if i not in taken]
     return tables, rest
 
 
+_REREAD_ROLES = {"max", "score", "deduction", "index", "result", "target", "pct"}
+MAX_REREAD_CELLS = 60
+CELL_PAD = 6  # px kept off a cell's edges so that its ruling is not read
+
+
+def empty_cells(image: np.ndarray, tables: list[Table]) -> list[tuple[int, int, int, Box]]:
+    """Body cells of figure columns that Tesseract left empty but that hold ink: (table, row, col, box).
+
+    A page read whole sometimes skips a lone figure in a ruled cell (the rules around it confuse the
+    page layout analysis); read on its own the figure comes out."""
+    out = []
+    for ti, t in enumerate(tables):
+        for r in range(t.header_rows, len(t.rows)):
+            row = t.rows[r]
+            if not any(c.text for c in row):
+                continue
+            for c, cell in enumerate(row):
+                # A table going on from the last page has no header yet: any column but the label's.
+                wanted = t.roles[c] in _REREAD_ROLES or (t.header_rows == 0 and t.roles[c] == "other")
+                if cell.text or cell.spanned or cell.bbox is None or not wanted:
+                    continue
+                b = cell.bbox
+                crop = image[
+                    int(b.y0) + CELL_PAD : int(b.y1) - CELL_PAD, int(b.x0) + CELL_PAD : int(b.x1) - CELL_PAD
+                ]
+                if crop.size == 0 or crop.shape[0] < 8 or crop.shape[1] < 8:
+                    continue
+                ink = crop < min(128, int(np.median(crop)) - 60)
+                if ink.mean() > 0.004:
+                    out.append((ti, r, c, b))
+    return out[:MAX_REREAD_CELLS]
+
+
+def reread_cells(
+    image: np.ndarray, cells: list[tuple[int, int, int, Box]], ctx: ReadContext, page_no: int
+) -> dict[tuple[int, int, int], list[_Word]]:
+    """Tesseract once over the given cells stacked on a white strip; their words, in page coordinates."""
+    if not cells:
+        return {}
+    crops = []
+    for *_, b in cells:
+        x0, y0 = int(b.x0) + CELL_PAD, int(b.y0) + CELL_PAD
+        crop = image[y0 : int(b.y1) - CELL_PAD, x0 : int(b.x1) - CELL_PAD]
+        # Each cell thresholded on its own: a shadowed corner of a photo is no darker than its ink.
+        _, bw = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+        crops.append((x0, y0, bw))
+    gap = 40
+    width = max(c.shape[1] for *_, c in crops) + 2 * gap
+    height = sum(c.shape[0] + gap for *_, c in crops) + gap
+    strip = np.full((height, width), 255, np.uint8)
+    spots = []
+    y = gap
+    for x0, y0, crop in crops:
+        h, w = crop.shape
+        strip[y : y + h, gap : gap + w] = crop
+        spots.append((y, y + h, x0 - gap, y0 - y))
+        y += h + gap
+    args = ["-l", ctx.ocr_languages, "--psm", "6", "tsv"]
+    try:
+        found = parse_tsv(_tesseract(args, _pgm(strip), ctx, page_no))
+    except TesseractMissing:
+        raise
+    except OcrFailed as exc:
+        log.info("re-reading empty cells of page %d failed: %s", page_no, exc.detail or exc)
+        return {}
+    out: dict[tuple[int, int, int], list[_Word]] = {}
+    for w in found:
+        if not w.text.strip() or _RULE_JUNK.match(w.text):
+            continue
+        mid = w.top + w.height / 2
+        for (top, bottom, dx, dy), (ti, r, c, _) in zip(spots, cells, strict=True):
+            if top - gap / 2 <= mid <= bottom + gap / 2:
+                key = (ti, r, c)
+                out.setdefault(key, []).append(
+                    _Word(w.text, w.left + dx, w.top + dy, w.width, w.height, w.conf, (-1, ti, r * 100 + c))
+                )
+                break
+    return out
+
+
+def fill_cells(tables: list[Table], found: dict[tuple[int, int, int], list[_Word]], page_no: int) -> None:
+    """Put re-read words into their (empty) cells."""
+    for (ti, r, c), ws in found.items():
+        cell = tables[ti].rows[r][c]
+        filled = cell_from_words([_word(w) for w in ws], page=page_no, bbox=cell.bbox, tolerance=10.0)
+        tables[ti].rows[r][c] = filled
+
+
 def page_lines(
-    image: np.ndarray, words: list[_Word], name: str, page_no: int
+    image: np.ndarray, words: list[_Word], name: str, page_no: int, ctx: ReadContext | None = None
 ) -> tuple[list[Line], list[Table]]:
     """A page's lines in reading order: ruled tables' rows (one line each, with cells) and the rest."""
     tables, rest = page_tables(image, words, name, page_no)
+    if ctx is not None and tables:
+        fill_cells(tables, reread_cells(image, empty_cells(image, tables), ctx, page_no), page_no)
     lines = build_lines(rest, name, page_no) if rest else []
     if not tables:
         return lines, []
@@ -401,7 +489,7 @@ def ocr_array(grey: np.ndarray, name: str, page_no: int, ctx: ReadContext, dpi: 
     if ok:
         image_path.write_bytes(jpeg.tobytes())
     h, w = prep.image.shape
-    lines, tables = page_lines(prep.image, words, name, page_no)
+    lines, tables = page_lines(prep.image, words, name, page_no, ctx)
     return Page(
         number=page_no,
         method="ocr",
