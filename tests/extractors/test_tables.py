@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import numpy as np
 import pytest
 from docx import Document
 from docx.oxml.ns import qn
@@ -17,7 +18,7 @@ from rapidfuzz import fuzz
 
 from extractors.fields import extract_fields
 from extractors.fields.criteria import score_table
-from extractors.model import Cell, DocumentText, Page
+from extractors.model import Box, Cell, DocumentText, Page
 from extractors.readers import docx as docx_reader
 from extractors.readers import pdf as pdf_reader
 from extractors.readers.base import ReadContext
@@ -450,3 +451,51 @@ def test_item_max_far_above_its_column_is_a_lost_comma_even_without_criterion_ro
     got = {v["item"]: v for _, v in _values(lines)}
     assert got["1.2"]["max"] == pytest.approx(7.9) and got["1.2"]["max_read"] == 79
     assert got["1.1"]["max"] == 8.5 and "doubt" not in got["1.3"]
+
+
+# -- grid detection on a page image (no OCR) -----------------------------------------------
+
+
+def _ruled_image() -> np.ndarray:
+    import cv2
+
+    img = np.full((1400, 1000), 235, np.uint8)
+    xs, ys = [100, 180, 600, 750, 900], [300, 380, 440, 500, 560, 620]
+    for y in ys:
+        cv2.line(img, (xs[0], y), (xs[-1], y), 30, 3)
+    for x in xs:
+        top = ys[1] if x == 750 else ys[0]  # no rule between the last two headings: one merged cell
+        cv2.line(img, (x, top), (x, ys[-1]), 30, 3)
+    cv2.putText(img, "12", (640, 480), cv2.FONT_HERSHEY_SIMPLEX, 1.2, 30, 3)  # ink in one cell
+    cv2.putText(img, "Title line above the table", (100, 200), cv2.FONT_HERSHEY_SIMPLEX, 1.0, 30, 2)
+    cv2.rectangle(img, (0, 0), (999, 1399), 20, 12)  # the dark edge of a photographed page
+    return img
+
+
+def test_grid_found_on_a_page_image_with_a_merged_heading() -> None:
+    from extractors.readers.prepare import find_grids
+
+    (grid,) = find_grids(_ruled_image())
+    assert (grid.n_rows, grid.n_cols) == (5, 4)
+    merged = [c for c in grid.cells if c[0] == 0 and c[2] == 2]
+    assert merged and merged[0][3] == 3  # the heading over the last two columns is one cell
+    assert len(grid.cells) == 5 * 4 - 1
+
+
+def test_empty_cell_with_ink_is_chosen_for_a_second_read() -> None:
+    from extractors.readers.ocr import empty_cells
+    from extractors.readers.prepare import find_grids
+
+    img = _ruled_image()
+    (grid,) = find_grids(img)
+    rows: list[list[Cell]] = [[Cell(page=1) for _ in range(grid.n_cols)] for _ in range(grid.n_rows)]
+    for r0, _, c0, _, (x0, y0, x1, y1) in grid.cells:
+        rows[r0][c0] = Cell(page=1, bbox=Box(x0=x0, y0=y0, x1=x1, y1=y1, unit="px"))
+    rows[0][0].text, rows[0][1].text, rows[0][2].text = "TT", "Nội dung", "Điểm chuẩn"
+    rows[0][3] = rows[0][2].model_copy(update={"spanned": True})
+    for r in range(1, 5):
+        rows[r][0].text, rows[r][1].text = str(r), f"Mục {r}"
+    table = build_table(rows, file="x", source="ocr", page=1)
+    assert table.roles[2] == "max"
+    chosen = empty_cells(img, [table])
+    assert [(r, c) for _, r, c, _ in chosen] == [(2, 2)]  # the one with "12" drawn in it
