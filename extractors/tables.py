@@ -64,10 +64,14 @@ def column_role(label: str, body: Sequence[str] = (), own: str | None = None) ->
     return role
 
 
+_LEADING_FIGURE = re.compile(r"^[\W_]*\d")
+
+
 def _is_data_row(cells: Sequence[Cell]) -> bool:
-    """A row with a number cell or a row index ("1", "1.2", "II") is data, not header."""
+    """A row with a cell that begins with a figure ("25", "17 (chính thức 14, dự bị 03)") or a row
+    index ("1", "1.2", "II") is data, not header; headings have words first ("Tỷ lệ (%)")."""
     texts = [fold(c.text) for c in cells if not c.spanned]
-    return any(_NUMBER.match(t) or (_INDEX.match(t) and i == 0) for i, t in enumerate(texts) if t)
+    return any(_LEADING_FIGURE.match(t) or (_INDEX.match(t) and i == 0) for i, t in enumerate(texts) if t)
 
 
 def _caption(row: Sequence[Cell]) -> bool:

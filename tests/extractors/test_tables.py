@@ -330,7 +330,7 @@ def test_chi_tieu_column_of_words_is_the_label() -> None:
 
 KV = [
     ["Thành phần tham dự cuộc họp", "Thành phần tham dự cuộc họp"],
-    ["Đảng viên của chi bộ", "23"],
+    ["Đảng viên của chi bộ", "23 (chính thức 21, dự bị 02)"],
     ["Trong đó dự bị", "2"],
     ["Số đồng chí có mặt", "21"],
 ]
@@ -346,7 +346,7 @@ def test_label_value_table_with_merged_header_in_word_and_pdf(tmp_path: Path) ->
     doc.save(str(tmp_path / "bb.docx"))
     word = _read_docx(tmp_path / "bb.docx", tmp_path)
     # The PDF's value column sits close to the label: a gap of a few points only.
-    pdf = _read_pdf(_ruled_pdf(tmp_path / "bb.pdf", KV[:1], KV[1:], [150, 40], [((0, 0), (1, 0))]), tmp_path)
+    pdf = _read_pdf(_ruled_pdf(tmp_path / "bb.pdf", KV[:1], KV[1:], [150, 160], [((0, 0), (1, 0))]), tmp_path)
     for d in (word, pdf):
         (tbl,) = d.tables
         assert tbl.header_rows == 1 and tbl.header == [KV[0][0], KV[0][0]]
