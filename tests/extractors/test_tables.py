@@ -345,7 +345,7 @@ def test_label_value_table_with_merged_header_in_word_and_pdf(tmp_path: Path) ->
         t.cell(r, 0).text, t.cell(r, 1).text = row
     doc.save(str(tmp_path / "bb.docx"))
     word = _read_docx(tmp_path / "bb.docx", tmp_path)
-    # The PDF's value column sits close to the label: a gap of a few points only.
+    # In the PDF the rows come from the ruling lines, not from the gap between label and value.
     pdf = _read_pdf(_ruled_pdf(tmp_path / "bb.pdf", KV[:1], KV[1:], [150, 160], [((0, 0), (1, 0))]), tmp_path)
     for d in (word, pdf):
         (tbl,) = d.tables
