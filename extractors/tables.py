@@ -1,7 +1,7 @@
 """One table model for every source: build a :class:`~extractors.model.Table` from a grid of cells.
 
 The readers find the cells their own way — Word's ``w:tc`` (docx), pdfplumber's tables from the
-ruling lines of a text PDF, the grid of a scanned page (:func:`extractors.readers.prepare.find_grid`)
+ruling lines of a text PDF, the grid of a scanned page (:func:`extractors.readers.prepare.find_grids`)
 — and hand a rectangular grid of :class:`~extractors.model.Cell` to :func:`build_table`, which
 decides how many rows are header, merges the header per column into one label ("Điểm tối" over
 "đa" → "Điểm tối đa"; a merged "Điểm" over "Tối đa" | "Tự chấm" → "Điểm Tối đa", "Điểm Tự chấm")
