@@ -1,8 +1,17 @@
 """The self-assessment table, the table of subordinate cells, discipline and criterion sentences.
 
-The score table's header row says which column is the maximum (điểm chuẩn / tối đa / thang
-điểm) and which the self-score (tự chấm / tự đánh giá); OCR rows without cells are read from
-the numbers at the end of the line, in the order the header named them.
+The score table is read by column role when the reader found it as a table (``Line.roles``, from
+the one table model of :mod:`extractors.tables`: Word, ruled text PDF, scanned grid alike): the
+``max`` column (điểm chuẩn / tối đa / thang điểm) and the ``score`` column (tự chấm / tự đánh giá /
+điểm đạt); a ``deduction`` column ("trừ 0,5") or a note is never a max or a score. Otherwise the
+header row says which column is which; OCR rows without cells are read from the numbers at the
+end of the line, in the order the header named them.
+
+Readings that cannot be right are reconsidered, never silently kept (:func:`_reconsider`): a
+self-score above its maximum that is ten times too big ("79" under a max of 8,4) is the decimal
+comma lost by OCR and is read as 7,9; a maximum above the criterion (or total) it belongs to is
+divided by ten when that fits, else dropped with the reading kept in ``max_read`` and the reason
+in ``doubt``, so the checks ask a person instead of trusting it.
 """
 
 from __future__ import annotations
@@ -109,7 +118,140 @@ def criterion_by_name(label: str) -> int | None:
 
 
 def score_table(lines: list[Line]) -> Iterator[Hit]:
-    """Readings of ``criterion``, ``criterion_item`` and ``criteria_total`` from the score table."""
+    """Readings of ``criterion``, ``criterion_item`` and ``criteria_total`` from the score table,
+    reconsidered as a whole (see the module docstring)."""
+    notes: dict[int, dict] = {}
+    hits = list(_score_rows(lines, notes))
+    for h in hits:
+        if id(h.line) in notes and isinstance(h.value, dict):
+            h.value = {**h.value, **notes[id(h.line)]}
+    yield from _reconsider(hits)
+
+
+def _bare(x: float | None) -> bool:
+    """A whole number of two or three digits: what a decimal number becomes when OCR loses its comma."""
+    return x is not None and float(x).is_integer() and 10 <= x < 1000
+
+
+def _reconsider(hits: list[Hit]) -> list[Hit]:
+    """Maxima that cannot belong to their criterion or total: divided by ten when that fits, else doubted."""
+    total = next((h.value.get("max") for h in hits if h.field == "criteria_total"), None)
+    total = total if isinstance(total, int | float) and total > 0 else None
+    crits = [h for h in hits if h.field == "criterion"]
+    items: dict[int, list[Hit]] = {}
+    for h in hits:
+        if h.field == "criterion_item" and isinstance(h.value.get("criterion"), int):
+            items.setdefault(h.value["criterion"], []).append(h)
+
+    def doubt(h: Hit, why: str, fixed: float | None) -> None:
+        v = dict(h.value)
+        v["max_read"], v["max"], v["doubt"] = v.get("max"), fixed, why
+        sc = v.get("score")
+        if (
+            fixed is not None
+            and isinstance(sc, int | float)
+            and sc > fixed
+            and _bare(sc)
+            and sc / 10 <= fixed
+        ):
+            v["score"] = sc / 10
+        h.value = v
+
+    whole = total or 100.0
+    for h in crits:
+        mx = h.value.get("max")
+        if not isinstance(mx, int | float):
+            continue
+        subs = [i.value.get("max") for i in items.get(h.value.get("index"), [])]
+        sub_sum = sum(subs) if subs and all(isinstance(x, int | float) for x in subs) else None
+        others = [
+            c.value.get("max") for c in crits if c is not h and isinstance(c.value.get("max"), int | float)
+        ]
+        too_big = (
+            mx > whole or (len(crits) > 1 and mx > whole / 2) or (others and mx + sum(others) > whole + 0.01)
+        )
+        if not too_big:
+            continue
+        if _bare(mx) and (
+            (sub_sum is not None and abs(mx / 10 - sub_sum) < 0.01)
+            or (len(others) == len(crits) - 1 == 3 and abs(mx / 10 + sum(others) - whole) < 0.01)
+        ):
+            doubt(
+                h,
+                _comma(mx),
+                mx / 10,
+            )
+        elif mx > whole or (len(crits) > 1 and mx > whole / 2):
+            doubt(
+                h,
+                f"điểm tối đa {_show(mx)} không thể có ở một tiêu chí (tổng {_show(whole)}) / a criterion max of {mx:g} is impossible",
+                None,
+            )
+    # An item's max beside its column's others: "79" where every other item is worth 10 or less.
+    all_items = [h for rows in items.values() for h in rows]
+    for h in all_items:
+        mx = h.value.get("max")
+        others = [
+            o.value.get("max")
+            for o in all_items
+            if o is not h and isinstance(o.value.get("max"), int | float)
+        ]
+        if isinstance(mx, int | float) and _bare(mx) and len(others) >= 2 and "doubt" not in h.value:
+            top = max(others)
+            if mx > 3 * top and mx / 10 <= 1.5 * top:
+                doubt(h, _comma(mx), mx / 10)
+    bounds = {h.value.get("index"): h.value.get("max") for h in crits}
+    for crit, rows in items.items():
+        bound = bounds.get(crit)
+        if not isinstance(bound, int | float):
+            bound = whole / 2 if total else None
+        if bound is None:
+            continue
+        for h in rows:
+            mx = h.value.get("max")
+            if not isinstance(mx, int | float) or mx <= bound:
+                continue
+            if _bare(mx) and mx / 10 <= bound:
+                doubt(
+                    h,
+                    _comma(mx),
+                    mx / 10,
+                )
+            else:
+                doubt(
+                    h,
+                    f"điểm tối đa {_show(mx)} lớn hơn của tiêu chí ({_show(bound)}) / item max {mx:g} above its criterion's {bound:g}",
+                    None,
+                )
+    return hits
+
+
+def _show(x: float) -> str:
+    return f"{x:g}".replace(".", ",")
+
+
+def _comma(x: float) -> str:
+    return f"đọc {_show(x)}, hiểu là {_show(x / 10)} (mất dấu phẩy) / read {x:g} as {x / 10:g}: decimal comma lost"
+
+
+def _fix_pair(mx: float | None, sc: float | None, note: dict) -> tuple[float | None, float | None]:
+    """A self-score above its maximum: the decimal comma lost by OCR when a tenth of it fits just under
+    the maximum ("79" under 8,4 is 7,9); otherwise the columns were read in the wrong order. A maximum
+    ten times its self-score ("84" over 8,2) lost its comma too. What was changed goes in ``note``."""
+    if mx is None or sc is None:
+        return mx, sc
+    if sc <= mx:
+        if _bare(mx) and sc < mx / 3 and 0.5 * mx / 10 <= sc <= mx / 10:
+            note.update(max_read=mx, doubt=_comma(mx))
+            return mx / 10, sc
+        return mx, sc
+    if _bare(sc) and sc > 3 * mx and 0.5 * mx <= sc / 10 <= mx:
+        note.update(score_read=sc, doubt=_comma(sc))
+        return mx, sc / 10
+    return sc, mx
+
+
+def _score_rows(lines: list[Line], notes: dict[int, dict]) -> Iterator[Hit]:
     max_col = score_col = pass_col = None
     order: list[str] = []  # for cell-less OCR rows: which of max/score comes first
     current: int | None = None
@@ -122,11 +264,31 @@ def score_table(lines: list[Line]) -> Iterator[Hit]:
     for line in lines:
         f = fix_digits(fold_keep_length(line.text))
         cells = [fix_digits(fold_keep_length(c)) for c in line.cells] if line.cells else None
+        by_role = bool(
+            cells and line.roles and len(line.roles) == len(cells) and {"max", "score"} & set(line.roles)
+        )
+        if by_role:
+            # A body row of a table whose header named the columns: read each column by its role.
+            roles_ = line.roles or []
+            max_col = roles_.index("max") if "max" in roles_ else None
+            score_col = roles_.index("score") if "score" in roles_ else None
+            heads = [fold_keep_length(h) for h in (line.header or [""] * len(roles_))]
+            pass_col = next(
+                (
+                    i
+                    for i, h in enumerate(heads)
+                    if roles_[i] not in ("max", "score", "deduction", "label", "index")
+                    and _PASS_COL.search(h)
+                ),
+                None,
+            )
+            order = [r for r in dict.fromkeys(roles_) if r in ("max", "score")]
+            head_width, head_acc, locked = len(cells or []), [], True
         both = bool(_MAX_COL.search(f) and _SCORE_COL.search(f))
         if locked and both and not re.search(r"\d", f):
             # The header repeated (a table that goes on over a page): read it afresh.
             locked, head_acc, order = False, [], []
-        header_done = (len(order) == 2 and not head_acc) or locked
+        header_done = (len(order) == 2 and not head_acc) or locked or by_role
         head_row = bool(cells) and not re.search(r"\d", " ".join(cells or [])) and not header_done
         if cells and head_row:
             if len(head_acc) >= len(cells):
@@ -183,7 +345,12 @@ def score_table(lines: list[Line]) -> Iterator[Hit]:
             passed = None
             head_acc = []
         elif cells:
-            label_cells = [c for i, c in enumerate(cells) if i not in (max_col, score_col, pass_col)]
+            if by_role:
+                label_cells = [
+                    c for i, c in enumerate(cells) if (line.roles or [])[i] in ("index", "label", "other")
+                ]
+            else:
+                label_cells = [c for i, c in enumerate(cells) if i not in (max_col, score_col, pass_col)]
             label = " ".join(c for c in label_cells if c.strip())
             mx = _num_loose(cells[max_col]) if max_col is not None and max_col < len(cells) else None
             sc = _num_loose(cells[score_col]) if score_col is not None and score_col < len(cells) else None
@@ -193,7 +360,7 @@ def score_table(lines: list[Line]) -> Iterator[Hit]:
                 pcell = next((c for c in reversed(cells) if _PASS_TAIL.search(c.strip())), None)
             if pcell is not None and _PASS_TAIL.search(pcell.strip()):
                 passed = _PASS_TAIL.search(pcell.strip()).group(1) == "dat"  # type: ignore[union-attr]
-            if (mx is None or sc is None) and len(order) == 2:
+            if (mx is None or sc is None) and len(order) == 2 and not by_role:
                 # Columns that do not line up (merged header cells, OCR splits): the row's numbers in
                 # header order, when it has both.
                 nums = [n for c in cells[1:] if (n := _num_loose(c)) is not None]
@@ -222,9 +389,11 @@ def score_table(lines: list[Line]) -> Iterator[Hit]:
             mx = sc = None  # a criterion worth no points is an OCR misreading ("00 | 0"), not a figure
             if passed is None:
                 continue
-        if mx is not None and sc is not None and sc > mx:
-            # A self-score cannot exceed its maximum: the header's column order was misread (OCR).
-            mx, sc = sc, mx
+        # A self-score cannot exceed its maximum: a decimal comma lost, or the column order misread (OCR).
+        note: dict = {}
+        mx, sc = _fix_pair(mx, sc, note)
+        if note:
+            notes[id(line)] = note
         locked = locked or len(order) == 2 or max_col is not None or score_col is not None
         if _TOTAL.match(label.strip()):
             yield Hit("criteria_total", {"max": mx, "score": sc}, line)

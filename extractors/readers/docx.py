@@ -23,7 +23,8 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import CorruptFile, TooLarge
-from ..model import DocumentText, Line, Page, Provenance
+from ..model import Cell, DocumentText, Line, Page, Provenance, Table
+from ..tables import build_table, row_roles
 from ..text import nfc
 from .base import ReadContext
 
@@ -122,43 +123,68 @@ def _int(el: etree._Element | None, w: _Names, default: int) -> int:
         return default
 
 
-def _table_lines(tbl: etree._Element, w: _Names, name: str, block: int, table_no: int) -> list[Line]:
+def _table_lines(
+    tbl: etree._Element, w: _Names, name: str, block: int, table_no: int, tables: list[Table]
+) -> list[Line]:
+    """The rows of a table as lines (a merged cell once per row), and the table itself, cell per
+    grid column (a merged cell repeated in each grid column and row it covers, marked ``spanned``),
+    appended to ``tables``; nested tables follow their row, as lines and as tables of their own."""
     lines: list[Line] = []
+    grid: list[list[Cell]] = []
+    row_lines: list[Line | None] = []
+    row_ranges: list[list[tuple[int, int]]] = []
     above: dict[int, str] = {}  # grid column → text of the cell a vertical merge continues
     for r, tr in enumerate(_kids(tbl, (w.tr,), w)):
         tr_pr = tr.find(w.tr_pr)
         col = _int(tr_pr.find(w.grid_before) if tr_pr is not None else None, w, 0)
         cells: list[str] = []
+        ranges: list[tuple[int, int]] = []
+        grid_row: list[Cell] = [Cell(page=1) for _ in range(col)]
         nested: list[etree._Element] = []
         for tc in _kids(tr, (w.tc,), w):
             tc_pr = tc.find(w.tc_pr)
             span = _int(tc_pr.find(w.grid_span) if tc_pr is not None else None, w, 1)
             merge = tc_pr.find(w.v_merge) if tc_pr is not None else None
-            if merge is not None and merge.get(w.val, "continue") == "continue":
+            continued = merge is not None and merge.get(w.val, "continue") == "continue"
+            if continued:
                 text = above.get(col, "")
             else:
                 text = nfc(" ".join(_paragraph(p, w)[0] for p in _kids(tc, (w.p,), w)))
                 for c in range(col, col + span):
                     above[c] = text
             cells.append(text)
+            ranges.append((col, col + max(span, 1) - 1))
+            grid_row.extend(Cell(text=text, page=1, spanned=continued or k > 0) for k in range(max(span, 1)))
             nested.extend(t for t in tc if t.tag == w.tbl)
             col += span
+        grid.append(grid_row)
+        line = None
         if any(cells):
-            lines.append(
-                Line(
-                    text=" | ".join(cells),
-                    cells=cells,
-                    prov=Provenance(file=name, page=1, block=block, table=table_no, row=r),
-                )
+            line = Line(
+                text=" | ".join(cells),
+                cells=cells,
+                prov=Provenance(file=name, page=1, block=block, table=table_no, row=r),
             )
+            lines.append(line)
+        row_lines.append(line)
+        row_ranges.append(ranges)
         # Nested tables are rare in these documents but do occur in self-assessment sheets.
         for inner in nested:
-            lines.extend(_table_lines(inner, w, name, block, table_no))
+            lines.extend(_table_lines(inner, w, name, block, table_no, tables))
+    table = build_table(grid, file=name, source="docx", index=len(tables), page=1)
+    tables.append(table)
+    for r, line in enumerate(row_lines):
+        if line is not None and r >= table.header_rows and table.n_cols:
+            line.header, line.roles = row_roles(table, row_ranges[r])
     return lines
 
 
-def _part_lines(root: etree._Element, w: _Names, name: str, anchor: int | None = None) -> list[Line]:
-    """Lines of a body, header or text box; blocks are numbered in a body, else all ``anchor``."""
+def _part_lines(
+    root: etree._Element, w: _Names, name: str, anchor: int | None = None, tables: list[Table] | None = None
+) -> list[Line]:
+    """Lines of a body, header or text box; blocks are numbered in a body, else all ``anchor``.
+    Tables found are appended to ``tables``."""
+    tables = [] if tables is None else tables
     lines: list[Line] = []
     table_no = 0
     numbered = root.tag == w.body
@@ -169,9 +195,9 @@ def _part_lines(root: etree._Element, w: _Names, name: str, anchor: int | None =
             if text:
                 lines.append(Line(text=text, prov=Provenance(file=name, page=1, block=prov_block)))
             for box in boxes:  # a text box: its own paragraphs, after the one that anchors it
-                lines.extend(_part_lines(box, w, name, prov_block))
+                lines.extend(_part_lines(box, w, name, prov_block, tables))
         else:
-            lines.extend(_table_lines(item, w, name, prov_block, table_no))
+            lines.extend(_table_lines(item, w, name, prov_block, table_no, tables))
             table_no += 1
     return lines
 
@@ -209,7 +235,8 @@ def read(path: Path, name: str, sha256: str, ctx: ReadContext) -> DocumentText:
             body = root.find(w.body)
             if body is None:
                 raise KeyError(f"{main} has no body")
-            lines = _part_lines(body, w, name)
+            tables: list[Table] = []
+            lines = _part_lines(body, w, name, tables=tables)
             # Header parts sometimes carry the party header block: default and first-page headers
             # of every section, each once, before the body.
             rels = _rels(zf, main)
@@ -233,5 +260,8 @@ def read(path: Path, name: str, sha256: str, ctx: ReadContext) -> DocumentText:
     lines = list({ln.text: ln for ln in fresh}.values()) + lines
     # Word has no pages until it is laid out; the whole document is page 1 for provenance.
     return DocumentText(
-        file=name, sha256=sha256, source="docx", pages=[Page(number=1, method="docx", lines=lines)]
+        file=name,
+        sha256=sha256,
+        source="docx",
+        pages=[Page(number=1, method="docx", lines=lines, tables=tables)],
     )

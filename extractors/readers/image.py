@@ -11,6 +11,7 @@ from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
 from ..errors import CorruptFile, ReadError, TooLarge
 from ..model import DocumentText
+from ..tables import link_tables
 from . import ocr
 from .base import ReadContext
 from .prepare import check_pixels, to_grey
@@ -82,6 +83,6 @@ def read(path: Path, name: str, sha256: str, ctx: ReadContext) -> DocumentText:
     pages, warns = ocr.collect(results, {})
     if warns and len(warns) == len(results):  # not one frame read: the file is unreadable
         raise next(r for r in results.values() if isinstance(r, ReadError))
-    return DocumentText(
-        file=name, sha256=sha256, source="ocr", pages=[pages[i] for i in sorted(pages)], warnings=warns
-    )
+    ordered = [pages[i] for i in sorted(pages)]
+    link_tables(ordered)
+    return DocumentText(file=name, sha256=sha256, source="ocr", pages=ordered, warnings=warns)

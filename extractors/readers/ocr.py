@@ -27,10 +27,20 @@ import pytesseract
 from PIL import Image
 
 from ..errors import OcrFailed, ReadError
-from ..model import Box, Line, Page, Provenance, Word
+from ..model import Box, Cell, Line, Page, Provenance, Table, Word
+from ..tables import build_table, cell_from_words, evenly_spaced, merge_lines, table_lines
 from ..text import nfc
 from .base import ReadContext
-from .prepare import UPRIGHT_SHARE, UPSIDE_DOWN_SHARE, Prepared, binarise, check_pixels, prepare, to_grey
+from .prepare import (
+    UPRIGHT_SHARE,
+    UPSIDE_DOWN_SHARE,
+    Prepared,
+    binarise,
+    check_pixels,
+    find_grids,
+    prepare,
+    to_grey,
+)
 
 log = logging.getLogger(__name__)
 
@@ -210,8 +220,10 @@ def build_lines(words: list[_Word], name: str, page_no: int) -> list[Line]:
     for row in _rows(words):
         gap = CELL_GAP_HEIGHTS * median(w.height for w in row)
         cells: list[list[_Word]] = [[row[0]]]
+        # A justified line stretches every gap alike: no cells in it however wide they are.
+        prose = evenly_spaced([w.left - (p.left + p.width) for p, w in pairwise(row)], 0.35)
         for prev, w in pairwise(row):
-            if w.left - (prev.left + prev.width) > gap:
+            if w.left - (prev.left + prev.width) > gap and not prose:
                 cells.append([w])
             else:
                 cells[-1].append(w)
@@ -251,6 +263,166 @@ def build_lines(words: list[_Word], name: str, page_no: int) -> list[Line]:
             )
         )
     return lines
+
+
+MAX_CELL_LINES = 8  # a "cell" holding more lines of text than this is a frame round the page, not a table
+_RULE_JUNK = re.compile(r"^[|¦│‖_\[\]{}()—–~`'‘’\"“”.,:;!]+$")
+
+
+def _word(w: _Word) -> Word:
+    return Word(
+        text=w.text,
+        bbox=Box(x0=w.left, y0=w.top, x1=w.left + w.width, y1=w.top + w.height, unit="px"),
+        confidence=round(w.conf, 1),
+    )
+
+
+def page_tables(
+    image: np.ndarray, words: list[_Word], name: str, page_no: int
+) -> tuple[list[Table], list[_Word]]:
+    """Ruled tables of a page image (:func:`~extractors.readers.prepare.find_grids`) with the
+    Tesseract words inside each cell (by the word's centre), as :class:`Table`; and the words
+    outside every table. Strokes of the ruling read as words ("|", "_") are left out."""
+    try:
+        grids = find_grids(image)
+    except cv2.error:  # pragma: no cover - an image OpenCV cannot analyse: read it as lines
+        log.warning("grid detection failed on page %d of %s", page_no, name, exc_info=True)
+        return [], words
+    tables: list[Table] = []
+    taken: set[int] = set()
+    for g in grids:
+        mine: set[int] = set()
+        crowded = False
+        grid: list[list[Cell | None]] = [[None] * g.n_cols for _ in range(g.n_rows)]
+        for r0, r1, c0, c1, (x0, y0, x1, y1) in g.cells:
+            inside = [
+                i
+                for i, w in enumerate(words)
+                if i not in taken and x0 <= w.left + w.width / 2 <= x1 and y0 <= w.top + w.height / 2 <= y1
+            ]
+            taken.update(inside)
+            mine.update(inside)
+            crowded = crowded or len({words[i].key for i in inside}) > MAX_CELL_LINES
+            kept = [_word(words[i]) for i in inside if not _RULE_JUNK.match(words[i].text)]
+            box = Box(x0=x0, y0=y0, x1=x1, y1=y1, unit="px")
+            tol = 0.5 * median(w.bbox.y1 - w.bbox.y0 for w in kept) if kept else 3.0
+            cell = cell_from_words(kept, page=page_no, bbox=box, tolerance=tol)
+            for r in range(r0, r1 + 1):
+                for c in range(c0, c1 + 1):
+                    grid[r][c] = (
+                        cell if (r, c) == (r0, c0) else cell.model_copy(update={"spanned": True, "words": []})
+                    )
+        rows = [[c if c is not None else Cell(page=page_no) for c in row] for row in grid]
+        gx0, gy0, gx1, gy1 = g.box
+        bbox = Box(x0=gx0, y0=gy0, x1=gx1, y1=gy1, unit="px")
+        table = build_table(rows, file=name, source="ocr", index=len(tables), page=page_no, bbox=bbox)
+        if not crowded and sum(1 for row in table.rows if any(c.text for c in row)) >= 2:
+            tables.append(table)
+        else:  # a box around a line of text, or an empty form: its words are read as lines
+            taken -= mine
+    rest = [w for i, w in enumerate(words) if i not in taken]
+    return tables, rest
+
+
+_REREAD_ROLES = {"max", "score", "deduction", "index", "result", "target", "pct"}
+MAX_REREAD_CELLS = 60
+CELL_PAD = 6  # px kept off a cell's edges so that its ruling is not read
+
+
+def empty_cells(image: np.ndarray, tables: list[Table]) -> list[tuple[int, int, int, Box]]:
+    """Body cells of figure columns that Tesseract left empty but that hold ink: (table, row, col, box).
+
+    A page read whole sometimes skips a lone figure in a ruled cell (the rules around it confuse the
+    page layout analysis); read on its own the figure comes out."""
+    out = []
+    for ti, t in enumerate(tables):
+        for r in range(t.header_rows, len(t.rows)):
+            row = t.rows[r]
+            if not any(c.text for c in row):
+                continue
+            for c, cell in enumerate(row):
+                # A table going on from the last page has no header yet: any column but the label's.
+                wanted = t.roles[c] in _REREAD_ROLES or (t.header_rows == 0 and t.roles[c] == "other")
+                if cell.text or cell.spanned or cell.bbox is None or not wanted:
+                    continue
+                b = cell.bbox
+                crop = image[
+                    int(b.y0) + CELL_PAD : int(b.y1) - CELL_PAD, int(b.x0) + CELL_PAD : int(b.x1) - CELL_PAD
+                ]
+                if crop.size == 0 or crop.shape[0] < 8 or crop.shape[1] < 8:
+                    continue
+                ink = crop < min(128, int(np.median(crop)) - 60)
+                if ink.mean() > 0.004:
+                    out.append((ti, r, c, b))
+    return out[:MAX_REREAD_CELLS]
+
+
+def reread_cells(
+    image: np.ndarray, cells: list[tuple[int, int, int, Box]], ctx: ReadContext, page_no: int
+) -> dict[tuple[int, int, int], list[_Word]]:
+    """Tesseract once over the given cells stacked on a white strip; their words, in page coordinates."""
+    if not cells:
+        return {}
+    crops = []
+    for *_, b in cells:
+        x0, y0 = int(b.x0) + CELL_PAD, int(b.y0) + CELL_PAD
+        crop = image[y0 : int(b.y1) - CELL_PAD, x0 : int(b.x1) - CELL_PAD]
+        # Each cell thresholded on its own: a shadowed corner of a photo is no darker than its ink.
+        _, bw = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+        crops.append((x0, y0, bw))
+    gap = 40
+    width = max(c.shape[1] for *_, c in crops) + 2 * gap
+    height = sum(c.shape[0] + gap for *_, c in crops) + gap
+    strip = np.full((height, width), 255, np.uint8)
+    spots = []
+    y = gap
+    for x0, y0, crop in crops:
+        h, w = crop.shape
+        strip[y : y + h, gap : gap + w] = crop
+        spots.append((y, y + h, x0 - gap, y0 - y))
+        y += h + gap
+    args = ["-l", ctx.ocr_languages, "--psm", "6", "tsv"]
+    try:
+        found = parse_tsv(_tesseract(args, _pgm(strip), ctx, page_no))
+    except TesseractMissing:
+        raise
+    except OcrFailed as exc:
+        log.info("re-reading empty cells of page %d failed: %s", page_no, exc.detail or exc)
+        return {}
+    out: dict[tuple[int, int, int], list[_Word]] = {}
+    for w in found:
+        if not w.text.strip() or _RULE_JUNK.match(w.text):
+            continue
+        mid = w.top + w.height / 2
+        for (top, bottom, dx, dy), (ti, r, c, _) in zip(spots, cells, strict=True):
+            if top - gap / 2 <= mid <= bottom + gap / 2:
+                key = (ti, r, c)
+                out.setdefault(key, []).append(
+                    _Word(w.text, w.left + dx, w.top + dy, w.width, w.height, w.conf, (-1, ti, r * 100 + c))
+                )
+                break
+    return out
+
+
+def fill_cells(tables: list[Table], found: dict[tuple[int, int, int], list[_Word]], page_no: int) -> None:
+    """Put re-read words into their (empty) cells."""
+    for (ti, r, c), ws in found.items():
+        cell = tables[ti].rows[r][c]
+        filled = cell_from_words([_word(w) for w in ws], page=page_no, bbox=cell.bbox, tolerance=10.0)
+        tables[ti].rows[r][c] = filled
+
+
+def page_lines(
+    image: np.ndarray, words: list[_Word], name: str, page_no: int, ctx: ReadContext | None = None
+) -> tuple[list[Line], list[Table]]:
+    """A page's lines in reading order: ruled tables' rows (one line each, with cells) and the rest."""
+    tables, rest = page_tables(image, words, name, page_no)
+    if ctx is not None and tables:
+        fill_cells(tables, reread_cells(image, empty_cells(image, tables), ctx, page_no), page_no)
+    lines = build_lines(rest, name, page_no) if rest else []
+    if not tables:
+        return lines, []
+    return merge_lines(lines, [(t.bbox, table_lines(t, name)) for t in tables if t.bbox]), tables
 
 
 def _read(prep: Prepared, ctx: ReadContext, dpi: float | None, page_no: int) -> list[_Word]:
@@ -317,10 +489,12 @@ def ocr_array(grey: np.ndarray, name: str, page_no: int, ctx: ReadContext, dpi: 
     if ok:
         image_path.write_bytes(jpeg.tobytes())
     h, w = prep.image.shape
+    lines, tables = page_lines(prep.image, words, name, page_no, ctx)
     return Page(
         number=page_no,
         method="ocr",
-        lines=build_lines(words, name, page_no),
+        lines=lines,
+        tables=tables,
         width=w,
         height=h,
         unit="px",

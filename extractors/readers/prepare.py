@@ -401,3 +401,129 @@ def prepare(grey: np.ndarray, limits: Limits) -> Prepared:
         glyphs=glyphs,
         thumb_shape=(ink.shape[0], ink.shape[1]),
     )
+
+
+# -- ruled tables on a page image ----------------------------------------------------------
+MIN_LINE_SHARE = 0.6  # a ruling line is there between two crossings when it covers this share of the gap
+
+
+@dataclass
+class Grid:
+    """A ruled table found on a page image: its box and its cells as (row0, row1, col0, col1, box),
+    rows and columns counted between the ruling lines (a merged cell spans several)."""
+
+    box: tuple[int, int, int, int]  # x0, y0, x1, y1 in pixels of the image
+    n_rows: int
+    n_cols: int
+    cells: list[tuple[int, int, int, int, tuple[int, int, int, int]]]
+
+
+def _segments(mask: np.ndarray, axis: int, tol: int) -> list[tuple[float, list[tuple[int, int]]]]:
+    """Ruling lines of a line mask: (position across, [(start, end) along]) clustered by position."""
+    n, _, stats, centroids = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    segs = []
+    for i in range(1, n):
+        x, y, w, h = stats[i, :4]
+        if axis == 0:  # horizontal lines: position is y, extent along x
+            segs.append((float(centroids[i][1]), (int(x), int(x + w))))
+        else:
+            segs.append((float(centroids[i][0]), (int(y), int(y + h))))
+    segs.sort()
+    lines: list[tuple[float, list[tuple[int, int]]]] = []
+    for pos, ext in segs:
+        if lines and pos - lines[-1][0] <= tol:
+            prev_pos, exts = lines[-1]
+            exts.append(ext)
+            lines[-1] = ((prev_pos * (len(exts) - 1) + pos) / len(exts), exts)
+        else:
+            lines.append((pos, [ext]))
+    return lines
+
+
+def _covers(exts: list[tuple[int, int]], a: float, b: float, share: float = MIN_LINE_SHARE) -> bool:
+    """True when the segments ``exts`` cover ``share`` of [a, b]."""
+    if b <= a:
+        return False
+    covered = 0.0
+    for lo, hi in exts:
+        covered += max(0.0, min(hi, b) - max(lo, a))
+    return covered >= share * (b - a)
+
+
+def find_grids(grey: np.ndarray) -> list[Grid]:
+    """Ruled tables on a page image: horizontal and vertical strokes kept by morphological opening
+    with long thin kernels, grouped into tables, their crossings giving the rows and columns; a
+    missing stroke between two crossings merges the cells on either side (merged header cells)."""
+    h, w = grey.shape
+    if h < 100 or w < 100:
+        return []
+    ink = cv2.adaptiveThreshold(grey, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 25, 15)
+    hlen, vlen = max(30, w // 30), max(20, h // 80)
+    horiz = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (hlen, 1)))
+    vert = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, vlen)))
+    # Bridge the breaks a scan leaves in a ruling line and thicken it so that crossings touch.
+    horiz = cv2.dilate(horiz, cv2.getStructuringElement(cv2.MORPH_RECT, (9, 3)))
+    vert = cv2.dilate(vert, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 9)))
+    # The edges of the image (a photo's desk, a scanner lid's shadow) are no table rules.
+    band = max(8, min(h, w) // 60)
+    for mask in (horiz, vert):
+        mask[:band, :] = 0
+        mask[-band:, :] = 0
+        mask[:, :band] = 0
+        mask[:, -band:] = 0
+    both = cv2.bitwise_or(horiz, vert)
+    n, _, stats, _ = cv2.connectedComponentsWithStats(both, connectivity=8)
+    tol = max(6, min(h, w) // 200)
+    grids: list[Grid] = []
+    for i in range(1, n):
+        x, y, bw, bh = (int(v) for v in stats[i, :4])
+        if bw < w * 0.25 or bh < 40 or bw * bh > 0.85 * w * h:
+            continue
+        hs = _segments(horiz[y : y + bh, x : x + bw], 0, tol)
+        vs = _segments(vert[y : y + bh, x : x + bw], 1, tol)
+        # Only lines that run far enough to be table rules, not a letter's stroke.
+        hs = [(p, e) for p, e in hs if sum(b - a for a, b in e) >= 0.05 * bw]
+        vs = [(p, e) for p, e in vs if sum(b - a for a, b in e) >= 0.5 * min(bh, 3 * tol * 4)]
+        if len(hs) < 3 or len(vs) < 2:
+            continue
+        ys = [p for p, _ in hs]
+        xs = [p for p, _ in vs]
+        # A table is closed: its first and last rules run (nearly) its whole width and height.
+        if not (
+            _covers(hs[0][1], xs[0], xs[-1], 0.8)
+            and _covers(hs[-1][1], xs[0], xs[-1], 0.8)
+            and _covers(vs[0][1], ys[0], ys[-1], 0.8)
+            and _covers(vs[-1][1], ys[0], ys[-1], 0.8)
+        ):
+            continue
+        rows, cols = len(ys) - 1, len(xs) - 1
+        parent = list(range(rows * cols))
+
+        def find(a: int, parent: list[int] = parent) -> int:
+            while parent[a] != a:
+                parent[a] = parent[parent[a]]
+                a = parent[a]
+            return a
+
+        for r in range(rows):
+            for c in range(cols):
+                if c + 1 < cols and not _covers(vs[c + 1][1], ys[r] + tol, ys[r + 1] - tol):
+                    parent[find(r * cols + c + 1)] = find(r * cols + c)
+                if r + 1 < rows and not _covers(hs[r + 1][1], xs[c] + tol, xs[c + 1] - tol):
+                    parent[find((r + 1) * cols + c)] = find(r * cols + c)
+        groups: dict[int, list[tuple[int, int]]] = {}
+        for r in range(rows):
+            for c in range(cols):
+                groups.setdefault(find(r * cols + c), []).append((r, c))
+        cells = []
+        for members in groups.values():
+            r0, r1 = min(m[0] for m in members), max(m[0] for m in members)
+            c0, c1 = min(m[1] for m in members), max(m[1] for m in members)
+            box = (x + int(xs[c0]), y + int(ys[r0]), x + int(xs[c1 + 1]), y + int(ys[r1 + 1]))
+            cells.append((r0, r1, c0, c1, box))
+        if len(groups) < 2:
+            continue
+        cells.sort()
+        grids.append(Grid(box=(x, y, x + bw, y + bh), n_rows=rows, n_cols=cols, cells=cells))
+    grids.sort(key=lambda g: g.box[1])
+    return grids

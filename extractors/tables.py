@@ -1,0 +1,286 @@
+"""One table model for every source: build a :class:`~extractors.model.Table` from a grid of cells.
+
+The readers find the cells their own way — Word's ``w:tc`` (docx), pdfplumber's tables from the
+ruling lines of a text PDF, the grid of a scanned page (:func:`extractors.readers.prepare.find_grids`)
+— and hand a rectangular grid of :class:`~extractors.model.Cell` to :func:`build_table`, which
+decides how many rows are header, merges the header per column into one label ("Điểm tối" over
+"đa" → "Điểm tối đa"; a merged "Điểm" over "Tối đa" | "Tự chấm" → "Điểm Tối đa", "Điểm Tự chấm")
+and gives each column a role (:func:`column_role`). :func:`table_lines` turns the table back into
+:class:`~extractors.model.Line` rows (``cells`` as before, plus ``header`` and ``roles``) and
+:func:`link_tables` numbers a document's tables and lets a table that goes on over a page take the
+header of the one it continues.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .model import Box, Cell, ColumnRole, Line, Page, Provenance, SourceKind, Table, Word
+from .text import fold, nfc
+
+# Role words, folded. Checked in this order: "Điểm tự chấm" also says "điểm", "Kết quả tự đánh giá"
+# also says "kết quả", so the specific words go first.
+_ROLE_WORDS: list[tuple[ColumnRole, re.Pattern[str]]] = [
+    ("index", re.compile(r"^\W*(stt|tt|so tt|so thu tu)\W*$")),
+    ("note", re.compile(r"ghi chu")),
+    ("score", re.compile(r"tu cham|tu danh gia|diem tu\b|tu cho|diem dat|chi bo cham|dang bo cham")),
+    ("deduction", re.compile(r"\btru\b")),
+    ("max", re.compile(r"diem chuan|toi da|thang diem|khung diem|diem quy dinh|diem dinh muc|^\W*diem\W*$")),
+    ("pct", re.compile(r"ty le|%")),
+    ("target", re.compile(r"chi tieu|ke hoach")),
+    ("result", re.compile(r"ket qua|thuc hien|so luong|so phieu|so lieu|\bdat duoc\b")),
+    ("label", re.compile(r"noi dung|tieu chi|danh muc|\bten\b|hang muc")),
+]
+_NUMBER = re.compile(r"^[\W_]*\d+(?:[.,]\d+)?\s*%?[\W_]*$")
+_INDEX = re.compile(r"^\W*(?:\d{1,2}(?:\.\d{1,2})*|[ivx]{1,4}|[a-h])\W*$")
+MAX_HEADER_ROWS = 4
+_ZERO_WORDS = {"khong", "khong co", "-", "x"}
+
+
+def _words_role(text: str) -> ColumnRole:
+    f = fold(text)
+    return next((name for name, rx in _ROLE_WORDS if rx.search(f)), "other")
+
+
+def column_role(label: str, body: Sequence[str] = (), own: str | None = None) -> ColumnRole:
+    """The role of a column from its header ``label``, refined by what its ``body`` cells hold.
+
+    ``own`` is the column's own (lowest) header cell when the header has several rows: it says more
+    than the cells merged over it ("Chi bộ tự chấm" over "Điểm trừ" | "Điểm đạt"), so its words
+    decide when they name a role. A column of words under "Chỉ tiêu" or with no header is the row's
+    label; a numbers column under no known word is ``other``.
+    """
+    role = _words_role(own) if own else "other"
+    if role == "other":
+        role = _words_role(label)
+    filled = [fold(c) for c in body if c.strip()]
+    if role in ("index", "note") or not filled:
+        return role
+    # A cell with a figure in it ("24 đồng chí", "22/24 (91,67%)") or a zero in words is a value.
+    wordy = sum(1 for c in filled if not re.search(r"\d", c) and c.strip(" .") not in _ZERO_WORDS)
+    if role in ("target", "result", "other", "label") and wordy > 0.6 * len(filled):
+        return "label"
+    return role
+
+
+_LEADING_FIGURE = re.compile(r"^[\W_]*\d")
+
+
+def _is_data_row(cells: Sequence[Cell]) -> bool:
+    """A row with a cell that begins with a figure ("25", "17 (chính thức 14, dự bị 03)") or a row
+    index ("1", "1.2", "II") is data, not header; headings have words first ("Tỷ lệ (%)")."""
+    texts = [fold(c.text) for c in cells if not c.spanned]
+    return any(_LEADING_FIGURE.match(t) or (_INDEX.match(t) and i == 0) for i, t in enumerate(texts) if t)
+
+
+def _caption(row: Sequence[Cell]) -> bool:
+    """A row that is one cell merged over the whole width: a title, not a column heading."""
+    return len(row) > 1 and all(c.spanned for c in row[1:]) and len({c.text for c in row}) == 1
+
+
+def _own(head: list[list[Cell]], c: int) -> str | None:
+    """The lowest header cell of column ``c`` that is its own (not merged over its neighbours)."""
+    for row in reversed(head):
+        cell = row[c]
+        if not cell.text:
+            continue
+        wide = (c > 0 and row[c - 1].text == cell.text) or (c + 1 < len(row) and row[c + 1].text == cell.text)
+        return None if wide else cell.text
+    return None
+
+
+def build_table(
+    grid: list[list[Cell]],
+    *,
+    file: str,
+    source: SourceKind,
+    index: int = 0,
+    page: int | None = None,
+    bbox: Box | None = None,
+) -> Table:
+    """A :class:`Table` from rows of cells: padded to a rectangle, header rows found and merged, roles set."""
+    n = max((len(r) for r in grid), default=0)
+    rows = [list(r) + [Cell(page=page) for _ in range(n - len(r))] for r in grid]
+    header_rows = 0
+    for r in rows[:MAX_HEADER_ROWS]:
+        if _is_data_row(r):
+            break
+        header_rows += 1
+    if header_rows == len(rows):  # nothing but words: no header to tell apart
+        header_rows = 0
+    header: list[str] = []
+    # A title merged over the whole width above real column headings names no column; alone, it
+    # heads every column (a label/value table under one merged heading).
+    titles_only = all(_caption(r) for r in rows[:header_rows])
+    for c in range(n):
+        parts: list[str] = []
+        for r in rows[:header_rows]:
+            if _caption(r) and not titles_only:
+                continue
+            text = r[c].text
+            if text and (not parts or parts[-1] != text):
+                parts.append(text)
+        header.append(nfc(" ".join(parts)))
+    body = rows[header_rows:]
+    own = [_own(rows[:header_rows], c) for c in range(n)]
+    roles = [column_role(header[c], [r[c].text for r in body if not r[c].spanned], own[c]) for c in range(n)]
+    first = [fold(r[0].text) for r in body if r and r[0].text.strip()]
+    if roles and roles[0] in ("other", "label") and first and all(_INDEX.match(t) for t in first):
+        roles[0] = "index"  # an unlabelled first column of "1", "1.1", "II": the row numbers
+    return Table(
+        file=file,
+        index=index,
+        source=source,
+        page=page if page is not None else next((c.page for r in rows for c in r if c.page), None),
+        bbox=bbox,
+        rows=rows,
+        header_rows=header_rows,
+        header=header,
+        roles=roles,
+    )
+
+
+def cell_from_words(words: list[Word], *, page: int, bbox: Box | None = None, tolerance: float = 3.0) -> Cell:
+    """A cell from the words inside it, in reading order (lines top to bottom, words left to right)."""
+    ordered = sorted(words, key=lambda w: (w.bbox.y0, w.bbox.x0))
+    lines: list[list[Word]] = []
+    for w in ordered:
+        if lines and abs(lines[-1][0].bbox.y0 - w.bbox.y0) <= tolerance:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    flat = [w for ln in lines for w in sorted(ln, key=lambda w: w.bbox.x0)]
+    confs = [w.confidence for w in flat if w.confidence is not None and w.confidence >= 0]
+    return Cell(
+        text=nfc(" ".join(w.text for w in flat)),
+        words=flat,
+        bbox=bbox,
+        confidence=round(sum(confs) / len(confs), 1) if confs else None,
+        page=page,
+    )
+
+
+def row_roles(table: Table, ranges: Sequence[tuple[int, int]]) -> tuple[list[str], list[ColumnRole]]:
+    """Header labels and roles for a row whose cells cover the grid columns ``ranges`` (first, last):
+    a cell merged over several columns takes the label column's role if it covers it, else its first."""
+    header, roles = [], []
+    for a, b in ranges:
+        span = list(range(a, min(b, table.n_cols - 1) + 1)) or [min(a, table.n_cols - 1)]
+        at = next((c for c in span if table.roles[c] == "label"), span[0])
+        header.append(table.header[at])
+        roles.append(table.roles[at])
+    return header, roles
+
+
+def table_lines(table: Table, name: str) -> list[Line]:
+    """One :class:`Line` per row, as the Word reader gives them: a merged cell once per row.
+
+    Body rows carry the ``header`` and ``roles`` of the columns their cells stand in (a cell merged
+    over several columns: see :func:`row_roles`). Provenance: the row's page, its box, ``table`` and ``row``.
+    """
+    out: list[Line] = []
+    for r, row in enumerate(table.rows):
+        kept: list[Cell] = []
+        ranges: list[tuple[int, int]] = []
+        for i, c in enumerate(row):
+            if kept and c.spanned and row[i - 1].text == c.text:
+                ranges[-1] = (ranges[-1][0], i)
+            else:
+                kept.append(c)
+                ranges.append((i, i))
+        texts = [c.text for c in kept]
+        if not any(texts):
+            continue
+        words = [w for c in kept for w in c.words]
+        boxes = [c.bbox for c in row if c.bbox is not None]
+        bbox = None
+        for b in boxes:
+            bbox = b if bbox is None else bbox.union(b)
+        confs = [w.confidence for w in words if w.confidence is not None and w.confidence >= 0]
+        header, roles = row_roles(table, ranges) if r >= table.header_rows and table.roles else (None, None)
+        page = next((c.page for c in row if c.page), table.page)
+        out.append(
+            Line(
+                text=" | ".join(texts),
+                cells=texts,
+                words=words,
+                header=header,
+                roles=roles,
+                prov=Provenance(
+                    file=name,
+                    page=page,
+                    table=table.index,
+                    row=r,
+                    bbox=bbox,
+                    confidence=round(sum(confs) / len(confs), 1) if confs else None,
+                ),
+            )
+        )
+    return out
+
+
+def link_tables(pages: list[Page]) -> None:
+    """Number the tables of a document 0, 1, … in page order (and their lines' ``prov.table``), and
+    let a headerless table at the top of a page, as wide as the last one, take that one's header."""
+    n = 0
+    last: Table | None = None
+    for page in pages:
+        local: dict[int, int] = {}
+        for t in page.tables:
+            local[t.index] = n
+            t.index = n
+            n += 1
+        if local and page.method != "docx":
+            for ln in page.lines:
+                if ln.prov.table is not None and ln.prov.table in local and ln.prov.page == page.number:
+                    ln.prov = ln.prov.model_copy(update={"table": local[ln.prov.table]})
+        for t in page.tables:
+            if (
+                last is not None
+                and t.header_rows == 0
+                and last.header_rows > 0
+                and t.n_cols == last.n_cols
+                and (last.page or 0) < (t.page or 0)
+            ):
+                t.header, t.continues = list(last.header), last.index
+                t.roles = [
+                    column_role(t.header[c], [r[c].text for r in t.body if not r[c].spanned])
+                    if last.roles[c] in ("label", "other") or t.header[c] == ""
+                    else last.roles[c]
+                    for c in range(t.n_cols)
+                ]
+                for ln in page.lines:
+                    if ln.prov.table == t.index and ln.cells is not None and len(ln.cells) == t.n_cols:
+                        ln.header, ln.roles = list(t.header), list(t.roles)
+                    elif ln.prov.table == t.index and ln.roles is not None and ln.prov.row is not None:
+                        fresh = table_lines(t, t.file)
+                        match = next((f for f in fresh if f.prov.row == ln.prov.row), None)
+                        if match is not None:
+                            ln.header, ln.roles = match.header, match.roles
+            last = t
+
+
+def evenly_spaced(gaps: list[float], spread: float = 0.25) -> bool:
+    """True for a justified line of prose: every gap between its words stretched alike (a line of
+    four or more words whose gaps differ by under ``spread`` of their mean). A table row's gaps are
+    uneven: narrow between the words of a cell, wide between cells."""
+    if len(gaps) < 3:
+        return False
+    mean = sum(gaps) / len(gaps)
+    return mean > 0 and max(gaps) - min(gaps) < spread * mean
+
+
+def merge_lines(lines: list[Line], tables: list[tuple[Box, list[Line]]]) -> list[Line]:
+    """Page lines with those inside a table's box replaced by the table's rows, in top-to-bottom order."""
+
+    def inside(ln: Line, box: Box) -> bool:
+        b = ln.prov.bbox
+        if b is None:
+            return False
+        cy, cx = (b.y0 + b.y1) / 2, (b.x0 + b.x1) / 2
+        return box.y0 <= cy <= box.y1 and box.x0 <= cx <= box.x1
+
+    kept = [ln for ln in lines if not any(inside(ln, box) for box, _ in tables)]
+    rows = [ln for _, rs in tables for ln in rs]
+    return sorted(kept + rows, key=lambda ln: ln.prov.bbox.y0 if ln.prov.bbox else 0.0)
