@@ -52,5 +52,6 @@ def assess(dossier: Dossier, profile: str = "mac-dinh", *, today: dt.date | None
         figures=rec.figures,
         flags=ctx.flags,
         readings=rec.readings_out(),
+        alternatives=rec.alternatives_out(),
         ignored_files=dossier.ignored,
     )

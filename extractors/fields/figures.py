@@ -48,6 +48,9 @@ class Hit:
     field: str
     value: object
     line: Line
+    start: int | None = None  # where its number stands in the line's text, when known (prose)
+    score: float = 0.5  # how sure: see FieldReading.score
+    rule: str | None = None
 
 
 def _speck(cell: str) -> bool:
@@ -204,9 +207,10 @@ class FigureReader:
                 else:
                     scope = line_scope
             name = self._field_for(rule, scope)
+            offset = starts[bisect_right(starts, m.start()) - 1]
             if how == "zero":
                 if name:
-                    yield Hit(name, 0, line)
+                    yield Hit(name, 0, line, m.start() - offset)
                 continue
             denominator = rule.denominator_field
             if denominator == "members_total":
@@ -215,7 +219,9 @@ class FigureReader:
                 sent_lo = max(work.rfind(". ", 0, m.start()), work.rfind("\n", 0, m.start())) + 1
                 if _COMMITTEE.search(work[sent_lo:hi]):
                     denominator = "committee_members"
-            yield from self._emit(rule, name, num, line, src, hi, denominator)
+            for h in self._emit(rule, name, num, line, src, hi, denominator):
+                h.start = num.start - offset
+                yield h
 
     def _value_in(self, work: str, lo: int, ks: int, ke: int, hi: int, rule: Rule) -> tuple | None:
         before = [n for n in numbers(work, lo, ks) if as_value(n, rule.kind) is not None]

@@ -6,6 +6,7 @@ import logging
 import re
 
 from ..model import DocumentText, Line
+from ..nlp.structures import default_reader
 from ..vocabulary import DocType
 from . import FieldReading
 from .criteria import criterion_sentences, discipline, score_table, subordinate_table
@@ -32,7 +33,8 @@ def extract(doc: DocumentText, doc_type: DocType) -> list[FieldReading]:
     if doc_type in _FIGURE_TYPES:
         ocr_pages = frozenset(p.number for p in doc.pages if p.method == "ocr")
         reader = FigureReader(patterns, doc_type.value, is_chi_bo, ocr_pages)
-        hits += reader.read(lines, join=doc.source != "docx")
+        keyword_hits = list(reader.read(lines, join=doc.source != "docx"))
+        hits += structured(keyword_hits, lines, doc_type.value, is_chi_bo)
     if doc_type in (DocType.BAO_CAO, DocType.TO_TRINH):
         hits += discipline(lines)
         if not is_chi_bo:
@@ -52,6 +54,42 @@ def extract(doc: DocumentText, doc_type: DocType) -> list[FieldReading]:
     return readings
 
 
+_STRUCTURE_SCORE = 0.9
+_KEYWORD_SCORE = 0.5
+
+
+def structured(hits: list[Hit], lines: list[Line], doc_type: str, is_chi_bo: bool) -> list[Hit]:
+    """Keyword hits merged with what the structures of extractors/nlp read on the same lines.
+
+    A figure a structure read on a line replaces the keyword readings of that figure on that line
+    (the structure saw which number belongs to which figure); a veto (next year's targets, who took
+    part in the vote) drops the readings whose number stands where it applies.
+    """
+    found = default_reader().read(lines, doc_type, is_chi_bo)
+    by_line: dict[int, set[str]] = {}
+    for r in found.readings:
+        by_line.setdefault(id(r.line), set()).add(r.field)
+
+    def vetoed(h: Hit) -> bool:
+        for v in found.vetoes:
+            if v.line is not h.line or (v.fields is not None and h.field not in v.fields):
+                continue
+            if h.start is None or v.start <= h.start < v.end:
+                return True
+        return False
+
+    out = [h for h in hits if h.field not in by_line.get(id(h.line), ()) and not vetoed(h)]
+    for h in out:
+        h.score, h.rule = _KEYWORD_SCORE, "keyword"
+    for r in found.readings:
+        h = Hit(r.field, r.value, r.line, r.start)
+        if vetoed(h) and r.structure != "target":
+            continue
+        h.score, h.rule = _STRUCTURE_SCORE, r.structure
+        out.append(h)
+    return out
+
+
 def _reading(h: Hit, doc_type: DocType) -> FieldReading:
     note = None
     if h.field == "doc_date" and h.value is None:
@@ -61,7 +99,14 @@ def _reading(h: Hit, doc_type: DocType) -> FieldReading:
     if conf != prov.confidence:
         prov = prov.model_copy(update={"confidence": conf})
     return FieldReading(
-        field=h.field, value=h.value, raw=h.line.text, prov=prov, doc_type=doc_type, note=note
+        field=h.field,
+        value=h.value,
+        raw=h.line.text,
+        prov=prov,
+        doc_type=doc_type,
+        note=note,
+        score=h.score,
+        rule=h.rule,
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..codes import FlagCode
-from ..reconcile import Candidate
+from ..reconcile import Candidate, stated_base
 from .base import Context, named, num
 
 SCORE_TOLERANCE = 0.01  # points: scores are stated to at most two decimals
@@ -82,6 +82,10 @@ def check_ballots(ctx: Context) -> None:
             for b in (fig.voters_eligible, valid, returned, issued, fig.members_present, fig.members_official)
             if b
         ]
+        base_field = stated_base(ctx.rec, pct_field)
+        base_value = _n(getattr(fig, base_field, None)) if base_field else None
+        if base_value:  # "đạt 92,31% so với tổng số người có quyền biểu quyết": that base only
+            bases = [int(base_value)]
         if bases and not any(abs(100 * count / b - stated) <= PCT_TOLERANCE for b in bases):
             problems.append(
                 (
