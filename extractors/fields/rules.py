@@ -34,7 +34,7 @@ def extract(doc: DocumentText, doc_type: DocType) -> list[FieldReading]:
         ocr_pages = frozenset(p.number for p in doc.pages if p.method == "ocr")
         reader = FigureReader(patterns, doc_type.value, is_chi_bo, ocr_pages)
         keyword_hits = list(reader.read(lines, join=doc.source != "docx"))
-        hits += structured(keyword_hits, lines, doc_type.value, is_chi_bo)
+        hits += structured(keyword_hits, lines, doc_type.value, is_chi_bo, join=doc.source != "docx")
     if doc_type in (DocType.BAO_CAO, DocType.TO_TRINH):
         hits += discipline(lines)
         if not is_chi_bo:
@@ -58,27 +58,33 @@ _STRUCTURE_SCORE = 0.9
 _KEYWORD_SCORE = 0.5
 
 
-def structured(hits: list[Hit], lines: list[Line], doc_type: str, is_chi_bo: bool) -> list[Hit]:
+def structured(
+    hits: list[Hit], lines: list[Line], doc_type: str, is_chi_bo: bool, join: bool = False
+) -> list[Hit]:
     """Keyword hits merged with what the structures of extractors/nlp read on the same lines.
 
     A figure a structure read on a line replaces the keyword readings of that figure on that line
     (the structure saw which number belongs to which figure); a veto (next year's targets, who took
     part in the vote) drops the readings whose number stands where it applies.
     """
-    found = default_reader().read(lines, doc_type, is_chi_bo)
+    found = default_reader().read(lines, doc_type, is_chi_bo, join)
     by_line: dict[int, set[str]] = {}
     for r in found.readings:
         by_line.setdefault(id(r.line), set()).add(r.field)
 
     def vetoed(h: Hit) -> bool:
+        line = h.at or h.line
         for v in found.vetoes:
-            if v.line is not h.line or (v.fields is not None and h.field not in v.fields):
+            if v.line is not line or (v.fields is not None and h.field not in v.fields):
                 continue
             if h.start is None or v.start <= h.start < v.end:
                 return True
         return False
 
-    out = [h for h in hits if h.field not in by_line.get(id(h.line), ()) and not vetoed(h)]
+    def replaced(h: Hit) -> bool:  # the key's line, or the line its number stands on
+        return h.field in by_line.get(id(h.line), ()) or h.field in by_line.get(id(h.at or h.line), ())
+
+    out = [h for h in hits if not replaced(h) and not vetoed(h)]
     for h in out:
         h.score, h.rule = _KEYWORD_SCORE, "keyword"
     for r in found.readings:

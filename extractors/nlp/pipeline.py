@@ -39,8 +39,11 @@ LEXICON_FILE = Path(__file__).with_name("lexicon.yaml")
 
 _PREFIX = re.compile(r"""^(?:[(\[{"“‘'«*•+]|/(?=\d)|-(?=\S)|–)""")
 _SUFFIX = re.compile(r"""(?:[)\]}"”’'»;:!?%.,…]|(?<=\d)/)$""")
-# Split inside a token at ":" ";" "(" ")" "|" and at a comma that is not a decimal comma.
-_INFIX = re.compile(r"""[:;()|\[\]]|(?<!\d),|,(?!\d)|(?<=[^\W\d_])/(?=\d)|(?<=\d)%""")
+# Split inside a token at ":" ";" "(" ")" "|", at a comma that is not a decimal comma, and at a "/"
+# between words ("kỳ/chuyên đề"; "đ/c" and "b/c" stay whole).
+_INFIX = re.compile(
+    r"""[:;()|\[\]]|(?<!\d),|,(?!\d)|(?<=[^\W\d_])/(?=\d)|(?<=\d)%|(?<=[^\W\d_]{2})/(?=[^\W\d_])"""
+)
 
 _NUMBER = re.compile(
     r"\s*(?P<num>\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?|\d+\.\d{1,2})"
@@ -59,6 +62,7 @@ def _ensure_extensions() -> None:
     Token.set_extension("kind", getter=lambda t: t.tag_ if t.tag_ in _KINDS else "")
     Token.set_extension("prov", getter=_prov)
     Doc.set_extension("line", default=None)
+    Doc.set_extension("lines", default=None)  # [(start, Line)] when several lines are read as one
 
 
 _KINDS = frozenset(("NUM", "PCT", "FRAC"))
@@ -66,11 +70,14 @@ _NONE = "_"  # the tag of a token that is neither a number nor a concept
 
 
 def _prov(t: Token) -> tuple[Any, int, int] | None:
-    """(the Line's Provenance, start, end): where the token stands in the source line's text."""
-    line = t.doc._.line
+    """(the Line's Provenance, start, end): where the token stands in its source line's text."""
+    line, offset = t.doc._.line, 0
+    for start, ln in t.doc._.lines or ():
+        if start <= t.idx:
+            line, offset = ln, start
     if line is None:
         return None
-    return (line.prov, t.idx, t.idx + len(t.text))
+    return (line.prov, t.idx - offset, t.idx - offset + len(t.text))
 
 
 def _tokenizer(nlp: Language) -> Tokenizer:

@@ -9,6 +9,7 @@ who took part in the vote). Both are data; this module only compiles and applies
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -44,6 +45,7 @@ class Structure:
     not_followed_by: tuple[str, ...] = ()
     docs: frozenset[str] = frozenset(_FIGURE_DOCS)
     chi_bo_only: bool = False
+    dang_bo_only: bool = False
     concepts: tuple[str, ...] = ()  # every concept the pattern names
     has_numbers: bool = True
 
@@ -160,6 +162,7 @@ def load_structures(path: Path = STRUCTURES_FILE, lexicon: Path = LEXICON_FILE) 
                 not_followed_by=tuple(raw.get("not_followed_by", ())),
                 docs=docs,
                 chi_bo_only=bool(raw.get("chi_bo_only", False)),
+                dang_bo_only=bool(raw.get("dang_bo_only", False)),
                 concepts=named,
                 has_numbers=has_numbers,
             )
@@ -195,23 +198,26 @@ class StructureReader:
             else re.compile(r"\d")
         )
 
-    def read(self, lines: list[Line], doc_type: str, is_chi_bo: bool) -> Found:
+    def read(self, lines: list[Line], doc_type: str, is_chi_bo: bool, join: bool = False) -> Found:
+        """Readings and vetoes of every structure; with ``join`` (PDF, OCR) a sentence wrapped over
+        lines is matched as one."""
         found = Found()
         section_veto = False
-        for line in lines:
-            text = " | ".join(line.cells) if line.cells else line.text
-            if not self._worth.search(fold(text)):
-                if section_veto and _is_heading(line, None):
+        for block in _blocks(lines, join):
+            at = _Block(block)
+            if not self._worth.search(fold(at.text)):
+                if section_veto and len(block) == 1 and _is_heading(block[0], None):
                     section_veto = False
                 continue
-            doc = analyse(text, line, self.nlp)
-            heading = _is_heading(line, doc)
+            doc = analyse(at.text, block[0], self.nlp)
+            doc._.lines = at.starts_lines()
+            heading = len(block) == 1 and _is_heading(block[0], doc)
             if heading:
                 section_veto = False
             if section_veto:
-                found.vetoes.append(Veto(None, line, 0, len(text), "target section"))
+                at.veto(found, None, 0, len(at.text), "target section")
             for s, start, end in self._matches(doc, doc_type, is_chi_bo):
-                self._apply(s, doc, start, end, line, found)
+                self._apply(s, doc, start, end, at, found)
                 if s.scope == "section" and heading:
                     section_veto = True
         return found
@@ -220,7 +226,7 @@ class StructureReader:
         out = []
         for mid, start, end in self.matcher(doc):
             s = self.structures[self.nlp.vocab.strings[mid]]
-            if doc_type not in s.docs or (s.chi_bo_only and not is_chi_bo):
+            if doc_type not in s.docs or (s.chi_bo_only and not is_chi_bo) or (s.dang_bo_only and is_chi_bo):
                 continue
             if s.not_followed_by and end < len(doc) and doc[end]._.concept in s.not_followed_by:
                 continue
@@ -238,7 +244,7 @@ class StructureReader:
             kept.append((s, start, end))
         return sorted(kept, key=lambda m: m[1])
 
-    def _apply(self, s: Structure, doc: Doc, start: int, end: int, line: Line, found: Found) -> None:
+    def _apply(self, s: Structure, doc: Doc, start: int, end: int, at: _Block, found: Found) -> None:
         span = doc[start:end]
         lo, hi = span.start_char, span.end_char
         nums = [t for t in span if t._.kind]
@@ -246,28 +252,25 @@ class StructureReader:
             parts = spec.split("/")
             num_field = parts[0]
             den_field = parts[1] if len(parts) > 1 else "-"
-            te = t.idx + len(t.text)
             value: object = t._.num
             if num_field != "-":
                 if not num_field.endswith("_pct"):
                     if value != int(value):  # a count is whole
                         continue
                     value = int(value)
-                found.readings.append(Reading(num_field, value, line, t.idx, te, s.id))
+                at.read(found, num_field, value, t.idx, t.idx + len(t.text), s.id)
             if den_field != "-" and t._.den is not None:
-                found.readings.append(Reading(den_field, t._.den, line, t.idx, te, s.id))
+                at.read(found, den_field, t._.den, t.idx, t.idx + len(t.text), s.id)
         for f in s.zero:
-            found.readings.append(Reading(f, 0, line, lo, hi, s.id))
+            at.read(found, f, 0, lo, hi, s.id)
         if s.pct_of:
-            self._pct_with_base(s, doc, span, line, found)
+            self._pct_with_base(s, doc, span, at, found)
         if s.veto:
             fields = None if s.veto == "all" else frozenset(s.veto)
-            v_hi = hi
-            if s.scope in ("sentence", "section"):
-                v_hi = _sentence_end(doc.text, hi)
-            found.vetoes.append(Veto(fields, line, lo, v_hi, s.id))
+            v_hi = _sentence_end(doc.text, hi) if s.scope in ("sentence", "section") else hi
+            at.veto(found, fields, lo, v_hi, s.id)
 
-    def _pct_with_base(self, s: Structure, doc: Doc, span: Any, line: Line, found: Found) -> None:
+    def _pct_with_base(self, s: Structure, doc: Doc, span: Any, at: _Block, found: Found) -> None:
         pct = next((t for t in span if t._.kind == "PCT"), None)
         if pct is None:
             return
@@ -287,13 +290,68 @@ class StructureReader:
             None,
         )
         te = pct.idx + len(pct.text)
-        found.readings.append(Reading(f"{owner}_pct", round(float(pct._.num), 2), line, pct.idx, te, s.id))
+        at.read(found, f"{owner}_pct", round(float(pct._.num), 2), pct.idx, te, s.id)
         if base is not None:
-            found.readings.append(Reading(f"{owner}_pct_base", base, line, pct.idx, te, s.id))
+            at.read(found, f"{owner}_pct_base", base, pct.idx, te, s.id)
+
+
+class _Block:
+    """Lines read as one text (joined by a space), and the way back from a character to its line."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines = lines
+        texts = [" | ".join(ln.cells) if ln.cells else ln.text for ln in lines]
+        self.starts, pos = [], 0
+        for t in texts:
+            self.starts.append(pos)
+            pos += len(t) + 1
+        self.lengths = [len(t) for t in texts]
+        self.text = " ".join(texts)
+
+    def starts_lines(self) -> list[tuple[int, Line]]:
+        return list(zip(self.starts, self.lines, strict=True))
+
+    def where(self, char: int) -> tuple[Line, int]:
+        i = max(bisect_right(self.starts, char) - 1, 0)
+        return self.lines[i], char - self.starts[i]
+
+    def read(self, found: Found, name: str, value: object, start: int, end: int, structure: str) -> None:
+        line, offset = self.where(start)
+        found.readings.append(Reading(name, value, line, offset, offset + end - start, structure))
+
+    def veto(self, found: Found, fields: frozenset[str] | None, lo: int, hi: int, structure: str) -> None:
+        for line, start, length in zip(self.lines, self.starts, self.lengths, strict=True):
+            a, b = max(lo - start, 0), min(hi - start, length)
+            if a < b or (a == b == 0 and lo <= start < hi):
+                found.vetoes.append(Veto(fields, line, a, b, structure))
+
+
+_LIST_START = re.compile(r"^\s*(?:[IVX]+\.|\d+(?:\.\d+)*\.|[a-d]\)|-|\+|•)\s")
+
+
+def _blocks(lines: list[Line], join: bool) -> list[list[Line]]:
+    """Each line alone, or (``join``) prose lines up to a full stop, a heading or a list item."""
+    if not join:
+        return [[ln] for ln in lines]
+    out: list[list[Line]] = []
+    block: list[Line] = []
+    for ln in lines:
+        starts_new = bool(ln.cells) or _heading_text(ln.text) or bool(_LIST_START.match(ln.text))
+        if starts_new and block:
+            out.append(block)
+            block = []
+        block.append(ln)
+        if ln.cells or _heading_text(ln.text) or _short_title(ln.text) or re.search(r"[.;!?]\s*$", ln.text):
+            out.append(block)
+            block = []
+    if block:
+        out.append(block)
+    return out
 
 
 def _sentence_end(text: str, pos: int) -> int:
-    m = re.compile(r"\.(?!\d)|;|\n").search(text, pos)
+    """The end of the sentence at ``pos``: a full stop, not a ";" (targets are listed with ";")."""
+    m = re.compile(r"\.(?!\d)|\n").search(text, pos)
     return m.start() if m else len(text)
 
 
@@ -306,6 +364,13 @@ def _is_heading(line: Line, doc: Doc) -> bool:
     if any(t._.kind for t in doc):
         return False
     return _heading_text(line.text) or (bool(re.sub(r"[\W\d_]", "", line.text)) and len(doc) <= 12)
+
+
+def _short_title(text: str) -> bool:
+    """A short line without figures ("3. Phương hướng năm 2025"): a title, not a wrapped sentence."""
+    return len(text.split()) <= 8 and not re.search(
+        r"\d(?!\d{3}\b)|,\s*$", re.sub(r"^\s*[\dIVX.]+\s", "", text)
+    )
 
 
 def _heading_text(text: str) -> bool:

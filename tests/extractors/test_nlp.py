@@ -8,10 +8,11 @@ import pytest
 import yaml
 
 from extractors import Line, Provenance
+from extractors.fields import extract_fields
 from extractors.nlp.pipeline import LEXICON_FILE, analyse
 from extractors.nlp.structures import STRUCTURES_FILE, StructureReader, load_structures
 
-from .test_fields import BB, BC, CHI_BO_HEAD, TT, values
+from .test_fields import BB, BC, CHI_BO_HEAD, DANG_BO_HEAD, TT, doc, values
 
 
 def toks(text: str) -> list[tuple[str, str]]:
@@ -222,3 +223,54 @@ def test_a_pattern_naming_an_unknown_concept_or_field_fails_at_load(tmp_path: Pa
     )
     with pytest.raises(ValueError, match="unknown field"):
         load_structures(bad)
+
+
+def test_breakdown_after_of_which_in_a_new_sentence() -> None:
+    got = read(
+        "- Tổng số đảng viên: 14 đ/c. Trong đó: đảng viên chính thức: 12 đ/c; đảng viên dự bị: 02 đ/c."
+    )
+    assert got == {"members_total": [14], "members_official": [12], "members_probationary": [2]}
+    got = read("Chi bộ Trạm Y tế có 14 đảng viên, trong đó 12 đảng viên chính thức, 02 đảng viên dự bị.")
+    assert got == {"members_total": [14], "members_official": [12], "members_probationary": [2]}
+
+
+def test_wrapped_table_labels_of_voters_and_vote_participants() -> None:
+    got = read(["Đảng viên chính thức có quyền", "21", "trừ đảng viên miễn"])
+    assert got == {"voters_eligible": [21]}
+    got = read(["Số đảng viên chính thức tham", "20"])
+    assert "members_official" not in got
+
+
+def test_member_ratings_of_a_party_committee_are_read_with_their_unit() -> None:
+    rows = [*DANG_BO_HEAD, "Kết quả xếp loại: 30/226 đồng chí xếp loại hoàn thành xuất sắc nhiệm vụ."]
+    got = values(rows, BC)
+    assert got["rating_xuat_sac"] == [30]
+
+
+def test_cells_of_a_party_committee_by_level() -> None:
+    rows = [
+        *DANG_BO_HEAD,
+        "Đánh giá chi bộ trực thuộc: 03/11 chi bộ hoàn thành xuất sắc nhiệm vụ, 8/11 hoàn thành tốt nhiệm vụ.",
+    ]
+    got = values(rows, BC)
+    assert got["subordinates_xuat_sac"] == [3] and got["subordinates_tot"] == [8]
+    assert set(got["subordinates_total"]) == {11}
+
+
+def test_label_naming_both_meeting_kinds_without_spaces() -> None:
+    got = read(["Sinh hoạt thường kỳ/chuyên đề", "12/04 cuộc"], BC)
+    assert got == {"regular_meetings": [12], "thematic_meetings": [4]}
+
+
+def test_a_sentence_wrapped_over_pdf_lines_is_read_whole() -> None:
+    rows = [
+        *CHI_BO_HEAD,
+        "Kết quả đánh giá, xếp loại đảng viên: 03/18 đồng chí xếp loại",
+        "hoàn thành xuất sắc nhiệm vụ; 14/18 đồng chí xếp loại hoàn thành",
+        "tốt nhiệm vụ; 01/18 đồng chí xếp loại hoàn thành nhiệm vụ.",
+    ]
+    got = values(rows, BC, source="pdf_text")
+    assert got["rating_xuat_sac"] == [3] and got["rating_tot"] == [14] and got["rating_hoan_thanh"] == [1]
+    rs = extract_fields(doc(rows, "pdf_text"), BC)
+    tot = next(r for r in rs if r.field == "rating_tot")
+    assert tot.raw.startswith("hoàn thành xuất sắc")  # the line its number stands on
