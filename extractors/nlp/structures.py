@@ -43,6 +43,7 @@ class Structure:
     veto: tuple[str, ...] | str = ()
     scope: str = "match"
     not_followed_by: tuple[str, ...] = ()
+    from_end: bool = False  # read maps to the last numbers of the match (after an ANY run)
     docs: frozenset[str] = frozenset(_FIGURE_DOCS)
     chi_bo_only: bool = False
     dang_bo_only: bool = False
@@ -90,6 +91,8 @@ def _token(spec: str, concepts: set[str], where: str) -> dict[str, Any]:
         out = {"TAG": {"IN": ["NUM", "FRAC"]}}
     elif tok == "SEP":
         out = {"ORTH": {"IN": _SEP}}
+    elif tok == "ANY":
+        out = {}
     elif tok == "WORD":
         out = {"IS_PUNCT": False, "TAG": "_"}
     else:
@@ -160,6 +163,7 @@ def load_structures(path: Path = STRUCTURES_FILE, lexicon: Path = LEXICON_FILE) 
                 veto=veto,
                 scope=raw.get("scope", "match"),
                 not_followed_by=tuple(raw.get("not_followed_by", ())),
+                from_end=bool(raw.get("from_end", False)),
                 docs=docs,
                 chi_bo_only=bool(raw.get("chi_bo_only", False)),
                 dang_bo_only=bool(raw.get("dang_bo_only", False)),
@@ -248,6 +252,8 @@ class StructureReader:
         span = doc[start:end]
         lo, hi = span.start_char, span.end_char
         nums = [t for t in span if t._.kind]
+        if s.from_end:
+            nums = nums[len(nums) - len(s.read) :] if len(nums) >= len(s.read) else []
         for spec, t in zip(s.read, nums, strict=False):
             parts = spec.split("/")
             num_field = parts[0]

@@ -274,3 +274,31 @@ def test_a_sentence_wrapped_over_pdf_lines_is_read_whole() -> None:
     rs = extract_fields(doc(rows, "pdf_text"), BC)
     tot = next(r for r in rs if r.field == "rating_tot")
     assert tot.raw.startswith("hoàn thành xuất sắc")  # the line its number stands on
+
+
+def test_a_cumulative_level_is_not_the_members_rated() -> None:
+    got = read(
+        "Có 19 đồng chí được xếp loại hoàn thành tốt nhiệm vụ trở lên, trong đó 4 đồng chí hoàn thành xuất sắc nhiệm vụ.",
+        BC,
+    )
+    assert "members_rated" not in got and "rating_tot" not in got
+    assert got["rating_xuat_sac"] == [4]
+    rows = [*DANG_BO_HEAD, "Có 12 chi bộ trực thuộc được đánh giá, xếp loại."]
+    assert "members_rated" not in values(rows, BC)
+
+
+def test_meetings_per_quarter_are_not_the_years_count() -> None:
+    got = read("Sinh hoạt chuyên đề: mỗi quý 01 cuộc, cả năm 04 cuộc.", BC)
+    assert got == {"thematic_meetings": [4]}
+    got = read("Chi bộ duy trì sinh hoạt chuyên đề mỗi quý 01 cuộc.", BC)
+    assert "thematic_meetings" not in got
+
+
+def test_votes_for_as_a_fraction_of_official_members() -> None:
+    got = read("Kết quả: có 13/14 đảng viên chính thức tán thành.")
+    assert got["votes_for"] == [13] and got["members_official"] == [14]
+
+
+def test_a_disciplined_member_is_not_the_member_count() -> None:
+    got = read("Chi bộ có 01 đồng chí bị kỷ luật khiển trách.", BC)
+    assert got == {"disciplined_members": [1]}

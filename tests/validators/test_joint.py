@@ -117,3 +117,12 @@ def test_a_lost_decimal_comma_is_restored_only_when_it_fits() -> None:
     assert result.figures.criteria_scores[1] == 24.5
     assert FlagCode.SCORE_INCONSISTENT not in codes(result)
     assert "24,5" in result.alternatives["criterion.2"].why
+
+
+def test_ratings_add_up_to_the_members_not_excused() -> None:
+    docs = clean_chi_bo()  # 15 members: 3 + 10 + 2 + 0 rated
+    docs[BC] = [r for r in docs[BC] if r[0] != "members_rated"]
+    docs = set_value(docs, BC, "rating_tot", 9)
+    assert FlagCode.RATING_COUNT_MISMATCH in codes(run(docs))
+    docs = set_value(docs, BB, "members_excused", 1)
+    assert FlagCode.RATING_COUNT_MISMATCH not in codes(run(docs))

@@ -188,14 +188,22 @@ def check_rating_counts(ctx: Context) -> None:
     r = fig.ratings
     levels = {"rating_xuat_sac": r.xuat_sac, "rating_tot": r.tot, "rating_hoan_thanh": r.hoan_thanh}
     levels["rating_khong_hoan_thanh"] = r.khong_hoan_thanh
-    _levels_vs_total(
-        ctx,
-        levels,
+    total: tuple[float | None, str, str] = (
         (fig.members_rated, "members_rated", "số đảng viên được đánh giá")
         if fig.members_rated is not None
-        else (fig.members_total, "members_total", "tổng số đảng viên"),
-        "đảng viên",
+        else (fig.members_total, "members_total", "tổng số đảng viên")
     )
+    known = [v for v in levels.values() if v is not None]
+    if (
+        fig.members_rated is None
+        and fig.members_total is not None
+        and fig.members_excused
+        and len(known) == len(levels)
+        and sum(known) == fig.members_total - fig.members_excused
+    ):
+        # Members excused from party life (miễn sinh hoạt) are not rated: the levels add up to the rest.
+        total = (fig.members_total - fig.members_excused, "members_total", "số đảng viên trừ số được miễn")
+    _levels_vs_total(ctx, levels, total, "đảng viên")
     sub_levels = {
         f"subordinates_{x}": _n(ctx.rec.value(f"subordinates_{x}"))
         for x in ("xuat_sac", "tot", "hoan_thanh", "khong_hoan_thanh")
