@@ -302,3 +302,15 @@ def test_votes_for_as_a_fraction_of_official_members() -> None:
 def test_a_disciplined_member_is_not_the_member_count() -> None:
     got = read("Chi bộ có 01 đồng chí bị kỷ luật khiển trách.", BC)
     assert got == {"disciplined_members": [1]}
+
+
+def test_a_unit_named_with_a_number_keeps_it() -> None:
+    rows = [
+        [
+            "ĐẢNG BỘ PHƯỜNG HÒA BÌNH CHI BỘ KHU PHỐ SỐ 3 * Số: 04-TTr/CB",
+            "ĐẢNG CỘNG SẢN VIỆT NAM Hòa Bình, ngày 02 tháng 12 năm 2024",
+        ],
+        "TỜ TRÌNH",
+        "Chi bộ Khu phố số 3 đề nghị xét công nhận.",
+    ]
+    assert values(rows, TT)["unit_name"] == ["Chi bộ Khu phố số 3"]
