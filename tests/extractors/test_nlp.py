@@ -314,3 +314,15 @@ def test_a_unit_named_with_a_number_keeps_it() -> None:
         "Chi bộ Khu phố số 3 đề nghị xét công nhận.",
     ]
     assert values(rows, TT)["unit_name"] == ["Chi bộ Khu phố số 3"]
+
+
+def test_a_star_misread_by_ocr_is_not_part_of_the_unit_name() -> None:
+    rows = [
+        "ĐẢNG BỘ XÃ AN HÒA",
+        "CHI BỘ HỢP TÁC XÃ",
+        "DỊCH VỤ AN PHÚ",
+        "17% KM 2",
+        "Số: 05-TTr/CB",
+        "TỜ TRÌNH",
+    ]
+    assert values(rows, TT)["unit_name"] == ["Chi bộ Hợp Tác Xã Dịch Vụ An Phú"]
