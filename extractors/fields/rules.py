@@ -77,7 +77,10 @@ def structured(
         for v in found.vetoes:
             if v.line is not line or (v.fields is not None and h.field not in v.fields):
                 continue
-            if h.start is None or v.start <= h.start < v.end:
+            if h.start is not None and v.start <= h.start < v.end:
+                return True
+            # A table row read by its label: a veto counts when it is about the label (or the row).
+            if h.start is None and (v.fields is None or v.start <= _label_end(line)):
                 return True
         return False
 
@@ -94,6 +97,19 @@ def structured(
         h.score, h.rule = _STRUCTURE_SCORE, r.structure
         out.append(h)
     return out
+
+
+def _label_end(line: Line) -> int:
+    """Where the label cell of a table row ends in the row's text (cells joined by " | ")."""
+    if not line.cells:
+        return len(line.text)
+    pos = 0
+    for cell in line.cells:
+        pos += len(cell)
+        if re.search(r"[^\W\d_]{2}", cell):
+            return pos
+        pos += 3
+    return pos
 
 
 def _reading(h: Hit, doc_type: DocType) -> FieldReading:

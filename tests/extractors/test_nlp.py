@@ -326,3 +326,32 @@ def test_a_star_misread_by_ocr_is_not_part_of_the_unit_name() -> None:
         "TỜ TRÌNH",
     ]
     assert values(rows, TT)["unit_name"] == ["Chi bộ Hợp Tác Xã Dịch Vụ An Phú"]
+
+
+def test_abbreviated_ratings_with_shares_in_one_cell() -> None:
+    got = read(
+        [
+            "Xếp loại đảng viên",
+            "HTXSNV: 02 đ/c (12,5%); HTTNV: 13 đ/c (81,25%); HTNV: 01 đ/c (6,25%); KHTNV: 0",
+        ],
+        BC,
+    )
+    assert got == {
+        "rating_xuat_sac": [2],
+        "rating_tot": [13],
+        "rating_hoan_thanh": [1],
+        "rating_khong_hoan_thanh": [0],
+    }
+
+
+def test_a_note_cell_does_not_veto_the_rows_value() -> None:
+    rows = [
+        *CHI_BO_HEAD,
+        ["TT", "Chỉ tiêu", "Kết quả", "Ghi chú"],
+        ["1", "Sinh hoạt chuyên đề", "05 cuộc", "mỗi quý ít nhất 01 cuộc"],
+    ]
+    assert values(rows, BC)["thematic_meetings"] == [5]
+
+
+def test_no_disciplined_member_said_in_words() -> None:
+    assert read("Số đảng viên bị kỷ luật trong năm: không.", BC) == {"disciplined_members": [0]}
