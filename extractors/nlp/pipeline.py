@@ -59,6 +59,7 @@ def _ensure_extensions() -> None:
     Token.set_extension("den", default=None)
     Token.set_extension("pct", default=False)
     Token.set_extension("concept", getter=lambda t: "" if t.tag_ in _KINDS or t.tag_ == _NONE else t.tag_)
+    # (a token that is neither a number nor a concept has the tag "" or _NONE)
     Token.set_extension("kind", getter=lambda t: t.tag_ if t.tag_ in _KINDS else "")
     Token.set_extension("prov", getter=_prov)
     Doc.set_extension("line", default=None)
@@ -90,46 +91,38 @@ def _tokenizer(nlp: Language) -> Tokenizer:
     )
 
 
+# A number in the working text (folded, OCR digits fixed, dates and document numbers blanked):
+# "08", "93,5", "1.200", a fraction "17/18" or "17 / 18", a percentage "93,5 %".
+_NUMBER_SPAN = re.compile(r"(?<![^\W\d_])\d+(?:[.,]\d+)*(?:\s*/\s*\d+)?(?:\s*%)?(?![^\W_])")
+
+
 @Language.component("hoso_numbers")
 def number_component(doc: Doc) -> Doc:
-    """Merge fractions and percentages into one token each, then parse every number token."""
+    """Merge fractions and percentages into one token each and parse them; only number tokens are touched."""
     work = prepare(doc.text)
-
-    def numeric(t: Token) -> bool:
-        seg = work[t.idx : t.idx + len(t.text)]
-        return bool(re.fullmatch(r"\d+(?:[.,]\d+)*(?:/\d+)?", seg))
-
-    spans: list[Span] = []
-    i, n = 0, len(doc)
-    while i < n:
-        if not numeric(doc[i]):
-            i += 1
+    spans = []
+    for m in _NUMBER_SPAN.finditer(work):
+        span = doc.char_span(m.start(), m.end())
+        if span is None:  # "17/18phiếu": not on token boundaries, not a number token
             continue
-        j = i + 1
-        if "/" not in doc[i].text and j + 1 < n and doc[j].text == "/" and numeric(doc[j + 1]):
-            j += 2
-        if j < n and doc[j].text == "%":
-            j += 1
-        if j - i > 1:
-            spans.append(doc[i:j])
-        i = j
+        spans.append((m.start(), m.end(), span))
     with doc.retokenize() as retok:
-        for span in spans:
-            retok.merge(span)
-    for t in doc:
-        t.tag_ = _NONE
-        seg = work[t.idx : t.idx + len(t.text)]
-        m = _NUMBER.fullmatch(seg)
-        if m is None or not seg.strip():
-            continue
-        value = parse_number(m.group("num"))
-        if value is None:
+        for _, _, span in spans:
+            if len(span) > 1:
+                retok.merge(span)
+    for a, b, _ in spans:
+        t = doc.char_span(a, b)[0]  # type: ignore[index]
+        m = _NUMBER.fullmatch(work[a:b])
+        value = parse_number(m.group("num")) if m else None
+        if m is None or value is None:
             continue
         t._.num = value
         t._.den = int(m.group("den")) if m.group("den") else None
         t._.pct = bool(m.group("pct"))
         # Kinds and concepts live in the token's tag, which the Matcher reads natively (fast).
         t.tag_ = "PCT" if t._.pct else "FRAC" if t._.den is not None else "NUM"
+    if len(doc) and not doc[0].tag_:
+        doc[0].tag_ = _NONE  # the Matcher reads tags only from a document that has some
     return doc
 
 
@@ -161,11 +154,8 @@ class ConceptTagger:
             self.matcher.add(concept, [nlp.make_doc(p) for p in entry["phrases"]])
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = [
-            Span(doc, s, e, label=mid)
-            for mid, s, e in self.matcher(doc)
-            if all(t.tag_ == _NONE for t in doc[s:e])
-        ]
+        # Phrases hold no digits, so a match never spans a number token.
+        spans = [Span(doc, s, e, label=mid) for mid, s, e in self.matcher(doc)]
         spans = filter_spans(spans)
         with doc.retokenize() as retok:
             for span in spans:

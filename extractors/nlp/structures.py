@@ -20,8 +20,8 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
+from ..fields.numbers import prepare
 from ..model import Line
-from ..text import fold
 from ..vocabulary import FIELDS, DocType
 from .pipeline import LEXICON_FILE, analyse, build, get_nlp, load_lexicon
 
@@ -94,7 +94,7 @@ def _token(spec: str, concepts: set[str], where: str) -> dict[str, Any]:
     elif tok == "ANY":
         out = {}
     elif tok == "WORD":
-        out = {"IS_PUNCT": False, "TAG": "_"}
+        out = {"IS_PUNCT": False, "TAG": {"IN": ["", "_"]}}
     else:
         alts = tok.split("|") if tok != "|" else ["|"]
         known = [a for a in alts if a in concepts]
@@ -105,17 +105,28 @@ def _token(spec: str, concepts: set[str], where: str) -> dict[str, Any]:
         elif any("_" in a for a in alts):
             raise ValueError(f"{where}: unknown concept {tok!r}")
         else:
-            out = {"NORM": {"IN": alts}, "TAG": "_"}
+            out = {"NORM": {"IN": alts}, "TAG": {"IN": ["", "_"]}}
     if op:
         out["OP"] = op
     return out
 
 
-def _fields(names: list[str], where: str) -> None:
+_SLOT = re.compile(r"\{(\w+)\}")
+
+
+def _fields(names: list[str], where: str, named: tuple[str, ...] = ()) -> None:
+    """Every field a read names exists; "{rating_}" stands for each concept of the pattern with
+    that prefix, less the prefix ("rating_{rating_}" → rating_xuat_sac, rating_tot …)."""
     for name in names:
         for part in str(name).split("/"):
-            if part != "-" and part not in FIELDS:
-                raise ValueError(f"{where}: unknown field {part!r}")
+            slot = _SLOT.search(part)
+            fills = [c[len(slot.group(1)) :] for c in named if c.startswith(slot.group(1))] if slot else [""]
+            if slot and not fills:
+                raise ValueError(f"{where}: no concept of the pattern fills {slot.group(0)}")
+            for fill in fills:
+                full = _SLOT.sub(fill, part) if slot else part
+                if full != "-" and full not in FIELDS:
+                    raise ValueError(f"{where}: unknown field {full!r}")
 
 
 @cache
@@ -142,7 +153,13 @@ def load_structures(path: Path = STRUCTURES_FILE, lexicon: Path = LEXICON_FILE) 
         has_numbers = any(_OP.match(s).group("tok") in ("NUM", "PCT", "FRAC", "COUNT") for s in specs)  # type: ignore[union-attr]
         read = [str(x) for x in raw.get("read", [])]
         zero = list(raw.get("zero", []))
-        _fields(read + zero, where)
+        alternatives = tuple(
+            a
+            for sp in specs
+            for a in _OP.match(sp).group("tok").split("|")  # type: ignore[union-attr]
+            if a in concepts
+        )
+        _fields(read + zero, where, alternatives)
         veto = raw.get("veto", ())
         if veto != "all":
             veto = tuple(veto)
@@ -209,7 +226,7 @@ class StructureReader:
         section_veto = False
         for block in _blocks(lines, join):
             at = _Block(block)
-            if not self._worth.search(fold(at.text)):
+            if not self._worth.search(prepare(at.text)):  # dates, years, document numbers masked
                 if section_veto and len(block) == 1 and _is_heading(block[0], None):
                     section_veto = False
                 continue
@@ -255,6 +272,7 @@ class StructureReader:
         if s.from_end:
             nums = nums[len(nums) - len(s.read) :] if len(nums) >= len(s.read) else []
         for spec, t in zip(s.read, nums, strict=False):
+            spec = _fill(spec, span)
             parts = spec.split("/")
             num_field = parts[0]
             den_field = parts[1] if len(parts) > 1 else "-"
@@ -268,7 +286,7 @@ class StructureReader:
             if den_field != "-" and t._.den is not None:
                 at.read(found, den_field, t._.den, t.idx, t.idx + len(t.text), s.id)
         for f in s.zero:
-            at.read(found, f, 0, lo, hi, s.id)
+            at.read(found, _fill(f, span), 0, lo, hi, s.id)
         if s.pct_of:
             self._pct_with_base(s, doc, span, at, found)
         if s.veto:
@@ -299,6 +317,16 @@ class StructureReader:
         at.read(found, f"{owner}_pct", round(float(pct._.num), 2), pct.idx, te, s.id)
         if base is not None:
             at.read(found, f"{owner}_pct_base", base, pct.idx, te, s.id)
+
+
+def _fill(spec: str, span: Any) -> str:
+    """A read with a slot ("rating_{rating_}") filled from the concept the match holds."""
+    slot = _SLOT.search(spec)
+    if slot is None:
+        return spec
+    prefix = slot.group(1)
+    concept = next((t._.concept for t in span if t._.concept.startswith(prefix)), None)
+    return _SLOT.sub(concept[len(prefix) :], spec) if concept else "-"
 
 
 class _Block:
