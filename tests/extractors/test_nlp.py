@@ -355,3 +355,12 @@ def test_a_note_cell_does_not_veto_the_rows_value() -> None:
 
 def test_no_disciplined_member_said_in_words() -> None:
     assert read("Số đảng viên bị kỷ luật trong năm: không.", BC) == {"disciplined_members": [0]}
+
+
+def test_cells_at_a_level_said_to_be_none() -> None:
+    rows = [
+        *DANG_BO_HEAD,
+        "Có 3 chi bộ hoàn thành xuất sắc nhiệm vụ, 9 chi bộ hoàn thành tốt nhiệm vụ; không có chi bộ nào xếp loại hoàn thành nhiệm vụ.",
+    ]
+    got = values(rows, BC)
+    assert got["subordinates_hoan_thanh"] == [0]
