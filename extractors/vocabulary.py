@@ -63,12 +63,17 @@ FIELDS: dict[str, str] = {
     "votes_against": "int: không tán thành / không đồng ý",
     "votes_for_pct": "float: stated percentage in favour",
     "votes_against_pct": "float: stated percentage against",
+    "votes_for_pct_base": "str: the figure a stated percentage in favour is of ('so với tổng số …')",
+    "votes_against_pct_base": "str: the figure a stated percentage against is of",
     # -- member ratings (bao_cao, to_trinh) --
     "members_rated": "int: số đảng viên được đánh giá, xếp loại",
     "rating_xuat_sac": "int: hoàn thành xuất sắc nhiệm vụ",
     "rating_tot": "int: hoàn thành tốt nhiệm vụ",
     "rating_hoan_thanh": "int: hoàn thành nhiệm vụ",
     "rating_khong_hoan_thanh": "int: không hoàn thành nhiệm vụ",
+    "rating_xuat_sac_pct": "float: stated share of members at 'hoàn thành xuất sắc nhiệm vụ' (%)",
+    "rating_tot_pct": "float: stated share at 'hoàn thành tốt nhiệm vụ' (%)",
+    "rating_hoan_thanh_pct": "float: stated share at 'hoàn thành nhiệm vụ' (%)",
     # -- activity in the year (bao_cao) --
     "regular_meetings": "int: sinh hoạt thường kỳ",
     "thematic_meetings": "int: sinh hoạt chuyên đề",

@@ -16,6 +16,7 @@ import pypdfium2  # noqa: F401 - PDF pages for OCR
 import pytesseract  # noqa: F401
 
 from extractors import DocType, DocumentText, Line, Page, Provenance, classify, extract_fields
+from extractors.nlp.structures import default_reader
 from extractors.readers import ocr  # noqa: F401 - imported lazily by the PDF reader
 from validators import Dossier, DossierFile, assess
 from validators.profiles import profile_names
@@ -50,6 +51,7 @@ def _sample_text() -> DocumentText:
 
 
 def warm() -> None:
+    default_reader()  # the spaCy pipeline with the lexicon and structures of extractors/nlp
     text = _sample_text()
     classify(text)
     files = [

@@ -66,5 +66,6 @@ def assess(
         figures=rec.figures,
         flags=ctx.flags,
         readings=rec.readings_out(),
+        alternatives=rec.alternatives_out(),
         ignored_files=dossier.ignored,
     )

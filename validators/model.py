@@ -122,6 +122,16 @@ class Reading(BaseModel):
     row: int | None = None
     confidence: float | None = None
     chosen: bool = False
+    score: float | None = None  # how sure the reading is, 0–1 (a structure 0.9, a keyword 0.5)
+    rule: str | None = None  # what read it: a structure of extractors/nlp/structures.yaml, or "keyword"
+
+
+class Alternatives(BaseModel):
+    """A figure read as more than one value: the value used, the others read, and why that one."""
+
+    value: Any
+    others: list[Any] = Field(default_factory=list)
+    why: str | None = None
 
 
 class CorrectionNote(BaseModel):
@@ -176,6 +186,7 @@ class Result(BaseModel):
     figures: Figures = Field(default_factory=Figures)
     flags: list[Flag] = Field(default_factory=list)
     readings: dict[str, list[Reading]] = Field(default_factory=dict)
+    alternatives: dict[str, Alternatives] = Field(default_factory=dict)
     ignored_files: list[str] = Field(default_factory=list)
     processed_at: str | None = None
     hoso_version: str | None = None

@@ -19,7 +19,8 @@ from extractors.text import fold
 
 from .codes import DocType, UnitKind
 from .dossier import Dossier, DossierFile
-from .model import Evidence, Figures, Ratings, Reading, Subordinates, Unit
+from .joint import FAMILY, choose, plausible_points, relations, top_values
+from .model import Alternatives, Evidence, Figures, Ratings, Reading, Subordinates, Unit
 from .profiles import Profile
 
 log = logging.getLogger(__name__)
@@ -97,6 +98,10 @@ _INT_FIGURES = (
 )
 _RATINGS = {"xuat_sac": "rating_xuat_sac", "tot": "rating_tot", "hoan_thanh": "rating_hoan_thanh"}
 _RATINGS["khong_hoan_thanh"] = "rating_khong_hoan_thanh"
+# Figures whose other readings are shown beside the value used ("đọc được 13 hoặc 15").
+FIGURE_KEYS = frozenset(
+    (*_INT_FIGURES, *FAMILY, *_RATINGS.values(), "attendance_pct", "members_probationary", "members_absent")
+)
 
 
 @dataclass(frozen=True, eq=False)  # identity: the same reading is the same candidate
@@ -159,6 +164,8 @@ class Candidate:
             row=prov.row,
             confidence=self.confidence(),
             chosen=chosen,
+            score=self.reading.score,
+            rule=self.reading.rule,
         )
 
 
@@ -186,6 +193,7 @@ class Reconciled:
     )  # figure → readings it was computed from
     derived_how: dict[str, str] = field(default_factory=dict)
     derived_values: dict[str, Any] = field(default_factory=dict)
+    why: dict[str, str] = field(default_factory=dict)  # figure → why the value used is not the first read
 
     def value(self, key: str) -> Any:
         c = self.chosen.get(key)
@@ -203,6 +211,21 @@ class Reconciled:
 
     def evidence(self, *keys: str) -> list[Evidence]:
         return [c.evidence() for c in self.used(*keys)]
+
+    def alternatives_out(self) -> dict[str, Alternatives]:
+        """Figures read as more than one value: the value used, the others, and why it was chosen."""
+        out: dict[str, Alternatives] = {}
+        for key, cands in self.candidates.items():
+            c = self.chosen.get(key)
+            if c is None or (key not in FIGURE_KEYS and key not in self.why):
+                continue
+            others: dict[str, Any] = {}
+            for x in cands:
+                if _usable(x.value) and x.value != c.value:
+                    others.setdefault(repr(x.value), x.value)
+            if others:
+                out[key] = Alternatives(value=c.value, others=list(others.values()), why=self.why.get(key))
+        return out
 
     def readings_out(self) -> dict[str, list[Reading]]:
         """Every reading per key; a figure computed from others gets one chosen entry saying how."""
@@ -234,13 +257,14 @@ def _usable(value: Any) -> bool:
     return True
 
 
-def _rank(c: Candidate, order: tuple[DocType, ...]) -> tuple[int, int, int, int]:
+def _rank(c: Candidate, order: tuple[DocType, ...]) -> tuple[int, int, float, int, int]:
     try:
         type_rank = order.index(c.doc_type)
     except ValueError:
         type_rank = len(order)
     in_table = 0 if c.reading.prov.table is not None else 1
-    return (type_rank, c.file_index, in_table, c.index)
+    # Within a file, a reading a structure made (score 0.9) before a keyword's (0.5).
+    return (type_rank, c.file_index, -c.reading.score, in_table, c.index)
 
 
 def _number(value: Any, kind: type) -> Any:
@@ -303,6 +327,10 @@ def reconcile(dossier: Dossier, profile: Profile) -> Reconciled:
         chosen=chosen,
         doc_fields=_document_fields(dossier),
     )
+    hint = (
+        _kind_value(rec.value("unit_kind")) if "unit_kind" in chosen else unit_kind_of(rec.value("unit_name"))
+    )
+    _joint(rec, hint)
     fig = rec.figures
     for name in _INT_FIGURES:
         setattr(fig, name, _number(rec.value(name), int))
@@ -322,12 +350,107 @@ def reconcile(dossier: Dossier, profile: Profile) -> Reconciled:
     rec.year = year
 
     _voters(rec, kind)
+    _ratings_from_shares(rec)
+    _lost_commas(rec, profile)
     _criteria(rec, profile)
     if kind == UnitKind.DANG_BO_CO_SO or (
         kind is None and any(k.startswith("subordinates_") for k in chosen)
     ):
         _subordinates(rec)
     return rec
+
+
+def stated_base(rec: Reconciled, pct_field: str) -> str | None:
+    """The figure the chosen ``pct_field`` is a percentage of, when its own sentence says so
+    ("đạt 92,31% so với tổng số người có quyền biểu quyết"); a base stated beside another reading
+    of the percentage is not this one's."""
+    pct = rec.chosen.get(pct_field)
+    if pct is None:
+        return None
+    for c in rec.candidates.get(pct_field + "_base", []):
+        if c.file is pct.file and c.reading.prov == pct.reading.prov and isinstance(c.value, str):
+            return c.value
+    return None
+
+
+def _joint(rec: Reconciled, kind: UnitKind | None) -> None:
+    """Member and vote figures chosen together by the dossier's arithmetic (validators.joint)."""
+    options: dict[str, list[int]] = {}
+    for f in FAMILY:
+        vals = [v for c in rec.candidates.get(f, []) if (v := _number(c.value, int)) is not None]
+        if vals:
+            options[f] = top_values(vals)
+    stated = []
+    for count in ("votes_for", "votes_against"):
+        base, pct = stated_base(rec, f"{count}_pct"), _number(rec.value(f"{count}_pct"), float)
+        if base is not None and pct is not None:
+            stated.append((count, base, pct))
+    choice = choose(options, relations(kind, stated))
+    for f, first in choice.changed.items():
+        value = choice.values[f]
+        rec.chosen[f] = next(c for c in rec.candidates[f] if _number(c.value, int) == value)
+        rec.why[f] = (
+            f"dùng {value} (không phải {first}) để khớp: " + "; ".join(choice.used)
+            if choice.used
+            else f"dùng {value} (không phải {first})"
+        )
+        log.info("joint choice: %s = %s rather than %s (%s)", f, value, first, "; ".join(choice.used))
+
+
+def _lost_commas(rec: Reconciled, profile: Profile) -> None:
+    """A score row whose score exceeds its maximum, or a criterion maximum beyond the profile's, by a
+    lost decimal comma ("79" where the maximum is 8,4; "95,6" → "9,56") is read with the comma back,
+    when exactly that makes it fit (validators.joint.plausible_points). The row as read stays a reading."""
+    bounds = profile.rules.criteria_framework.max_points
+    for key, c in list(rec.chosen.items()):
+        if not key.startswith(("criterion.", "criterion_item.")) or not isinstance(c.value, dict):
+            continue
+        row, why = dict(c.value), []
+        bound = None
+        if key.startswith("criterion.") and bounds is not None:
+            index = _number(row.get("index"), int)
+            bound = bounds[index - 1] if index is not None and 1 <= index <= len(bounds) else None
+        maximum = _points(row.get("max"))
+        if maximum is not None and bound is not None:
+            fixed, w = plausible_points(maximum, bound, exact=True)
+            if w:
+                row["max"], maximum = fixed, fixed
+                why.append(w)
+        score = _points(row.get("score"))
+        fixed, w = plausible_points(score, maximum if maximum is not None else bound)
+        if w:
+            row["score"] = fixed
+            why.append(w)
+        if not why:
+            continue
+        reading = c.reading.model_copy(update={"value": row, "note": "; ".join(why)})
+        fixed_c = Candidate(reading, c.file, c.file_index, c.index)
+        rec.chosen[key] = fixed_c
+        rec.candidates[key] = [fixed_c, *rec.candidates[key]]
+        rec.why[key] = "; ".join(why)
+
+
+def _ratings_from_shares(rec: Reconciled) -> None:
+    """A rating level stated only as a share ("25% hoàn thành xuất sắc nhiệm vụ") is counted from the
+    members rated (or the total), when exactly one whole count gives that share."""
+    fig = rec.figures
+    base_key = "members_rated" if fig.members_rated else "members_total"
+    base = fig.members_rated or fig.members_total
+    if not base:
+        return
+    for level, field_name in _RATINGS.items():
+        if getattr(fig.ratings, level) is not None or f"{field_name}_pct" not in rec.chosen:
+            continue
+        pct = _number(rec.value(f"{field_name}_pct"), float)
+        if pct is None or not 0 <= pct <= 100:
+            continue
+        count = round(pct * base / 100)
+        if abs(100 * count / base - pct) > 0.51:
+            continue
+        setattr(fig.ratings, level, count)
+        rec.derived[field_name] = rec.used(f"{field_name}_pct", base_key)
+        rec.derived_values[field_name] = count
+        rec.derived_how[field_name] = f"tính từ tỷ lệ {pct:g}% trên {base} đảng viên"
 
 
 def _voters(rec: Reconciled, kind: UnitKind | None) -> None:

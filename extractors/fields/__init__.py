@@ -24,6 +24,11 @@ class FieldReading(BaseModel):
     prov: Provenance
     doc_type: DocType | None = None
     note: str | None = None  # why a value is odd, e.g. an impossible date read as None
+    # How sure the reading is, 0–1: a structure that ties several figures together ("21 đảng viên
+    # (18 chính thức, 3 dự bị)") is surer than a keyword next to a number. The validators' joint
+    # choice weighs it against the dossier's arithmetic.
+    score: float = 0.5
+    rule: str | None = None  # what read it: a structure id of structures.yaml, or "keyword"
 
 
 def extract_fields(doc: DocumentText, doc_type: DocType) -> list[FieldReading]:

@@ -48,6 +48,10 @@ class Hit:
     field: str
     value: object
     line: Line
+    start: int | None = None  # where its number stands in the text of ``at``, when known (prose)
+    at: Line | None = None  # the line its number stands on, when not ``line`` (a sentence wrapped over lines)
+    score: float = 0.5  # how sure: see FieldReading.score
+    rule: str | None = None
 
 
 def _speck(cell: str) -> bool:
@@ -144,16 +148,13 @@ class FigureReader:
                     block = []
                     self.section_scope = scope
             letters = re.sub(r"[\W\d_]", "", line.text)
-            if letters.isupper():  # a heading in capitals is never part of a sentence
+            # A heading in capitals is never part of a sentence; a list item ("- ", "2.") starts one,
+            # and may go on over the next lines until its full stop.
+            if letters.isupper() or _LIST_START.match(line.text):
                 yield from self._flush(block)
                 block = []
             block.append(line)
-            if (
-                not join
-                or letters.isupper()
-                or re.search(r"[.;!?]\s*$", line.text)
-                or _LIST_START.match(line.text)
-            ):
+            if not join or letters.isupper() or re.search(r"[.;!?]\s*$", line.text):
                 yield from self._flush(block)
                 block = []
         yield from self._flush(block)
@@ -204,10 +205,13 @@ class FigureReader:
                 else:
                     scope = line_scope
             name = self._field_for(rule, scope)
+            offset = starts[bisect_right(starts, m.start()) - 1]
             if how == "zero":
                 if name:
-                    yield Hit(name, 0, line)
+                    yield Hit(name, 0, line, m.start() - offset)
                 continue
+            k = bisect_right(starts, num.start) - 1
+            at, at_start = block[k], starts[k]
             denominator = rule.denominator_field
             if denominator == "members_total":
                 # "Ban Chấp hành Đảng bộ có 9 đồng chí; có mặt 9/9": the committee voted, so 9 is
@@ -215,7 +219,9 @@ class FigureReader:
                 sent_lo = max(work.rfind(". ", 0, m.start()), work.rfind("\n", 0, m.start())) + 1
                 if _COMMITTEE.search(work[sent_lo:hi]):
                     denominator = "committee_members"
-            yield from self._emit(rule, name, num, line, src, hi, denominator)
+            for h in self._emit(rule, name, num, line, src, hi, denominator):
+                h.start, h.at = num.start - at_start, at
+                yield h
 
     def _value_in(self, work: str, lo: int, ks: int, ke: int, hi: int, rule: Rule) -> tuple | None:
         before = [n for n in numbers(work, lo, ks) if as_value(n, rule.kind) is not None]

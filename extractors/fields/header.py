@@ -125,7 +125,11 @@ def _issuing_body(head: list[Line], folded: list[str], all_lines: list[Line]) ->
             p = _PLACE_DATE.search(pf[: date.start() + 2])
             end = p.start(1) if p else date.start()
             text, pf = text[:end], pf[:end]
-        cut = re.search(r"\*|(?<![a-z])so\s*:?\s*\d|(?<![a-z])so\s*:?\s*[.…]", pf)
+        # The star, or the document number ("Số: 02-TTr/CB", "Số 40-BC/CB"); "TỔ DÂN PHỐ SỐ 7" is a name.
+        # A "%" is the star misread by OCR ("32% HN 2"): a unit's name never holds one.
+        cut = re.search(
+            r"\*|\S*%|(?<![a-z])so\s*:\s*\d|(?<![a-z])so\s*\d+\s*[-/]|(?<![a-z])so\s*:?\s*[.…]", pf
+        )
         if cut:
             text, pf = text[: cut.start()], pf[: cut.start()]
         text = _clean_header_part(text)

@@ -6,6 +6,7 @@ import logging
 import re
 
 from ..model import DocumentText, Line
+from ..nlp.structures import default_reader
 from ..vocabulary import DocType
 from . import FieldReading
 from .criteria import criterion_sentences, discipline, score_table, subordinate_table
@@ -32,7 +33,8 @@ def extract(doc: DocumentText, doc_type: DocType) -> list[FieldReading]:
     if doc_type in _FIGURE_TYPES:
         ocr_pages = frozenset(p.number for p in doc.pages if p.method == "ocr")
         reader = FigureReader(patterns, doc_type.value, is_chi_bo, ocr_pages)
-        hits += reader.read(lines, join=doc.source != "docx")
+        keyword_hits = list(reader.read(lines, join=doc.source != "docx"))
+        hits += structured(keyword_hits, lines, doc_type.value, is_chi_bo, join=doc.source != "docx")
     if doc_type in (DocType.BAO_CAO, DocType.TO_TRINH):
         hits += discipline(lines)
         if not is_chi_bo:
@@ -52,6 +54,64 @@ def extract(doc: DocumentText, doc_type: DocType) -> list[FieldReading]:
     return readings
 
 
+_STRUCTURE_SCORE = 0.9
+_KEYWORD_SCORE = 0.5
+
+
+def structured(
+    hits: list[Hit], lines: list[Line], doc_type: str, is_chi_bo: bool, join: bool = False
+) -> list[Hit]:
+    """Keyword hits merged with what the structures of extractors/nlp read on the same lines.
+
+    A figure a structure read on a line replaces the keyword readings of that figure on that line
+    (the structure saw which number belongs to which figure); a veto (next year's targets, who took
+    part in the vote) drops the readings whose number stands where it applies.
+    """
+    found = default_reader().read(lines, doc_type, is_chi_bo, join)
+    by_line: dict[int, set[str]] = {}
+    for r in found.readings:
+        by_line.setdefault(id(r.line), set()).add(r.field)
+
+    def vetoed(h: Hit) -> bool:
+        line = h.at or h.line
+        for v in found.vetoes:
+            if v.line is not line or (v.fields is not None and h.field not in v.fields):
+                continue
+            if h.start is not None and v.start <= h.start < v.end:
+                return True
+            # A table row read by its label: a veto counts when it is about the label (or the row).
+            if h.start is None and (v.fields is None or v.start <= _label_end(line)):
+                return True
+        return False
+
+    def replaced(h: Hit) -> bool:  # the key's line, or the line its number stands on
+        return h.field in by_line.get(id(h.line), ()) or h.field in by_line.get(id(h.at or h.line), ())
+
+    out = [h for h in hits if not replaced(h) and not vetoed(h)]
+    for h in out:
+        h.score, h.rule = _KEYWORD_SCORE, "keyword"
+    for r in found.readings:
+        h = Hit(r.field, r.value, r.line, r.start)
+        if vetoed(h) and r.structure != "target":
+            continue
+        h.score, h.rule = _STRUCTURE_SCORE, r.structure
+        out.append(h)
+    return out
+
+
+def _label_end(line: Line) -> int:
+    """Where the label cell of a table row ends in the row's text (cells joined by " | ")."""
+    if not line.cells:
+        return len(line.text)
+    pos = 0
+    for cell in line.cells:
+        pos += len(cell)
+        if re.search(r"[^\W\d_]{2}", cell):
+            return pos
+        pos += 3
+    return pos
+
+
 def _reading(h: Hit, doc_type: DocType) -> FieldReading:
     note = None
     if h.field == "doc_date" and h.value is None:
@@ -61,7 +121,14 @@ def _reading(h: Hit, doc_type: DocType) -> FieldReading:
     if conf != prov.confidence:
         prov = prov.model_copy(update={"confidence": conf})
     return FieldReading(
-        field=h.field, value=h.value, raw=h.line.text, prov=prov, doc_type=doc_type, note=note
+        field=h.field,
+        value=h.value,
+        raw=h.line.text,
+        prov=prov,
+        doc_type=doc_type,
+        note=note,
+        score=h.score,
+        rule=h.rule,
     )
 
 

@@ -462,6 +462,12 @@ class _Builder:
             agreement, words = "khop", f"khớp ({len(readings)} nơi)"
         views = [self._reading(r, len(distinct) > 1 and norm(r.value) != ref) for r in readings]
         shown = value if value is not None else (chosen.value if chosen else None)
+        alt = next(
+            (self.result.alternatives[k] for k in _aliases(key) if k in self.result.alternatives), None
+        )
+        if alt is not None and readings:  # "đọc được 13 hoặc 15", and why the one used was chosen
+            read = " hoặc ".join(format_number(v) for v in [alt.value, *alt.others])
+            words = f"đọc được {read}" + (f"; {alt.why}" if alt.why else "")
         return FigureRow(key, label, format_number(shown), views, agreement, words)
 
     def figures(self) -> list[FigureRow]:

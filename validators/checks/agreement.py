@@ -44,10 +44,17 @@ def same_unit(a: str, b: str) -> bool:
 def _first_per_file(ctx: Context, key: str) -> list[Candidate]:
     """The first usable reading of a field in each of the dossier's documents (not 'khác' files)."""
     out: dict[str, Candidate] = {}
+    chosen = ctx.rec.chosen.get(key)
+
+    def rank(c: Candidate) -> tuple[bool, float, int]:
+        # A file read two ways agrees with the dossier when one of its readings is the value used
+        # (the joint choice weighed them); else its surest reading, then the first.
+        return (chosen is None or c.value != chosen.value, -c.reading.score, c.index)
+
     for c in ctx.rec.candidates.get(key, []):
         if c.file.doc_type == DocType.KHAC or c.value in (None, ""):
             continue
-        if c.file.file not in out or c.index < out[c.file.file].index:
+        if c.file.file not in out or rank(c) < rank(out[c.file.file]):
             out[c.file.file] = c
     return sorted(out.values(), key=lambda c: c.file_index)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..codes import FlagCode
-from ..reconcile import Candidate
+from ..reconcile import Candidate, stated_base
 from .base import Context, named, num
 
 SCORE_TOLERANCE = 0.01  # points: scores are stated to at most two decimals
@@ -82,6 +82,10 @@ def check_ballots(ctx: Context) -> None:
             for b in (fig.voters_eligible, valid, returned, issued, fig.members_present, fig.members_official)
             if b
         ]
+        base_field = stated_base(ctx.rec, pct_field)
+        base_value = _n(getattr(fig, base_field, None)) if base_field else None
+        if base_value:  # "đạt 92,31% so với tổng số người có quyền biểu quyết": that base only
+            bases = [int(base_value)]
         if bases and not any(abs(100 * count / b - stated) <= PCT_TOLERANCE for b in bases):
             problems.append(
                 (
@@ -184,14 +188,22 @@ def check_rating_counts(ctx: Context) -> None:
     r = fig.ratings
     levels = {"rating_xuat_sac": r.xuat_sac, "rating_tot": r.tot, "rating_hoan_thanh": r.hoan_thanh}
     levels["rating_khong_hoan_thanh"] = r.khong_hoan_thanh
-    _levels_vs_total(
-        ctx,
-        levels,
+    total: tuple[float | None, str, str] = (
         (fig.members_rated, "members_rated", "số đảng viên được đánh giá")
         if fig.members_rated is not None
-        else (fig.members_total, "members_total", "tổng số đảng viên"),
-        "đảng viên",
+        else (fig.members_total, "members_total", "tổng số đảng viên")
     )
+    known = [v for v in levels.values() if v is not None]
+    if (
+        fig.members_rated is None
+        and fig.members_total is not None
+        and fig.members_excused
+        and len(known) == len(levels)
+        and sum(known) == fig.members_total - fig.members_excused
+    ):
+        # Members excused from party life (miễn sinh hoạt) are not rated: the levels add up to the rest.
+        total = (fig.members_total - fig.members_excused, "members_total", "số đảng viên trừ số được miễn")
+    _levels_vs_total(ctx, levels, total, "đảng viên")
     sub_levels = {
         f"subordinates_{x}": _n(ctx.rec.value(f"subordinates_{x}"))
         for x in ("xuat_sac", "tot", "hoan_thanh", "khong_hoan_thanh")

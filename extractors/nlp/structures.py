@@ -1,0 +1,417 @@
+"""Structures of structures.yaml, matched over each line's tokens: figures read whole, and vetoes.
+
+A structure reads several figures at once where the wording ties them together ("21 đảng viên
+(18 chính thức, 3 dự bị)"), so each number goes to the figure its structure gives it, not to the
+nearest keyword. A veto says that numbers in some place are not results (next year's targets,
+who took part in the vote). Both are data; this module only compiles and applies them.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+from ..fields.numbers import prepare
+from ..model import Line
+from ..vocabulary import FIELDS, DocType
+from .pipeline import LEXICON_FILE, analyse, build, get_nlp, load_lexicon
+
+STRUCTURES_FILE = Path(__file__).with_name("structures.yaml")
+_FIGURE_DOCS = ("to_trinh", "bien_ban_kiem_phieu", "bao_cao")
+_SEP = [":", "|", "-", "–", "="]
+_OP = re.compile(r"^(?P<tok>.+?)(?P<op>[?*+]|\{\d*,?\d*\})?$")
+
+
+@dataclass(frozen=True)
+class Structure:
+    """One pattern of structures.yaml, compiled."""
+
+    id: str
+    tokens: list[dict[str, Any]]
+    read: tuple[str, ...] = ()
+    zero: tuple[str, ...] = ()
+    pct_of: tuple[str, ...] = ()
+    veto: tuple[str, ...] | str = ()
+    scope: str = "match"
+    not_followed_by: tuple[str, ...] = ()
+    from_end: bool = False  # read maps to the last numbers of the match (after an ANY run)
+    docs: frozenset[str] = frozenset(_FIGURE_DOCS)
+    chi_bo_only: bool = False
+    dang_bo_only: bool = False
+    concepts: tuple[str, ...] = ()  # every concept the pattern names
+    has_numbers: bool = True
+
+
+@dataclass
+class Reading:
+    """A figure a structure read: field, value, line, and the character span of its number there."""
+
+    field: str
+    value: object
+    line: Line
+    start: int
+    end: int
+    structure: str
+
+
+@dataclass
+class Veto:
+    """Fields (or every field, ``fields=None``) not to be read on ``line`` from ``start`` to ``end``."""
+
+    fields: frozenset[str] | None
+    line: Line
+    start: int
+    end: int
+    structure: str
+
+
+@dataclass
+class Found:
+    readings: list[Reading] = field(default_factory=list)
+    vetoes: list[Veto] = field(default_factory=list)
+
+
+def _token(spec: str, concepts: set[str], where: str) -> dict[str, Any]:
+    m = _OP.match(spec)
+    assert m is not None
+    tok, op = m.group("tok"), m.group("op")
+    out: dict[str, Any]
+    if tok in ("NUM", "PCT", "FRAC"):
+        out = {"TAG": tok}
+    elif tok == "COUNT":
+        out = {"TAG": {"IN": ["NUM", "FRAC"]}}
+    elif tok == "SEP":
+        out = {"ORTH": {"IN": _SEP}}
+    elif tok == "ANY":
+        out = {}
+    elif tok == "WORD":
+        out = {"IS_PUNCT": False, "TAG": {"IN": ["", "_"]}}
+    else:
+        alts = tok.split("|") if tok != "|" else ["|"]
+        known = [a for a in alts if a in concepts]
+        if known and len(known) == len(alts):
+            out = {"TAG": {"IN": alts}}
+        elif known:
+            raise ValueError(f"{where}: {tok!r} mixes concepts and words")
+        elif any("_" in a for a in alts):
+            raise ValueError(f"{where}: unknown concept {tok!r}")
+        else:
+            out = {"NORM": {"IN": alts}, "TAG": {"IN": ["", "_"]}}
+    if op:
+        out["OP"] = op
+    return out
+
+
+_SLOT = re.compile(r"\{(\w+)\}")
+
+
+def _fields(names: list[str], where: str, named: tuple[str, ...] = ()) -> None:
+    """Every field a read names exists; "{rating_}" stands for each concept of the pattern with
+    that prefix, less the prefix ("rating_{rating_}" → rating_xuat_sac, rating_tot …)."""
+    for name in names:
+        for part in str(name).split("/"):
+            slot = _SLOT.search(part)
+            fills = [c[len(slot.group(1)) :] for c in named if c.startswith(slot.group(1))] if slot else [""]
+            if slot and not fills:
+                raise ValueError(f"{where}: no concept of the pattern fills {slot.group(0)}")
+            for fill in fills:
+                full = _SLOT.sub(fill, part) if slot else part
+                if full != "-" and full not in FIELDS:
+                    raise ValueError(f"{where}: unknown field {full!r}")
+
+
+@cache
+def load_structures(path: Path = STRUCTURES_FILE, lexicon: Path = LEXICON_FILE) -> tuple[Structure, ...]:
+    """Parse and check structures.yaml: an unknown concept, field or document type fails here."""
+    concepts = set(load_lexicon(lexicon))
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    doc_types = {t.value for t in DocType}
+    out = []
+    for i, raw in enumerate(data["patterns"]):
+        where = f"{path.name}: pattern {raw.get('id', i)}"
+        specs = raw["pattern"].split()
+        tokens = [_token(s, concepts, where) for s in specs]
+        # The concepts of the tokens the pattern requires (no "?" or "*"), in order.
+        named = tuple(
+            dict.fromkeys(
+                a
+                for s in specs
+                if not s.endswith(("?", "*"))
+                for a in _OP.match(s).group("tok").split("|")  # type: ignore[union-attr]
+                if a in concepts
+            )
+        )
+        has_numbers = any(_OP.match(s).group("tok") in ("NUM", "PCT", "FRAC", "COUNT") for s in specs)  # type: ignore[union-attr]
+        read = [str(x) for x in raw.get("read", [])]
+        zero = list(raw.get("zero", []))
+        alternatives = tuple(
+            a
+            for sp in specs
+            for a in _OP.match(sp).group("tok").split("|")  # type: ignore[union-attr]
+            if a in concepts
+        )
+        _fields(read + zero, where, alternatives)
+        veto = raw.get("veto", ())
+        if veto != "all":
+            veto = tuple(veto)
+            _fields(list(veto), where)
+        docs = frozenset(raw.get("docs", _FIGURE_DOCS))
+        if docs - doc_types:
+            raise ValueError(f"{where}: unknown document type {sorted(docs - doc_types)}")
+        for c in (*raw.get("pct_of", ()), *raw.get("not_followed_by", ())):
+            if c not in concepts:
+                raise ValueError(f"{where}: unknown concept {c!r}")
+        out.append(
+            Structure(
+                id=str(raw.get("id", i)),
+                tokens=tokens,
+                read=tuple(read),
+                zero=tuple(zero),
+                pct_of=tuple(raw.get("pct_of", ())),
+                veto=veto,
+                scope=raw.get("scope", "match"),
+                not_followed_by=tuple(raw.get("not_followed_by", ())),
+                from_end=bool(raw.get("from_end", False)),
+                docs=docs,
+                chi_bo_only=bool(raw.get("chi_bo_only", False)),
+                dang_bo_only=bool(raw.get("dang_bo_only", False)),
+                concepts=named,
+                has_numbers=has_numbers,
+            )
+        )
+    return tuple(out)
+
+
+class StructureReader:
+    """Matches every structure over a document's lines; one reader per (lexicon, structures) pair."""
+
+    def __init__(self, structures_path: Path = STRUCTURES_FILE, lexicon_path: Path = LEXICON_FILE) -> None:
+        self.nlp: Language = get_nlp() if lexicon_path == LEXICON_FILE else build(lexicon_path)
+        self.lexicon = load_lexicon(lexicon_path)
+        self.structures = {s.id: s for s in load_structures(structures_path, lexicon_path)}
+        self.matcher = Matcher(self.nlp.vocab)
+        for s in self.structures.values():
+            self.matcher.add(s.id, [s.tokens], greedy="LONGEST")
+        # Only lines with a digit, or a word a structure without numbers needs ("không có", "phấn
+        # đấu"), are worth tokenising: most lines of a document are neither.
+        words = sorted(
+            {
+                p
+                for s in self.structures.values()
+                if not s.has_numbers
+                for p in self.lexicon[s.concepts[0]]["phrases"]
+            },
+            key=len,
+            reverse=True,
+        )
+        self._worth = (
+            re.compile(r"\d|" + "|".join(r"\b" + re.escape(w) + r"\b" for w in words))
+            if words
+            else re.compile(r"\d")
+        )
+
+    def read(self, lines: list[Line], doc_type: str, is_chi_bo: bool, join: bool = False) -> Found:
+        """Readings and vetoes of every structure; with ``join`` (PDF, OCR) a sentence wrapped over
+        lines is matched as one."""
+        found = Found()
+        section_veto = False
+        for block in _blocks(lines, join):
+            at = _Block(block)
+            if not self._worth.search(prepare(at.text)):  # dates, years, document numbers masked
+                if section_veto and len(block) == 1 and _is_heading(block[0], None):
+                    section_veto = False
+                continue
+            doc = analyse(at.text, block[0], self.nlp)
+            doc._.lines = at.starts_lines()
+            heading = len(block) == 1 and _is_heading(block[0], doc)
+            if heading:
+                section_veto = False
+            if section_veto:
+                at.veto(found, None, 0, len(at.text), "target section")
+            for s, start, end in self._matches(doc, doc_type, is_chi_bo):
+                self._apply(s, doc, start, end, at, found)
+                if s.scope == "section" and heading:
+                    section_veto = True
+        return found
+
+    def _matches(self, doc: Doc, doc_type: str, is_chi_bo: bool) -> list[tuple[Structure, int, int]]:
+        out = []
+        for mid, start, end in self.matcher(doc):
+            s = self.structures[self.nlp.vocab.strings[mid]]
+            if doc_type not in s.docs or (s.chi_bo_only and not is_chi_bo) or (s.dang_bo_only and is_chi_bo):
+                continue
+            if s.not_followed_by and end < len(doc) and doc[end]._.concept in s.not_followed_by:
+                continue
+            out.append((s, start, end))
+        # Reading structures may not overlap: the longest wins, then the earliest.
+        out.sort(key=lambda m: (-(m[2] - m[1]), m[1]))
+        taken: list[tuple[int, int]] = []
+        kept = []
+        for s, start, end in out:
+            reads = bool(s.read and any(r != "-" for r in s.read)) or bool(s.zero)
+            if reads and any(start < e and b < end for b, e in taken):
+                continue
+            if reads:
+                taken.append((start, end))
+            kept.append((s, start, end))
+        return sorted(kept, key=lambda m: m[1])
+
+    def _apply(self, s: Structure, doc: Doc, start: int, end: int, at: _Block, found: Found) -> None:
+        span = doc[start:end]
+        lo, hi = span.start_char, span.end_char
+        nums = [t for t in span if t._.kind]
+        if s.from_end:
+            nums = nums[len(nums) - len(s.read) :] if len(nums) >= len(s.read) else []
+        for spec, t in zip(s.read, nums, strict=False):
+            spec = _fill(spec, span)
+            parts = spec.split("/")
+            num_field = parts[0]
+            den_field = parts[1] if len(parts) > 1 else "-"
+            value: object = t._.num
+            if num_field != "-":
+                if not num_field.endswith("_pct"):
+                    if value != int(value):  # a count is whole
+                        continue
+                    value = int(value)
+                at.read(found, num_field, value, t.idx, t.idx + len(t.text), s.id)
+            if den_field != "-" and t._.den is not None:
+                at.read(found, den_field, t._.den, t.idx, t.idx + len(t.text), s.id)
+        for f in s.zero:
+            at.read(found, _fill(f, span), 0, lo, hi, s.id)
+        if s.pct_of:
+            self._pct_with_base(s, doc, span, at, found)
+        if s.veto:
+            fields = None if s.veto == "all" else frozenset(s.veto)
+            v_hi = _sentence_end(doc.text, hi) if s.scope in ("sentence", "section") else hi
+            at.veto(found, fields, lo, v_hi, s.id)
+
+    def _pct_with_base(self, s: Structure, doc: Doc, span: Any, at: _Block, found: Found) -> None:
+        pct = next((t for t in span if t._.kind == "PCT"), None)
+        if pct is None:
+            return
+        owner = None
+        for t in reversed(doc[: pct.i]):
+            if t._.concept in s.pct_of:
+                owner = t._.concept
+                break
+        if owner is None:
+            return
+        base = next(
+            (
+                self.lexicon[t._.concept]["figure"]
+                for t in reversed(list(span))
+                if t._.concept and self.lexicon[t._.concept]["figure"]
+            ),
+            None,
+        )
+        te = pct.idx + len(pct.text)
+        at.read(found, f"{owner}_pct", round(float(pct._.num), 2), pct.idx, te, s.id)
+        if base is not None:
+            at.read(found, f"{owner}_pct_base", base, pct.idx, te, s.id)
+
+
+def _fill(spec: str, span: Any) -> str:
+    """A read with a slot ("rating_{rating_}") filled from the concept the match holds."""
+    slot = _SLOT.search(spec)
+    if slot is None:
+        return spec
+    prefix = slot.group(1)
+    concept = next((t._.concept for t in span if t._.concept.startswith(prefix)), None)
+    return _SLOT.sub(concept[len(prefix) :], spec) if concept else "-"
+
+
+class _Block:
+    """Lines read as one text (joined by a space), and the way back from a character to its line."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines = lines
+        texts = [" | ".join(ln.cells) if ln.cells else ln.text for ln in lines]
+        self.starts, pos = [], 0
+        for t in texts:
+            self.starts.append(pos)
+            pos += len(t) + 1
+        self.lengths = [len(t) for t in texts]
+        self.text = " ".join(texts)
+
+    def starts_lines(self) -> list[tuple[int, Line]]:
+        return list(zip(self.starts, self.lines, strict=True))
+
+    def where(self, char: int) -> tuple[Line, int]:
+        i = max(bisect_right(self.starts, char) - 1, 0)
+        return self.lines[i], char - self.starts[i]
+
+    def read(self, found: Found, name: str, value: object, start: int, end: int, structure: str) -> None:
+        line, offset = self.where(start)
+        found.readings.append(Reading(name, value, line, offset, offset + end - start, structure))
+
+    def veto(self, found: Found, fields: frozenset[str] | None, lo: int, hi: int, structure: str) -> None:
+        for line, start, length in zip(self.lines, self.starts, self.lengths, strict=True):
+            a, b = max(lo - start, 0), min(hi - start, length)
+            if a < b or (a == b == 0 and lo <= start < hi):
+                found.vetoes.append(Veto(fields, line, a, b, structure))
+
+
+_LIST_START = re.compile(r"^\s*(?:[IVX]+\.|\d+(?:\.\d+)*\.|[a-d]\)|-|\+|•)\s")
+
+
+def _blocks(lines: list[Line], join: bool) -> list[list[Line]]:
+    """Each line alone, or (``join``) prose lines up to a full stop, a heading or a list item."""
+    if not join:
+        return [[ln] for ln in lines]
+    out: list[list[Line]] = []
+    block: list[Line] = []
+    for ln in lines:
+        starts_new = bool(ln.cells) or _heading_text(ln.text) or bool(_LIST_START.match(ln.text))
+        if starts_new and block:
+            out.append(block)
+            block = []
+        block.append(ln)
+        if ln.cells or _heading_text(ln.text) or _short_title(ln.text) or re.search(r"[.;!?]\s*$", ln.text):
+            out.append(block)
+            block = []
+    if block:
+        out.append(block)
+    return out
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    """The end of the sentence at ``pos``: a full stop, not a ";" (targets are listed with ";")."""
+    m = re.compile(r"\.(?!\d)|\n").search(text, pos)
+    return m.start() if m else len(text)
+
+
+def _is_heading(line: Line, doc: Doc) -> bool:
+    """A section heading: a short line without figures, in capitals or numbered I., II. …"""
+    if line.cells:
+        return False
+    if doc is None:
+        return _heading_text(line.text) and len(line.text.split()) <= 12
+    if any(t._.kind for t in doc):
+        return False
+    return _heading_text(line.text) or (bool(re.sub(r"[\W\d_]", "", line.text)) and len(doc) <= 12)
+
+
+def _short_title(text: str) -> bool:
+    """A short line without figures ("3. Phương hướng năm 2025"): a title, not a wrapped sentence."""
+    return len(text.split()) <= 8 and not re.search(
+        r"\d(?!\d{3}\b)|,\s*$", re.sub(r"^\s*[\dIVX.]+\s", "", text)
+    )
+
+
+def _heading_text(text: str) -> bool:
+    letters = re.sub(r"[\W\d_]", "", text)
+    return bool(letters) and (letters.isupper() or bool(re.match(r"^\s*[IVX]+\s*[.)-]", text)))
+
+
+@cache
+def default_reader() -> StructureReader:
+    return StructureReader()

@@ -1,0 +1,128 @@
+"""The joint choice of figures by the dossier's own arithmetic (validators.joint), alone and in assess."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from validators import assess
+from validators.codes import FlagCode, UnitKind
+from validators.joint import choose, plausible_points, relations
+
+from .factory import BB, BC, PH, clean_chi_bo, crit, make_dossier, set_value
+
+TODAY = dt.date(2025, 1, 10)
+
+
+def run(docs):
+    dossier = make_dossier(docs)
+    for f in dossier.files:  # a stated base is read from the sentence of its percentage
+        pct = {r.field: r for r in f.readings if r.field.endswith("_pct")}
+        for i, r in enumerate(f.readings):
+            if r.field.endswith("_pct_base") and r.field.removesuffix("_base") in pct:
+                same = pct[r.field.removesuffix("_base")]
+                f.readings[i] = r.model_copy(update={"prov": same.prov, "raw": same.raw})
+    return assess(dossier, "mac-dinh", today=TODAY)
+
+
+def codes(result) -> set[str]:
+    return {f.code for f in result.flags}
+
+
+def test_choose_takes_the_value_that_makes_the_sums_hold() -> None:
+    options = {"members_total": [18, 21], "members_official": [18], "members_probationary": [3]}
+    choice = choose(options, relations(UnitKind.CHI_BO))
+    assert choice.values["members_total"] == 21
+    assert choice.changed == {"members_total": 18}
+    assert choice.used == ["tổng số = chính thức + dự bị"] and not choice.broken
+
+
+def test_choose_keeps_the_first_values_when_they_hold_and_reports_what_stays_broken() -> None:
+    options = {"ballots_issued": [12], "ballots_returned": [13], "ballots_valid": [12, 13]}
+    choice = choose(options, relations(None))
+    assert choice.values == {"ballots_issued": 12, "ballots_returned": 13, "ballots_valid": 12}
+    assert choice.broken == ["thu về ≤ phát ra"]
+
+
+def test_choose_uses_a_percentage_only_with_its_stated_base() -> None:
+    options = {"votes_for": [13, 12], "voters_eligible": [13], "ballots_valid": [13]}
+    rels = relations(UnitKind.CHI_BO, [("votes_for", "voters_eligible", 92.31)])
+    assert choose(options, rels).values["votes_for"] == 12
+
+
+def test_choose_searches_a_beam_when_there_are_many_readings() -> None:
+    options = {f: [9, 8, 7] for f in ("ballots_issued", "ballots_returned", "ballots_valid", "votes_for")}
+    options |= {
+        "members_total": [20, 21, 22],
+        "members_official": [18, 19, 17],
+        "members_probationary": [1, 2, 3],
+    }
+    options |= {"members_present": [9, 19, 20], "votes_against": [1, 0, 2]}
+    choice = choose(options, relations(UnitKind.CHI_BO))
+    v = choice.values
+    assert v["members_total"] == v["members_official"] + v["members_probationary"]
+    assert v["votes_for"] + v["votes_against"] <= v["ballots_valid"] <= v["ballots_returned"]
+    assert not choice.broken
+
+
+def test_dossier_total_read_two_ways_is_chosen_by_the_breakdown_and_shown() -> None:
+    docs = clean_chi_bo()
+    docs[BB] = [r for r in docs[BB] if r[0] != "members_total"]
+    docs[BB] = [("members_total", 13), ("members_total", 15), ("members_probationary", 2), *docs[BB]]
+    result = run(docs)
+    assert result.figures.members_total == 15
+    assert FlagCode.MEMBER_COUNT_MISMATCH not in codes(result)
+    alt = result.alternatives["members_total"]
+    assert alt.value == 15 and alt.others == [13] and "chính thức + dự bị" in alt.why
+    assert [r.value for r in result.readings["members_total"] if r.chosen] == [15]
+
+
+def test_a_real_member_count_mismatch_is_still_flagged() -> None:
+    docs = set_value(clean_chi_bo(), BC, "members_total", 16)
+    assert FlagCode.MEMBER_COUNT_MISMATCH in codes(run(docs))
+
+
+def test_stated_base_of_a_percentage_is_the_only_base_checked() -> None:
+    docs = clean_chi_bo()  # 13 official, 13 valid; 12 for of 13 is 92,31%
+    docs = set_value(docs, BB, "votes_for", 12)
+    docs = set_value(docs, BB, "votes_against", 1)
+    docs = set_value(docs, BB, "votes_for_pct", 92.31)
+    ok = set_value(docs, BB, "votes_for_pct_base", "voters_eligible")
+    assert FlagCode.BALLOT_COUNT_INCONSISTENT not in codes(run(ok))
+    docs = set_value(docs, BB, "members_present", 14)
+    docs = set_value(docs, BB, "ballots_issued", 14)
+    docs = set_value(docs, BB, "ballots_returned", 14)
+    docs = set_value(docs, BB, "ballots_valid", 14)
+    docs = set_value(docs, BB, "ballots_invalid", 0)
+    docs = set_value(docs, BB, "votes_against", 2)
+    wrong = set_value(docs, BB, "votes_for_pct_base", "ballots_valid")  # 12/14 is 85,71%, not 92,31%
+    assert FlagCode.BALLOT_COUNT_INCONSISTENT in codes(run(wrong))
+
+
+def test_ratings_stated_as_shares_are_counted_from_the_members_rated() -> None:
+    docs = clean_chi_bo()
+    docs[BC] = [r for r in docs[BC] if r[0] not in ("rating_xuat_sac", "rating_tot")]
+    docs[BC] += [("rating_xuat_sac_pct", 20.0), ("rating_tot_pct", 66.67)]
+    result = run(docs)
+    assert result.figures.ratings.xuat_sac == 3 and result.figures.ratings.tot == 10
+    assert result.verdict == "dat"
+
+
+def test_a_lost_decimal_comma_is_restored_only_when_it_fits() -> None:
+    assert plausible_points(79, 8.4) == (7.9, plausible_points(79, 8.4)[1])
+    assert plausible_points(79, 8.4)[1] is not None
+    assert plausible_points(7.9, 8.4) == (7.9, None)
+    assert plausible_points(99, 8.4)[0] == 99  # 9,9 does not fit either: left for the checks
+    docs = set_value(clean_chi_bo(), PH, "criterion", crit(2, 245))
+    result = run(docs)
+    assert result.figures.criteria_scores[1] == 24.5
+    assert FlagCode.SCORE_INCONSISTENT not in codes(result)
+    assert "24,5" in result.alternatives["criterion.2"].why
+
+
+def test_ratings_add_up_to_the_members_not_excused() -> None:
+    docs = clean_chi_bo()  # 15 members: 3 + 10 + 2 + 0 rated
+    docs[BC] = [r for r in docs[BC] if r[0] != "members_rated"]
+    docs = set_value(docs, BC, "rating_tot", 9)
+    assert FlagCode.RATING_COUNT_MISMATCH in codes(run(docs))
+    docs = set_value(docs, BB, "members_excused", 1)
+    assert FlagCode.RATING_COUNT_MISMATCH not in codes(run(docs))
