@@ -162,6 +162,8 @@ def write_review_docx(sheet: SheetView, path: Path) -> None:
     n = sheet.counts
     run(p, f" ({n['error']} lỗi, {n['warning']} cảnh báo, {n['info']} thông tin)")
     para(doc, sheet.why, italic=True, size=12, after=6)
+    if sheet.resubmission:
+        para(doc, sheet.resubmission, italic=True, size=11, after=6)
     _flags(doc, sheet)
     _criteria(doc, sheet)
     _figures(doc, sheet)

@@ -220,6 +220,9 @@ class SheetView:
     processed_at: str
     version: str
     today: str
+    # A re-submission (hoso watch): what it says of the earlier one, and the earlier sheet beside this one.
+    resubmission: str = ""
+    earlier_sheet: str = ""
 
     @property
     def groups(self) -> list[FlagGroup]:
@@ -586,6 +589,41 @@ def build_sheet(
             processed_at=(result.processed_at or "")[:16].replace("T", " "),
             version=result.hoso_version or "",
             today=(today or dt.date.today()).strftime("%d/%m/%Y"),
+            resubmission=resubmission_line(result.resubmission_of),
+            earlier_sheet=earlier_sheet(result.resubmission_of),
         )
     finally:
         b.close()
+
+
+def _when(stamp: str | None) -> str:
+    """An ISO time as staff read it (dd/mm/yyyy hh:mm, UTC as stored), or "" when there is none."""
+    try:
+        t = dt.datetime.fromisoformat(stamp or "")
+    except ValueError:
+        return ""
+    return t.strftime("%d/%m/%Y %H:%M")
+
+
+def resubmission_line(resub: dict | None) -> str:
+    """One sentence saying this result replaces an earlier one of the same dossier, and how."""
+    if not resub:
+        return ""
+    when = _when(resub.get("earlier_processed_at"))
+    earlier = f"lần nộp trước (xử lý {when})" if when else "lần nộp trước"
+    if resub.get("read_together"):
+        n = len(resub.get("earlier_files_read") or [])
+        how = f"các tệp mới được đọc cùng {n} tệp của {earlier}"
+    else:
+        how = f"hồ sơ này thay cho {earlier}"
+    kept = " Kết quả lần trước được lưu trong thư mục history." if resub.get("earlier_result") else ""
+    return f"Hồ sơ nộp lại / re-submission: {how}.{kept}"
+
+
+def earlier_sheet(resub: dict | None) -> str:
+    """The earlier review sheet, relative to this one (OUT/<id>/history/<time>/review.html)."""
+    earlier = (resub or {}).get("earlier_result")
+    if not earlier:
+        return ""
+    stamp = Path(earlier).parent
+    return f"{stamp.parent.name}/{stamp.name}/review.html" if stamp.parent.name == "history" else ""

@@ -12,6 +12,7 @@ import itertools
 import json
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -256,6 +257,11 @@ def test_a_folder_that_grows_after_it_was_taken_is_one_dossier(place) -> None:
     [kept] = list((place["out"] / "hs01" / "history").glob("*/result.json"))
     assert json.loads(kept.read_text("utf-8"))["processed_at"] == one["processed_at"]
     assert [e["event"] for e in events(place["out"])] == ["processed", "resubmitted"]
+    # The sheet says so, and links the earlier sheet kept beside it.
+    sheet = (place["out"] / "hs01" / "review.html").read_text("utf-8")
+    link = re.search(r'id="resubmission">([^<]*)<a href="([^"]+)"', sheet)
+    assert link and "đọc cùng 1 tệp" in link.group(1), sheet[:2000]
+    assert (place["out"] / "hs01" / link.group(2)).is_file()
     figures = account(
         {"hs01": files_of(src)}, place["out"], place["archive"], place["quarantine"], inbox, healthy={"hs01"}
     )
@@ -270,6 +276,7 @@ def test_a_folder_that_grows_after_it_was_taken_is_one_dossier(place) -> None:
     _watch(place)
     again = json.loads((place["out"] / "hs01" / "result.json").read_text("utf-8"))
     assert again["resubmission_of"]["read_together"] is False
+    assert "thay cho lần nộp trước" in (place["out"] / "hs01" / "review.html").read_text("utf-8")
     assert len(again["documents"]) == len(files)
     assert len(list((place["out"] / "hs01" / "history").glob("*/result.json"))) == 2
 
