@@ -98,6 +98,8 @@ def format_number(value: object) -> str:
         if value.is_integer():
             return str(int(value))
         return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+    if isinstance(value, str) and value in FIELD_NAMES_VI:  # a value naming a figure (a percentage's base)
+        return FIELD_NAMES_VI[value]
     return str(value)
 
 
