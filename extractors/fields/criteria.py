@@ -392,6 +392,13 @@ def _score_rows(lines: list[Line], notes: dict[int, dict]) -> Iterator[Hit]:
         # A self-score cannot exceed its maximum: a decimal comma lost, or the column order misread (OCR).
         note: dict = {}
         mx, sc = _fix_pair(mx, sc, note)
+        if by_role and cells and "deduction" in (line.roles or []):
+            # "trừ 0,5" in the deduction column: kept beside the row, so the score can be checked as
+            # max − deduction (validators.joint); it is never a max or a score itself.
+            dcell = cells[(line.roles or []).index("deduction")]
+            d = _num_loose(re.sub(r"^\W*tru\b", "", dcell.strip()))
+            if d is not None and d > 0:
+                note["deduction"] = d
         if note:
             notes[id(line)] = note
         locked = locked or len(order) == 2 or max_col is not None or score_col is not None
