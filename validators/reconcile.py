@@ -514,9 +514,13 @@ def _joint_scores(rec: Reconciled, profile: Profile) -> None:
         rec.candidates[key] = [fixed, *rec.candidates[key]]
         rec.why[key] = why
         for part, (_first, chosen, _) in parts.items():
+            # The value as read, then the other readings worth a reviewer's eye (a doubtful scanned
+            # digit is shown only when it was the one used): "đọc được 11,5 hoặc 11,35".
+            opts = getattr(next(r for r in rows if r.key == key), part).options
             others = [
-                x for x, _ in getattr(next(r for r in rows if r.key == key), part).options if x != chosen
+                x for i, (x, w) in enumerate(opts) if x != chosen and (i == 0 or "ảnh quét" not in (w or ""))
             ]
+            others = others[:3]
             rec.cell_alternatives[f"{key}.{part}"] = Alternatives(value=chosen, others=others, why=why)
         log.info("joint score choice: %s = %s (%s)", key, value, why)
 

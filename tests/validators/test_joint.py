@@ -218,3 +218,17 @@ def test_dossier_score_table_real_inconsistency_is_still_flagged() -> None:
     result = run(docs)
     assert FlagCode.SCORE_INCONSISTENT in codes(result)
     assert result.figures.criteria_scores[2] == 24
+
+
+def test_score_table_a_doubtful_scanned_digit_only_when_the_sums_need_it() -> None:
+    def rows(ocr: bool) -> list[ScoreRow]:
+        return [
+            _row("criterion_item.2.1", 2, 9, 9),
+            ScoreRow("criterion_item.2.2", 2, score=cell_readings(8.35, ocr=ocr), max=cell_readings(9)),
+            _row("criterion_item.2.3", 2, 7, 7),
+            _row("criterion.2", 2, 24.5, 25),
+        ]
+
+    assert choose_scores(rows(ocr=True)).values["criterion_item.2.2"]["score"] == 8.5
+    typed = choose_scores(rows(ocr=False))  # typed text: no digit is doubted, the sum stays broken
+    assert typed.values["criterion_item.2.2"]["score"] == 8.35 and typed.broken
