@@ -380,7 +380,7 @@ def choose_scores(rows: list[ScoreRow], bounds: list[float] | None = None) -> Sc
     """The readings of the score table that break the fewest of its sums (see ``score_relations``).
 
     A cell read one way only is never changed; a sum that stays broken is left for the checks to flag.
-    Only cells that appear in a sum (or a bound) are searched; the others keep their first reading.
+    Only cells of a sum (or bound) broken as read are searched; the others keep their first reading.
     """
     rels = score_relations(rows, bounds)
     options: dict[str, list[float]] = {}
@@ -394,6 +394,10 @@ def choose_scores(rows: list[ScoreRow], bounds: list[float] | None = None) -> Sc
                 options[name] = [v for v, _ in cell.options]
                 whys[name] = dict(cell.options)
                 order.append(name)
+    # Only a cell of a sum that is broken as read can mend it: the others keep their first reading.
+    first = {name: opts[0] for name, opts in options.items()}
+    suspects = {f for r in rels if _broken(r, first) for f in r.fields}
+    options = {name: opts if name in suspects else opts[:1] for name, opts in options.items()}
     choice = choose(options, rels, order=order, beam_width=_SCORE_BEAM, broken_cost=_SCORE_BROKEN)
     values: dict[str, dict[str, float | None]] = {}
     changed: dict[str, dict[str, tuple[float | None, float, str]]] = {}
