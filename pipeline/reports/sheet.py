@@ -430,12 +430,17 @@ class _Builder:
     def _cell_alternatives(self, index: int) -> str:
         """The score table's other readings of a criterion's cells: "tự chấm: đọc được 24,5 hoặc 245; why"."""
         out = []
-        for part, word in (("score", "tự chấm"), ("max", "điểm chuẩn")):
-            alt = self.result.alternatives.get(f"criterion.{index}.{part}")
-            if alt is None:
-                continue
-            read = " hoặc ".join(format_number(v) for v in [alt.value, *alt.others])
-            out.append(f"{word}: đọc được {read}" + (f" — {alt.why}" if alt.why else ""))
+        cells = [(f"criterion.{index}", "")]
+        item_prefix = f"criterion_item.{index}."
+        items = {k.rsplit(".", 1)[0] for k in self.result.alternatives if k.startswith(item_prefix)}
+        cells += [(k, f"mục {k.removeprefix('criterion_item.')} ") for k in sorted(items)]
+        for row, where in cells:
+            for part, word in (("score", "tự chấm"), ("max", "điểm chuẩn")):
+                alt = self.result.alternatives.get(f"{row}.{part}")
+                if alt is None or isinstance(alt.value, dict):
+                    continue
+                read = " hoặc ".join(format_number(v) for v in [alt.value, *alt.others])
+                out.append(f"{where}{word}: đọc được {read}" + (f" — {alt.why}" if alt.why else ""))
         return "; ".join(out)
 
     def _figure_value(self, name: str) -> Any:

@@ -41,13 +41,19 @@ def test_sheet_criteria_table_shows_a_score_cell_read_two_ways() -> None:
         profile="mac-dinh",
         verdict="dat",
         figures=Figures(criteria_scores=[25, 24.5, 25, 25], criteria_max=[25, 25, 25, 25]),
-        alternatives={"criterion.2.score": Alternatives(value=24.5, others=[245], why=why)},
+        alternatives={
+            "criterion.2.score": Alternatives(value=24.5, others=[245], why=why),
+            "criterion_item.3.2.score": Alternatives(
+                value=8.5, others=[8.35], why="chữ số “3” có thể là vết bẩn"
+            ),
+        },
     )
     sheet = build_sheet(result, None)
     rows = sheet.criteria
     assert rows[1].alternatives.startswith("tự chấm: đọc được 24,5 hoặc 245")
     assert "mất dấu phẩy" in rows[1].alternatives
     assert rows[0].alternatives == ""
+    assert rows[2].alternatives.startswith("mục 3.2 tự chấm: đọc được 8,5 hoặc 8,35")
     from pipeline.reports.html import render_review
 
     assert "đọc được 24,5 hoặc 245" in render_review(sheet)
