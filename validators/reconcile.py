@@ -489,6 +489,16 @@ def _joint_scores(rec: Reconciled, profile: Profile) -> None:
                 ocr=ocr,
             ),
         )
+        bounds = profile.rules.criteria_framework.max_points
+        if (
+            maximum is None
+            and key.startswith("criterion.")
+            and bounds is not None
+            and 1 <= crit <= len(bounds)
+        ):
+            # The criterion's maximum not read: the profile's framework gives it (its row was found by
+            # the criterion's name or number), so its items and the total can still be checked.
+            row.max.add(bounds[crit - 1], "điểm tối đa theo khung điểm của bộ quy tắc")
         for other in rec.candidates.get(key, []):  # the same row read elsewhere (another document)
             if other is c or not isinstance(other.value, dict):
                 continue

@@ -232,3 +232,24 @@ def test_score_table_a_doubtful_scanned_digit_only_when_the_sums_need_it() -> No
     assert choose_scores(rows(ocr=True)).values["criterion_item.2.2"]["score"] == 8.5
     typed = choose_scores(rows(ocr=False))  # typed text: no digit is doubted, the sum stays broken
     assert typed.values["criterion_item.2.2"]["score"] == 8.35 and typed.broken
+
+
+def test_dossier_criterion_max_missing_comes_from_the_profile_framework(monkeypatch) -> None:
+    import importlib
+
+    from validators.profiles import load_profile
+
+    assess_module = importlib.import_module("validators.assess")
+
+    base = load_profile("mac-dinh")
+    framework = base.rules.criteria_framework.model_copy(update={"max_points": [25, 25, 25, 25]})
+    rules = base.rules.model_copy(update={"criteria_framework": framework})
+    profile = base.model_copy(update={"rules": rules})
+    monkeypatch.setattr(assess_module, "load_profile", lambda name=None: profile)
+    docs = clean_chi_bo()
+    docs[PH] += [item(1, "1.1", 8, 8), item(1, "1.2", 9, 9), item(1, "1.3", 8, 8)]
+    docs = set_value(docs, PH, "criterion", crit(1, 25, None))  # the criterion's max not read
+    result = run(docs)
+    assert result.figures.criteria_max[0] == 25
+    assert "khung điểm" in result.alternatives["criterion.1.max"].why
+    assert FlagCode.SCORE_INCONSISTENT not in codes(result)
