@@ -141,13 +141,20 @@ class Choice:
     used: list[str] = field(default_factory=list)  # relations that decided a change
 
 
-def choose(options: dict[str, list[Any]], rels: list[Relation]) -> Choice:
+def choose(
+    options: dict[str, list[Any]],
+    rels: list[Relation],
+    order: tuple[str, ...] | list[str] = FAMILY,
+    beam_width: int = _BEAM,
+    broken_cost: float = BROKEN,
+) -> Choice:
     """The assignment of ``options`` (figure → values, preferred first) that breaks fewest relations.
 
     Cost: BROKEN per broken relation plus the position of each value in its figure's list; ties go to
-    the preferred values. Exhaustive up to _EXHAUSTIVE assignments, else a beam over the figures.
+    the preferred values. Exhaustive up to _EXHAUSTIVE assignments, else a beam over the figures in
+    ``order`` (put the figures of one relation next to each other: a relation counts once all are set).
     """
-    names = [f for f in FAMILY if options.get(f)]
+    names = [f for f in order if options.get(f)]
     first = {f: options[f][0] for f in names}
     if all(len(options[f]) == 1 for f in names):
         return Choice(values=first, broken=[r.text for r in rels if _broken(r, first)])
@@ -160,14 +167,14 @@ def choose(options: dict[str, list[Any]], rels: list[Relation]) -> Choice:
                 dict(zip(names, combo, strict=True))
                 for combo in itertools.product(*(options[f] for f in names))
             ),
-            key=lambda v: _cost(v, options, rels),
+            key=lambda v: _cost(v, options, rels, broken_cost),
         )
     else:
         beam: list[Values] = [{}]
         for f in names:
             grown = [{**v, f: x} for v in beam for x in options[f]]
-            grown.sort(key=lambda v: _cost(v, options, rels))
-            beam = grown[:_BEAM]
+            grown.sort(key=lambda v: _cost(v, options, rels, broken_cost))
+            beam = grown[:beam_width]
         best = beam[0]
     changed = {f: first[f] for f in names if best[f] != first[f]}
     used = [r.text for r in rels if _broken(r, first) and not _broken(r, best)] if changed else []
@@ -180,9 +187,11 @@ def _broken(r: Relation, v: Values) -> bool:
     return not r.holds(v)
 
 
-def _cost(v: Values, options: dict[str, list[Any]], rels: list[Relation]) -> tuple[float, tuple[int, ...]]:
+def _cost(
+    v: Values, options: dict[str, list[Any]], rels: list[Relation], broken_cost: float = BROKEN
+) -> tuple[float, tuple[int, ...]]:
     rank = tuple(options[f].index(x) for f, x in v.items())
-    return (BROKEN * sum(_broken(r, v) for r in rels) + sum(rank), rank)
+    return (broken_cost * sum(_broken(r, v) for r in rels) + sum(rank), rank)
 
 
 def top_values(values: list[Any], k: int = TOP_K) -> list[Any]:
@@ -208,3 +217,214 @@ def plausible_points(
 
 def _num(x: float) -> str:
     return (f"{x:g}").replace(".", ",")
+
+
+# ---- the score table ---------------------------------------------------------------------------
+# The self-assessment table has its own arithmetic: a criterion's items add up to its score and to
+# its maximum, the criteria add up to the total, a score is never above its maximum, and a
+# criterion's maximum is the profile's (when the profile sets the points) or at most the total.
+# Each score cell keeps its readings — as read, the decimal comma restored ("79" → 7,9), a deduction
+# applied (maximum − "trừ 0,5"), a doubtful OCR digit — and the table takes the assignment that
+# breaks the fewest of those sums, preferring the readings as read.
+
+SCORE_TOLERANCE = 0.01
+_SCORE_BEAM = 256
+# A cell holds up to a dozen readings (comma, deduction, OCR digits): one sum made to hold outweighs
+# taking any of them, two cells changed to mend one sum do not.
+_SCORE_BROKEN = 12.0
+# Digits OCR confuses in score cells, each with the few it is mistaken for.
+_OCR_DIGITS = {"0": "8", "1": "7", "3": "8", "5": "6", "6": "58", "7": "1", "8": "306", "9": "8"}
+
+
+@dataclass
+class ScoreCell:
+    """One score or maximum of the table: its readings, preferred first, each with why (None: as read)."""
+
+    options: list[tuple[float, str | None]] = field(default_factory=list)
+
+    def add(self, value: float | None, why: str | None) -> None:
+        if value is None or value < 0 or value > 1000:
+            return
+        value = round(float(value), 2)
+        if all(abs(value - v) > 1e-9 for v, _ in self.options):
+            self.options.append((value, why))
+
+
+@dataclass
+class ScoreRow:
+    """A row of the score table: ``key`` is ``criterion.N``, ``criterion_item.N.M`` or ``criteria_total``."""
+
+    key: str
+    criterion: int | None  # the criterion a row is (criterion.N) or belongs to (item)
+    score: ScoreCell = field(default_factory=ScoreCell)
+    max: ScoreCell = field(default_factory=ScoreCell)
+
+
+def cell_readings(
+    value: float | None,
+    read: float | None = None,
+    *,
+    deducted: float | None = None,
+    ocr: bool = False,
+) -> ScoreCell:
+    """The readings of one cell: as chosen by the reader, as it stood on the page (``read``, when the
+    reader changed it), the decimal comma restored, ``deducted`` (a maximum less its deduction, or a
+    score plus it) and, on a scan, one doubtful digit changed."""
+    cell = ScoreCell()
+    cell.add(value, None)
+    if value is None and deducted is not None:
+        cell.add(deducted, "không đọc được ô điểm; lấy điểm tối đa trừ cột điểm trừ")
+    if read is not None:
+        cell.add(read, f"đọc “{_num(read)}”")
+    for v in [x for x in (value, read) if x is not None]:
+        if float(v).is_integer() and 10 <= v < 1000:
+            cell.add(v / 10, f"đọc “{_num(v)}”, hiểu là {_num(v / 10)} (mất dấu phẩy)")
+    if deducted is not None:
+        cell.add(deducted, "theo cột điểm trừ")
+    if ocr and value is not None:
+        text = _num(value)
+        for i, ch in enumerate(text):
+            for alt in _OCR_DIGITS.get(ch, ""):
+                other = text[:i] + alt + text[i + 1 :]
+                if other[0] == "0" and len(other) > 1 and other[1] != ",":
+                    continue
+                cell.add(float(other.replace(",", ".")), f"chữ số “{ch}” có thể là “{alt}” (ảnh quét)")
+        for i, ch in enumerate(text):  # a stray mark read as one more digit ("7,35" for "7,5")
+            other = (text[:i] + text[i + 1 :]).strip(",")
+            if ch.isdigit() and other and other[0] != "," and not (other[0] == "0" and other[1:2].isdigit()):
+                cell.add(float(other.replace(",", ".")), f"chữ số “{ch}” có thể là vết bẩn (ảnh quét)")
+    return cell
+
+
+def _var(key: str, part: str) -> str:
+    return f"{key}|{part}"
+
+
+def score_relations(rows: list[ScoreRow], bounds: list[float] | None = None) -> list[Relation]:
+    """The sums the table must satisfy; ``bounds``: the profile's maximum per criterion, if it sets one."""
+    rels: list[Relation] = []
+    crits = {r.criterion: r for r in rows if r.key.startswith("criterion.") and r.criterion is not None}
+    items: dict[int, list[ScoreRow]] = {}
+    for r in rows:
+        if r.key.startswith("criterion_item.") and r.criterion is not None:
+            items.setdefault(r.criterion, []).append(r)
+    total = next((r for r in rows if r.key == "criteria_total"), None)
+    for r in rows:
+        s, m = _var(r.key, "score"), _var(r.key, "max")
+        rels.append(
+            Relation(
+                (s, m), lambda v, s=s, m=m: v[s] <= v[m] + SCORE_TOLERANCE, f"{_label(r.key)}: điểm ≤ tối đa"
+            )
+        )
+    for i, c in crits.items():
+        subs = items.get(i, [])
+        for part, words in (("score", "điểm tự chấm"), ("max", "điểm tối đa")):
+            if subs:
+                fs = tuple(_var(x.key, part) for x in subs)
+                w = _var(c.key, part)
+                rels.append(
+                    Relation(
+                        (*fs, w),
+                        lambda v, fs=fs, w=w: abs(sum(v[f] for f in fs) - v[w]) <= SCORE_TOLERANCE,
+                        f"{words} các mục cộng lại bằng tiêu chí {i}",
+                    )
+                )
+        m = _var(c.key, "max")
+        if bounds is not None and 1 <= i <= len(bounds) and bounds[i - 1] is not None:
+            b = bounds[i - 1]
+            rels.append(
+                Relation(
+                    (m,),
+                    lambda v, m=m, b=b: abs(v[m] - b) <= SCORE_TOLERANCE,
+                    f"điểm tối đa tiêu chí {i} = {_num(b)} (khung điểm)",
+                )
+            )
+        elif total is not None:
+            t = _var(total.key, "max")
+            rels.append(
+                Relation(
+                    (m, t),
+                    lambda v, m=m, t=t: v[m] <= v[t] / (2 if len(crits) > 1 else 1) + SCORE_TOLERANCE,
+                    f"điểm tối đa tiêu chí {i} trong khung tổng điểm",
+                )
+            )
+        else:
+            rels.append(
+                Relation((m,), lambda v, m=m: v[m] <= 50 + SCORE_TOLERANCE, f"điểm tối đa tiêu chí {i} ≤ 50")
+            )
+    if total is not None and len(crits) > 1:
+        for part, words in (("score", "điểm tự chấm"), ("max", "điểm tối đa")):
+            fs = tuple(_var(c.key, part) for c in crits.values())
+            w = _var(total.key, part)
+            rels.append(
+                Relation(
+                    (*fs, w),
+                    lambda v, fs=fs, w=w: abs(sum(v[f] for f in fs) - v[w]) <= SCORE_TOLERANCE,
+                    f"{words} các tiêu chí cộng lại bằng tổng",
+                )
+            )
+    return rels
+
+
+@dataclass
+class ScoreChoice:
+    """Per row key: the score and maximum chosen; what changed, with why; relations left broken."""
+
+    values: dict[str, dict[str, float | None]]
+    changed: dict[str, dict[str, tuple[float | None, float, str]]]  # key → part → (first, chosen, why)
+    broken: list[str]
+    used: list[str]
+
+
+def choose_scores(rows: list[ScoreRow], bounds: list[float] | None = None) -> ScoreChoice:
+    """The readings of the score table that break the fewest of its sums (see ``score_relations``).
+
+    A cell read one way only is never changed; a sum that stays broken is left for the checks to flag.
+    Only cells of a sum (or bound) broken as read are searched; the others keep their first reading.
+    """
+    rels = score_relations(rows, bounds)
+    options: dict[str, list[float]] = {}
+    whys: dict[str, dict[float, str | None]] = {}
+    order: list[str] = []
+    for r in _search_order(rows):
+        for part in ("score", "max"):
+            cell: ScoreCell = getattr(r, part)
+            if cell.options:
+                name = _var(r.key, part)
+                options[name] = [v for v, _ in cell.options]
+                whys[name] = dict(cell.options)
+                order.append(name)
+    # Only a cell of a sum that is broken as read can mend it: the others keep their first reading.
+    first = {name: opts[0] for name, opts in options.items()}
+    suspects = {f for r in rels if _broken(r, first) for f in r.fields}
+    options = {name: opts if name in suspects else opts[:1] for name, opts in options.items()}
+    choice = choose(options, rels, order=order, beam_width=_SCORE_BEAM, broken_cost=_SCORE_BROKEN)
+    values: dict[str, dict[str, float | None]] = {}
+    changed: dict[str, dict[str, tuple[float | None, float, str]]] = {}
+    for r in rows:
+        values[r.key] = {p: choice.values.get(_var(r.key, p)) for p in ("score", "max")}
+        for p in ("score", "max"):
+            name = _var(r.key, p)
+            v = choice.values.get(name)
+            if name in choice.changed or (v is not None and whys[name].get(v)):
+                changed.setdefault(r.key, {})[p] = (choice.changed.get(name), v, whys[name].get(v) or "")
+    return ScoreChoice(values=values, changed=changed, broken=choice.broken, used=choice.used)
+
+
+def _search_order(rows: list[ScoreRow]) -> list[ScoreRow]:
+    """Items before their criterion, criteria before the total: each sum closes as soon as it can."""
+
+    def key(r: ScoreRow) -> tuple[int, int]:
+        if r.key == "criteria_total":
+            return (10_000, 0)
+        return (r.criterion or 0, 1 if r.key.startswith("criterion.") else 0)
+
+    return sorted(rows, key=key)
+
+
+def _label(key: str) -> str:
+    if key == "criteria_total":
+        return "tổng cộng"
+    if key.startswith("criterion_item."):
+        return f"mục {key.split('.', 1)[1]}"
+    return f"tiêu chí {key.split('.', 1)[1]}"

@@ -19,7 +19,16 @@ from extractors.text import fold
 
 from .codes import DocType, UnitKind
 from .dossier import Dossier, DossierFile
-from .joint import FAMILY, choose, plausible_points, relations, top_values
+from .joint import (
+    FAMILY,
+    ScoreRow,
+    cell_readings,
+    choose,
+    choose_scores,
+    plausible_points,
+    relations,
+    top_values,
+)
 from .model import Alternatives, Evidence, Figures, Ratings, Reading, Subordinates, Unit
 from .profiles import Profile
 
@@ -194,6 +203,9 @@ class Reconciled:
     derived_how: dict[str, str] = field(default_factory=dict)
     derived_values: dict[str, Any] = field(default_factory=dict)
     why: dict[str, str] = field(default_factory=dict)  # figure → why the value used is not the first read
+    cell_alternatives: dict[str, Alternatives] = field(
+        default_factory=dict
+    )  # score cell (``criterion.2.score``) → its readings, the one used and why
 
     def value(self, key: str) -> Any:
         c = self.chosen.get(key)
@@ -225,6 +237,7 @@ class Reconciled:
                     others.setdefault(repr(x.value), x.value)
             if others:
                 out[key] = Alternatives(value=c.value, others=list(others.values()), why=self.why.get(key))
+        out.update(self.cell_alternatives)
         return out
 
     def readings_out(self) -> dict[str, list[Reading]]:
@@ -352,6 +365,7 @@ def reconcile(dossier: Dossier, profile: Profile) -> Reconciled:
     _voters(rec, kind)
     _ratings_from_shares(rec)
     _lost_commas(rec, profile)
+    _joint_scores(rec, profile)
     _criteria(rec, profile)
     if kind == UnitKind.DANG_BO_CO_SO or (
         kind is None and any(k.startswith("subordinates_") for k in chosen)
@@ -430,6 +444,101 @@ def _lost_commas(rec: Reconciled, profile: Profile) -> None:
         rec.why[key] = "; ".join(why)
 
 
+_SCORE_KEYS = ("criterion.", "criterion_item.", "criteria_total")
+_DOUBTFUL_OCR = 80.0  # a scanned row read below this confidence may have one digit wrong
+
+
+def _joint_scores(rec: Reconciled, profile: Profile) -> None:
+    """The score table chosen as a whole by its own sums (validators.joint.choose_scores): each cell's
+    readings (as read, comma restored, a deduction applied, another document's, a doubtful OCR digit),
+    the assignment that makes items add up to their criterion, criteria to the total, each score within
+    its maximum and each maximum within the profile's. What changes keeps the rest as alternatives."""
+    rows: list[ScoreRow] = []
+    for key, c in rec.chosen.items():
+        if not key.startswith(_SCORE_KEYS) or not isinstance(c.value, dict):
+            continue
+        v = c.value
+        if key.startswith("criterion."):
+            crit = _number(v.get("index"), int)
+        elif key.startswith("criterion_item."):
+            crit = _number(v.get("criterion"), int)
+        else:
+            crit = None
+        if key != "criteria_total" and crit is None:
+            continue
+        conf = c.reading.prov.confidence
+        ocr = conf is not None and conf < _DOUBTFUL_OCR
+        score, maximum, deduction = (
+            _points(v.get("score")),
+            _points(v.get("max")),
+            _points(v.get("deduction")),
+        )
+        row = ScoreRow(
+            key,
+            crit,
+            score=cell_readings(
+                score,
+                _points(v.get("score_read")),
+                deducted=maximum - deduction if maximum is not None and deduction is not None else None,
+                ocr=ocr,
+            ),
+            max=cell_readings(
+                maximum,
+                _points(v.get("max_read")),
+                deducted=score + deduction if score is not None and deduction is not None else None,
+                ocr=ocr,
+            ),
+        )
+        bounds = profile.rules.criteria_framework.max_points
+        if (
+            maximum is None
+            and key.startswith("criterion.")
+            and bounds is not None
+            and 1 <= crit <= len(bounds)
+        ):
+            # The criterion's maximum not read: the profile's framework gives it (its row was found by
+            # the criterion's name or number), so its items and the total can still be checked.
+            row.max.add(bounds[crit - 1], "điểm tối đa theo khung điểm của bộ quy tắc")
+        for other in rec.candidates.get(key, []):  # the same row read elsewhere (another document)
+            if other is c or not isinstance(other.value, dict):
+                continue
+            for part in ("score", "max"):
+                getattr(row, part).add(_points(other.value.get(part)), f"đọc ở {other.file.file}")
+        rows.append(row)
+    if not rows:
+        return
+    bounds = profile.rules.criteria_framework.max_points
+    choice = choose_scores(rows, list(bounds) if bounds is not None else None)
+    for key, parts in choice.changed.items():
+        c = rec.chosen[key]
+        value = dict(c.value)
+        whys = []
+        for part, (_first, chosen, why) in parts.items():
+            value[part] = chosen
+            word = "điểm tự chấm" if part == "score" else "điểm tối đa"
+            whys.append(f"{word} {_show(chosen)} ({why})" if why else f"{word} {_show(chosen)}")
+        why = "dùng " + ", ".join(whys) + (" để khớp: " + "; ".join(choice.used) if choice.used else "")
+        reading = c.reading.model_copy(update={"value": value, "note": why})
+        fixed = Candidate(reading, c.file, c.file_index, c.index)
+        rec.chosen[key] = fixed
+        rec.candidates[key] = [fixed, *rec.candidates[key]]
+        rec.why[key] = why
+        for part, (_first, chosen, _) in parts.items():
+            # The value as read, then the other readings worth a reviewer's eye (a doubtful scanned
+            # digit is shown only when it was the one used): "đọc được 11,5 hoặc 11,35".
+            opts = getattr(next(r for r in rows if r.key == key), part).options
+            others = [
+                x for i, (x, w) in enumerate(opts) if x != chosen and (i == 0 or "ảnh quét" not in (w or ""))
+            ]
+            others = others[:3]
+            rec.cell_alternatives[f"{key}.{part}"] = Alternatives(value=chosen, others=others, why=why)
+        log.info("joint score choice: %s = %s (%s)", key, value, why)
+
+
+def _show(x: float | None) -> str:
+    return "—" if x is None else f"{x:g}".replace(".", ",")
+
+
 def _ratings_from_shares(rec: Reconciled) -> None:
     """A rating level stated only as a share ("25% hoàn thành xuất sắc nhiệm vụ") is counted from the
     members rated (or the total), when exactly one whole count gives that share."""
@@ -495,6 +604,8 @@ def _criteria(rec: Reconciled, profile: Profile) -> None:
             seen = True
             scores[i - 1] = _points(row.get("score"))
             maxima[i - 1] = _points(row.get("max"))
+            if scores[i - 1] is None and items.get(i):
+                scores[i - 1] = _score_from_items(rec, key, items[i], maxima[i - 1])
         elif items.get(i) and not _ocr_read(items[i]):
             # No criterion row: its score is the sum of its items, when every item has one. Not on a
             # scan: there a missing criterion row usually means missing item rows too.
@@ -514,6 +625,13 @@ def _criteria(rec: Reconciled, profile: Profile) -> None:
                 scores[i - 1] = maxima[i - 1] = None
             rec.derived[key] = items[i]
             rec.derived_how[key] = "cộng các mục con"
+            if scores[i - 1] is not None:
+                rec.cell_alternatives[f"{key}.score"] = Alternatives(
+                    value=scores[i - 1],
+                    others=[],
+                    why="không đọc được dòng tiêu chí; lấy tổng điểm các mục của nó / "
+                    "criterion row not read: sum of its items",
+                )
             rec.derived_values[key] = {"index": i, "score": scores[i - 1], "max": maxima[i - 1]}
         elif items.get(i):
             seen = True  # scanned items without their criterion row: the criterion stays unread
@@ -523,6 +641,30 @@ def _criteria(rec: Reconciled, profile: Profile) -> None:
     if seen:
         rec.figures.criteria_scores = scores
         rec.figures.criteria_max = maxima
+
+
+def _score_from_items(
+    rec: Reconciled, key: str, items: list[Candidate], maximum: float | None
+) -> float | None:
+    """A criterion row read without its score: the sum of its items, when every item has a score and
+    their maxima add up to the criterion's (so no item row was lost). Said in the alternatives."""
+    scores = [_points(c.value.get("score")) for c in items]
+    maxima = [_points(c.value.get("max")) for c in items]
+    if None in scores or None in maxima or maximum is None or abs(sum(maxima) - maximum) > 0.01:
+        return None
+    total = round(sum(scores), 2)
+    if total > maximum + 0.01:
+        return None
+    parts = " + ".join(_show(x) for x in scores)
+    why = (
+        f"điểm tự chấm của tiêu chí không đọc được; lấy tổng điểm các mục ({parts} = {_show(total)}), "
+        f"các mục cộng lại bằng điểm tối đa {_show(maximum)} / criterion score not read: sum of its items"
+    )
+    rec.cell_alternatives[f"{key}.score"] = Alternatives(value=total, others=[], why=why)
+    rec.derived[key] = [rec.chosen[key], *items]
+    rec.derived_how[key] = "cộng các mục con"
+    rec.derived_values[key] = {**rec.chosen[key].value, "score": total}
+    return total
 
 
 def _ocr_read(cands: list[Candidate]) -> bool:

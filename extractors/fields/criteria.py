@@ -392,6 +392,14 @@ def _score_rows(lines: list[Line], notes: dict[int, dict]) -> Iterator[Hit]:
         # A self-score cannot exceed its maximum: a decimal comma lost, or the column order misread (OCR).
         note: dict = {}
         mx, sc = _fix_pair(mx, sc, note)
+        if by_role and cells and "deduction" in (line.roles or []):
+            # "trừ 0,5" in the deduction column: never a max or a score itself, but kept beside the row
+            # when the score is missing or is not max − deduction, so the joint choice of the table
+            # (validators.joint) can weigh max − deduction as a reading of the score.
+            dcell = cells[(line.roles or []).index("deduction")]
+            d = _num_loose(re.sub(r"^\W*tru\b", "", dcell.strip()))
+            if d is not None and d > 0 and mx is not None and (sc is None or abs(mx - d - sc) > 0.01):
+                note["deduction"] = d
         if note:
             notes[id(line)] = note
         locked = locked or len(order) == 2 or max_col is not None or score_col is not None

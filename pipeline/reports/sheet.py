@@ -156,6 +156,7 @@ class CriterionRow:
     pct: str
     passed: bool | None
     readings: list[ReadingView] = field(default_factory=list)
+    alternatives: str = ""  # "tự chấm: đọc được 7,9 hoặc 79; …" from the score table's joint choice
 
 
 @dataclass
@@ -424,9 +425,26 @@ class _Builder:
                     pct=f"{format_number(round(pct, 1))}%" if pct is not None else "—",
                     passed=passed,
                     readings=views,
+                    alternatives=self._cell_alternatives(i + 1),
                 )
             )
         return rows
+
+    def _cell_alternatives(self, index: int) -> str:
+        """The score table's other readings of a criterion's cells: "tự chấm: đọc được 24,5 hoặc 245; why"."""
+        out = []
+        cells = [(f"criterion.{index}", "")]
+        item_prefix = f"criterion_item.{index}."
+        items = {k.rsplit(".", 1)[0] for k in self.result.alternatives if k.startswith(item_prefix)}
+        cells += [(k, f"mục {k.removeprefix('criterion_item.')} ") for k in sorted(items)]
+        for row, where in cells:
+            for part, word in (("score", "tự chấm"), ("max", "điểm chuẩn")):
+                alt = self.result.alternatives.get(f"{row}.{part}")
+                if alt is None or isinstance(alt.value, dict):
+                    continue
+                read = " hoặc ".join(format_number(v) for v in [alt.value, *alt.others])
+                out.append(f"{where}{word}: đọc được {read}" + (f" — {alt.why}" if alt.why else ""))
+        return "; ".join(out)
 
     def _figure_value(self, name: str) -> Any:
         obj: Any = self.result.figures

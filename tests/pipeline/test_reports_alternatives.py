@@ -32,3 +32,28 @@ def test_sheet_says_which_values_were_read_and_why_one_was_used() -> None:
     row = next(r for r in build_sheet(result, None).figures if r.key == "members_total")
     assert row.agreement_vi.startswith("đọc được 15 hoặc 13")
     assert "tổng số = chính thức + dự bị" in row.agreement_vi
+
+
+def test_sheet_criteria_table_shows_a_score_cell_read_two_ways() -> None:
+    why = "dùng điểm tự chấm 24,5 (đọc “245”, hiểu là 24,5 (mất dấu phẩy)) để khớp: các tiêu chí cộng lại bằng tổng"
+    result = Result(
+        dossier_id="hs",
+        profile="mac-dinh",
+        verdict="dat",
+        figures=Figures(criteria_scores=[25, 24.5, 25, 25], criteria_max=[25, 25, 25, 25]),
+        alternatives={
+            "criterion.2.score": Alternatives(value=24.5, others=[245], why=why),
+            "criterion_item.3.2.score": Alternatives(
+                value=8.5, others=[8.35], why="chữ số “3” có thể là vết bẩn"
+            ),
+        },
+    )
+    sheet = build_sheet(result, None)
+    rows = sheet.criteria
+    assert rows[1].alternatives.startswith("tự chấm: đọc được 24,5 hoặc 245")
+    assert "mất dấu phẩy" in rows[1].alternatives
+    assert rows[0].alternatives == ""
+    assert rows[2].alternatives.startswith("mục 3.2 tự chấm: đọc được 8,5 hoặc 8,35")
+    from pipeline.reports.html import render_review
+
+    assert "đọc được 24,5 hoặc 245" in render_review(sheet)

@@ -6,9 +6,9 @@ import datetime as dt
 
 from validators import assess
 from validators.codes import FlagCode, UnitKind
-from validators.joint import choose, plausible_points, relations
+from validators.joint import ScoreRow, cell_readings, choose, choose_scores, plausible_points, relations
 
-from .factory import BB, BC, PH, clean_chi_bo, crit, make_dossier, set_value
+from .factory import BB, BC, PH, clean_chi_bo, crit, item, make_dossier, set_value
 
 TODAY = dt.date(2025, 1, 10)
 
@@ -126,3 +126,130 @@ def test_ratings_add_up_to_the_members_not_excused() -> None:
     assert FlagCode.RATING_COUNT_MISMATCH in codes(run(docs))
     docs = set_value(docs, BB, "members_excused", 1)
     assert FlagCode.RATING_COUNT_MISMATCH not in codes(run(docs))
+
+
+# ---- the score table chosen by its own sums ---------------------------------------------------------
+
+
+def _row(key, crit, score, maximum, **kw):
+    return ScoreRow(key, crit, score=cell_readings(score, **kw), max=cell_readings(maximum))
+
+
+def test_score_table_a_lost_comma_is_fixed_by_the_sums() -> None:
+    # Items 8 + 9,5 + 7 = 24,5 read as "245" at the criterion; the total 99,5 agrees with 24,5 too.
+    rows = [
+        _row("criterion_item.2.1", 2, 8, 8),
+        _row("criterion_item.2.2", 2, 9.5, 10),
+        _row("criterion_item.2.3", 2, 7, 7),
+        _row("criterion.2", 2, 245, 25),
+        _row("criterion.1", 1, 25, 25),
+        _row("criterion.3", 3, 25, 25),
+        _row("criterion.4", 4, 25, 25),
+        _row("criteria_total", None, 99.5, 100),
+    ]
+    choice = choose_scores(rows)
+    assert choice.values["criterion.2"]["score"] == 24.5
+    assert choice.changed["criterion.2"]["score"][0] == 245
+    assert "mất dấu phẩy" in choice.changed["criterion.2"]["score"][2]
+    assert not choice.broken and choice.used
+    # Only the criterion changed: the items as read already add up.
+    assert set(choice.changed) == {"criterion.2"}
+
+
+def test_score_table_a_deduction_column_gives_the_score() -> None:
+    # "Thang điểm 9 | Điểm trừ 0,5 | Điểm đạt" where the score cell was read as 9 (the max repeated):
+    # max − deduction = 8,5 is what makes the items add up to the criterion's 23,5.
+    rows = [
+        _row("criterion_item.1.1", 1, 8, 8),
+        _row("criterion_item.1.2", 1, 9, 9, deducted=9 - 0.5),
+        _row("criterion_item.1.3", 1, 7, 8),
+        _row("criterion.1", 1, 23.5, 25),
+    ]
+    choice = choose_scores(rows)
+    assert choice.values["criterion_item.1.2"]["score"] == 8.5
+    assert "điểm trừ" in choice.changed["criterion_item.1.2"]["score"][2]
+    assert not choice.broken
+
+
+def test_score_table_an_inconsistency_that_no_reading_fixes_stays_broken() -> None:
+    # Items add up to 22, the criterion says 24: no other reading of any cell makes that hold.
+    rows = [
+        _row("criterion_item.3.1", 3, 7, 8),
+        _row("criterion_item.3.2", 3, 8, 9),
+        _row("criterion_item.3.3", 3, 7, 8),
+        _row("criterion.3", 3, 24, 25),
+    ]
+    choice = choose_scores(rows)
+    assert choice.changed == {}
+    assert choice.broken == ["điểm tự chấm các mục cộng lại bằng tiêu chí 3"]
+
+
+def test_score_table_a_profile_bound_decides_a_maximum() -> None:
+    rows = [_row("criterion.1", 1, 24, 250), _row("criterion.2", 2, 30, 30)]
+    choice = choose_scores(rows, bounds=[25, 30, 25, 20])
+    assert choice.values["criterion.1"]["max"] == 25
+    assert not choice.broken
+
+
+def test_dossier_score_table_comma_fixed_by_its_items_and_shown_as_alternatives() -> None:
+    docs = clean_chi_bo()  # criterion 2 scored 24,5 of 25
+    docs[PH] += [item(2, "2.1", 8, 8), item(2, "2.2", 9, 9), item(2, "2.3", 7.5, 8)]
+    docs = set_value(docs, PH, "criterion", crit(2, 245))
+    result = run(docs)
+    assert result.figures.criteria_scores[1] == 24.5
+    assert FlagCode.SCORE_INCONSISTENT not in codes(result)
+    assert "24,5" in result.alternatives["criterion.2"].why
+
+
+def test_dossier_criterion_score_missing_takes_the_sum_of_its_items() -> None:
+    docs = clean_chi_bo()
+    docs[PH] += [item(3, "3.1", 8, 8), item(3, "3.2", 8, 9), item(3, "3.3", 8, 8)]
+    docs = set_value(docs, PH, "criterion", crit(3, None))  # the criterion's own score not read
+    result = run(docs)
+    assert result.figures.criteria_scores[2] == 24
+    assert FlagCode.FIELD_NOT_FOUND not in codes(result)
+    alt = result.alternatives["criterion.3.score"]
+    assert alt.value == 24 and "tổng điểm các mục" in alt.why
+
+
+def test_dossier_score_table_real_inconsistency_is_still_flagged() -> None:
+    docs = clean_chi_bo()
+    docs[PH] += [item(3, "3.1", 7, 8), item(3, "3.2", 8, 9), item(3, "3.3", 7, 8)]  # 22, not 24
+    result = run(docs)
+    assert FlagCode.SCORE_INCONSISTENT in codes(result)
+    assert result.figures.criteria_scores[2] == 24
+
+
+def test_score_table_a_doubtful_scanned_digit_only_when_the_sums_need_it() -> None:
+    def rows(ocr: bool) -> list[ScoreRow]:
+        return [
+            _row("criterion_item.2.1", 2, 9, 9),
+            ScoreRow("criterion_item.2.2", 2, score=cell_readings(8.35, ocr=ocr), max=cell_readings(9)),
+            _row("criterion_item.2.3", 2, 7, 7),
+            _row("criterion.2", 2, 24.5, 25),
+        ]
+
+    assert choose_scores(rows(ocr=True)).values["criterion_item.2.2"]["score"] == 8.5
+    typed = choose_scores(rows(ocr=False))  # typed text: no digit is doubted, the sum stays broken
+    assert typed.values["criterion_item.2.2"]["score"] == 8.35 and typed.broken
+
+
+def test_dossier_criterion_max_missing_comes_from_the_profile_framework(monkeypatch) -> None:
+    import importlib
+
+    from validators.profiles import load_profile
+
+    assess_module = importlib.import_module("validators.assess")
+
+    base = load_profile("mac-dinh")
+    framework = base.rules.criteria_framework.model_copy(update={"max_points": [25, 25, 25, 25]})
+    rules = base.rules.model_copy(update={"criteria_framework": framework})
+    profile = base.model_copy(update={"rules": rules})
+    monkeypatch.setattr(assess_module, "load_profile", lambda name=None: profile)
+    docs = clean_chi_bo()
+    docs[PH] += [item(1, "1.1", 8, 8), item(1, "1.2", 9, 9), item(1, "1.3", 8, 8)]
+    docs = set_value(docs, PH, "criterion", crit(1, 25, None))  # the criterion's max not read
+    result = run(docs)
+    assert result.figures.criteria_max[0] == 25
+    assert "khung điểm" in result.alternatives["criterion.1.max"].why
+    assert FlagCode.SCORE_INCONSISTENT not in codes(result)
