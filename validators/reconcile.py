@@ -518,7 +518,8 @@ def _joint_scores(rec: Reconciled, profile: Profile) -> None:
             word = "điểm tự chấm" if part == "score" else "điểm tối đa"
             whys.append(f"{word} {_show(chosen)} ({why})" if why else f"{word} {_show(chosen)}")
         why = "dùng " + ", ".join(whys) + (" để khớp: " + "; ".join(choice.used) if choice.used else "")
-        reading = c.reading.model_copy(update={"value": value, "note": why})
+        # rule "joint": a value the sums chose, not a reading of the file (the desk corrects readings).
+        reading = c.reading.model_copy(update={"value": value, "note": why, "rule": "joint"})
         fixed = Candidate(reading, c.file, c.file_index, c.index)
         rec.chosen[key] = fixed
         rec.candidates[key] = [fixed, *rec.candidates[key]]

@@ -375,7 +375,9 @@ def dossier_view(out: Path, dossier_id: str, store, prefix: str = "") -> Dossier
             sha = shas.get(r.file, "")
             c = corr.get((sha, key))
             read_value = c["read_value"] if c else r.value
-            if (sha, key) in seen or not sha or not correctable(key, read_value):
+            # A value the sums chose (validators.joint) is not a reading of the file: the desk corrects
+            # what the file says, and the choice is made again from it.
+            if r.rule == "joint" or (sha, key) in seen or not sha or not correctable(key, read_value):
                 continue
             seen.add((sha, key))
             picture = has_picture(dossier, sha, r.page) and r.bbox is not None

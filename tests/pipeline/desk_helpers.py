@@ -45,8 +45,8 @@ def _replace(doc_path: Path, old: str, new: str) -> None:
 
 def misread_dossier(root: Path) -> Path:
     """The bundled Word sample that meets the standard, with two faults: the self-assessment says
-    criterion 3 scored 21,5/25 while its items add up to 24,5 (a misread "24,5"), so it fails the
-    95% threshold; and the report says 12 members where the minutes say 11 (warnings a reviewer may
+    criterion 3 scored 21,5/25 while its items add up to 24,5 (a slip for "24,5", repeated in the
+    proposal), so it fails the 95% threshold; and the report says 12 members where the minutes say 11 (warnings a reviewer may
     dismiss)."""
     shutil.copytree(SAMPLES / "01_chi_bo_dat_docx", root)
     doc_path = root / "Phiếu tự chấm điểm.docx"
@@ -57,6 +57,8 @@ def misread_dossier(root: Path) -> Path:
             if cells[0].text.strip() == "3" and cells[-1].text.strip() == "24,5":
                 cells[-1].text = "21,5"
     doc.save(str(doc_path))
+    # The proposal repeats the slip, so no other document tells the sums which value is right.
+    _replace(root / "Tờ trình đề nghị công nhận.docx", "tiêu chí 3 đạt 24,5/25", "tiêu chí 3 đạt 21,5/25")
     _replace(root / "Bao cao ket qua.docx", "11 đảng viên (11", "12 đảng viên (12")
     return root
 
