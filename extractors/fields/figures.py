@@ -128,8 +128,9 @@ class FigureReader:
         return rule.field
 
     # -- lines -------------------------------------------------------------------------
-    def read(self, lines: list[Line], join: bool = False) -> Iterator[Hit]:
-        """Hits from all lines; with ``join`` (PDF/OCR), a sentence wrapped over lines is read as one."""
+    def read(self, lines: list[Line], join: bool | frozenset[int] = False) -> Iterator[Hit]:
+        """Hits from all lines; with ``join`` (PDF/OCR), a sentence wrapped over lines is read as one;
+        a set of line ids (Word, extractors.text.wrapped_paragraphs) joins only those lines to the next."""
         if self.regex is None:
             return
         block: list[Line] = []
@@ -154,7 +155,8 @@ class FigureReader:
                 yield from self._flush(block)
                 block = []
             block.append(line)
-            if not join or letters.isupper() or re.search(r"[.;!?]\s*$", line.text):
+            joins = join is True or (bool(join) and id(line) in join)  # type: ignore[operator]
+            if not joins or letters.isupper() or re.search(r"[.;!?]\s*$", line.text):
                 yield from self._flush(block)
                 block = []
         yield from self._flush(block)
