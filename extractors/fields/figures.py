@@ -333,6 +333,12 @@ class FigureReader:
                 break
         if label_idx is None:
             return
+        if any(len(c) > 40 and numbers(c) and self.regex.search(c) for c in cells[label_idx:]):  # type: ignore[union-attr]
+            # A cell is a sentence with its own figures and phrases ("Đánh giá chi bộ trực thuộc" |
+            # "02/10 chi bộ hoàn thành xuất sắc nhiệm vụ, 8/10 hoàn thành tốt nhiệm vụ …"): read the
+            # row as prose, its label giving the sentence's subject.
+            yield from self._prose([line], [0], self._repaired(line, prepare(" | ".join(raw))))
+            return
         ms = list(self.regex.finditer(cells[label_idx]))  # type: ignore[union-attr]
         rule = self.p.rule_for(ms[-1].group(1), self.doc_type)
         scope = self._scope_from_text(cells[label_idx]) if rule.scope else None

@@ -13,7 +13,7 @@ from extractors.nlp.pipeline import LEXICON_FILE, analyse
 from extractors.nlp.structures import STRUCTURES_FILE, StructureReader, load_structures
 from extractors.text import wrapped_paragraphs
 
-from .test_fields import BB, BC, CHI_BO_HEAD, DANG_BO_HEAD, TT, doc, values
+from .test_fields import BB, BC, CHI_BO_HEAD, DANG_BO_HEAD, PH, TT, doc, values
 
 
 def toks(text: str) -> list[tuple[str, str]]:
@@ -412,3 +412,36 @@ def test_a_bracketed_numerator_keeps_its_denominator() -> None:
     assert set(got["subordinates_total"]) == {12}
     nums = [(t._.kind, t._.num, t._.den) for t in analyse("có (03)/12 chi bộ, (5) cuộc") if t._.kind]
     assert nums == [("FRAC", 3, 12), ("NUM", 5, None)]
+
+
+def test_a_value_cell_that_is_a_sentence_is_read_as_prose() -> None:
+    rows = [
+        *DANG_BO_HEAD,
+        ["Nội dung", "Kết quả"],
+        [
+            "Xếp loại các chi bộ trực thuộc",
+            "03/12 chi bộ hoàn thành xuất sắc nhiệm vụ, 7/12 hoàn thành tốt nhiệm vụ, 2/12 hoàn thành nhiệm vụ; "
+            "có 12/12 chi bộ đăng ký và 11/12 chi bộ đạt “chi bộ bốn tốt”.",
+        ],
+    ]
+    got = values(rows, BC)
+    assert got["subordinates_xuat_sac"] == [3] and got["subordinates_tot"] == [7]
+    assert got["subordinates_hoan_thanh"] == [2] and set(got["subordinates_total"]) == {12}
+    assert got["subordinates_registered_bon_tot"] == [12] and got["subordinates_bon_tot"] == [11]
+
+
+def test_a_score_row_written_as_prose_names_its_columns() -> None:
+    rows = [
+        *CHI_BO_HEAD,
+        "Tiêu chí 1. Hoàn thành tốt nhiệm vụ chính trị - điểm chuẩn 25, tự chấm 23,5",
+        "a) Quán triệt, triển khai nghị quyết: tối đa 10 điểm, trừ 1, tự chấm 9.",
+        "Tiêu chí 2. Chất lượng sinh hoạt tốt: thang điểm 25; điểm đạt 25.",
+        "Tổng cộng: điểm chuẩn 50, tự chấm 48,5.",
+        "Chi bộ tự đánh giá đạt 48,5/50 điểm.",  # a verdict sentence, no score row
+    ]
+    v = values(rows, PH)
+    assert {"index": 1, "max": 25.0, "score": 23.5, "passed": None} in v["criterion"]
+    assert {"index": 2, "max": 25.0, "score": 25.0, "passed": None} in v["criterion"]
+    items = {c["item"]: c for c in v["criterion_item"]}
+    assert items["a"]["criterion"] == 1 and (items["a"]["max"], items["a"]["score"]) == (10, 9)
+    assert v["criteria_total"] == [{"max": 50.0, "score": 48.5}]
