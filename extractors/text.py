@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import pairwise
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
 # Glyphs Tesseract reads in place of a Vietnamese letter: "CH¡ BỘ" is "CHI BỘ" (a 150 dpi scan).
@@ -47,3 +48,27 @@ def fold_keep_length(text: str) -> str:
         f = fold(ch) if ch.strip() else " "
         out.append(f[:1] if f else " ")
     return "".join(out)
+
+
+_ENDS_SENTENCE = re.compile(r"[.;:!?…]\s*$")
+_GOES_ON = re.compile(r"^\s*(?:[^\W\d_]|\d)")  # a letter (in lower case: checked below) or a digit
+_STARTS_ITEM = re.compile(r"^\s*(?:[IVX]+\.|\d+(?:\.\d+)*[.)]|[a-dđ]\)|[-+•–])\s")
+
+
+def wrapped_paragraphs(lines: list) -> frozenset[int]:
+    """ids of the paragraphs a hard wrap cut in mid-sentence (a text pasted into Word with its line
+    breaks): no closing punctuation, and the next paragraph goes on in lower case or with a number
+    that does not start a list item ("… 02/13 đồng chí xếp loại" / "hoàn thành xuất sắc nhiệm vụ;").
+    A heading in capitals, a table row or a label ending in ":" never continues."""
+    out = set()
+    for ln, nxt in pairwise(lines):
+        if ln.cells or nxt.cells or _ENDS_SENTENCE.search(ln.text) or _STARTS_ITEM.match(nxt.text):
+            continue
+        letters = re.sub(r"[\W\d_]", "", ln.text)
+        first = nxt.text.lstrip()[:1]
+        if not letters or letters.isupper() or not _GOES_ON.match(nxt.text):
+            continue
+        if first.isalpha() and not first.islower():
+            continue
+        out.add(id(ln))
+    return frozenset(out)

@@ -368,6 +368,9 @@ def _score_rows(lines: list[Line], notes: dict[int, dict]) -> Iterator[Hit]:
                     mx, sc = nums[:2] if order[0] == "max" else nums[1::-1]
             if mx is None and sc is None and passed is None:
                 continue
+        elif (said := _said_scores(f)) is not None:
+            label, mx, sc = said
+            passed = None
         else:
             if order == [] and not _NUM_TAIL.search(f) and not _PASS_TAIL.search(f):
                 continue
@@ -476,6 +479,34 @@ def _score_rows(lines: list[Line], notes: dict[int, dict]) -> Iterator[Hit]:
                 {"criterion": current, "item": lm.group(1), "max": mx, "score": sc, "passed": passed},
                 line,
             )
+
+
+# A score row written as prose names each number's column: "I. Lãnh đạo …: thang điểm 25, điểm trừ
+# 0,5, điểm đạt 24,5", "Tiêu chí 1 … điểm chuẩn 25, tự chấm 24,5". Deductions are said, not read.
+_SAID = re.compile(
+    r"(?P<role>diem tru|tru|diem chuan|diem toi da|toi da|thang diem|khung diem|diem quy dinh|diem dinh muc"
+    r"|diem tu cham|diem tu danh gia|tu cham|tu danh gia|tu cho|diem dat|chi bo cham)"
+    r"\s*:?\s*(?P<num>\d+(?:[.,]\d+)?)(?![\d/])"
+)
+
+
+def _said_scores(f: str) -> tuple[str, float | None, float | None] | None:
+    """(label, max, score) of a prose score row that names both columns; None when it is none."""
+    mx = sc = None
+    first = None
+    for m in _SAID.finditer(f):
+        first = m.start() if first is None else first
+        role = m.group("role")
+        if re.search(r"\btru\b", role):
+            continue
+        value = parse_number(m.group("num"))
+        if _SCORE_LOOSE.search(role):
+            sc = value if sc is None else sc
+        elif mx is None:
+            mx = value
+    if first is None or mx is None or sc is None:
+        return None
+    return f[:first].rstrip(" :,-–"), mx, sc
 
 
 def criterion_sentences(lines: list[Line]) -> Iterator[Hit]:

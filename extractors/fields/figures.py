@@ -128,8 +128,9 @@ class FigureReader:
         return rule.field
 
     # -- lines -------------------------------------------------------------------------
-    def read(self, lines: list[Line], join: bool = False) -> Iterator[Hit]:
-        """Hits from all lines; with ``join`` (PDF/OCR), a sentence wrapped over lines is read as one."""
+    def read(self, lines: list[Line], join: bool | frozenset[int] = False) -> Iterator[Hit]:
+        """Hits from all lines; with ``join`` (PDF/OCR), a sentence wrapped over lines is read as one;
+        a set of line ids (Word, extractors.text.wrapped_paragraphs) joins only those lines to the next."""
         if self.regex is None:
             return
         block: list[Line] = []
@@ -154,7 +155,8 @@ class FigureReader:
                 yield from self._flush(block)
                 block = []
             block.append(line)
-            if not join or letters.isupper() or re.search(r"[.;!?]\s*$", line.text):
+            joins = join is True or (bool(join) and id(line) in join)  # type: ignore[operator]
+            if not joins or letters.isupper() or re.search(r"[.;!?]\s*$", line.text):
                 yield from self._flush(block)
                 block = []
         yield from self._flush(block)
@@ -330,6 +332,12 @@ class FigureReader:
                 label_idx = ci
                 break
         if label_idx is None:
+            return
+        if any(len(c) > 40 and numbers(c) and self.regex.search(c) for c in cells[label_idx:]):  # type: ignore[union-attr]
+            # A cell is a sentence with its own figures and phrases ("Đánh giá chi bộ trực thuộc" |
+            # "02/10 chi bộ hoàn thành xuất sắc nhiệm vụ, 8/10 hoàn thành tốt nhiệm vụ …"): read the
+            # row as prose, its label giving the sentence's subject.
+            yield from self._prose([line], [0], self._repaired(line, prepare(" | ".join(raw))))
             return
         ms = list(self.regex.finditer(cells[label_idx]))  # type: ignore[union-attr]
         rule = self.p.rule_for(ms[-1].group(1), self.doc_type)

@@ -7,6 +7,7 @@ import re
 
 from ..model import DocumentText, Line
 from ..nlp.structures import default_reader
+from ..text import wrapped_paragraphs
 from ..vocabulary import DocType
 from . import FieldReading
 from .criteria import criterion_sentences, discipline, score_table, subordinate_table
@@ -33,8 +34,10 @@ def extract(doc: DocumentText, doc_type: DocType) -> list[FieldReading]:
     if doc_type in _FIGURE_TYPES:
         ocr_pages = frozenset(p.number for p in doc.pages if p.method == "ocr")
         reader = FigureReader(patterns, doc_type.value, is_chi_bo, ocr_pages)
-        keyword_hits = list(reader.read(lines, join=doc.source != "docx"))
-        hits += structured(keyword_hits, lines, doc_type.value, is_chi_bo, join=doc.source != "docx")
+        # PDF and OCR lines are wrapped by the page; Word paragraphs only where a hard wrap cut them.
+        join = wrapped_paragraphs(lines) if doc.source == "docx" else True
+        keyword_hits = list(reader.read(lines, join=join))
+        hits += structured(keyword_hits, lines, doc_type.value, is_chi_bo, join=join)
     if doc_type in (DocType.BAO_CAO, DocType.TO_TRINH):
         hits += discipline(lines)
         if not is_chi_bo:
@@ -59,7 +62,7 @@ _KEYWORD_SCORE = 0.5
 
 
 def structured(
-    hits: list[Hit], lines: list[Line], doc_type: str, is_chi_bo: bool, join: bool = False
+    hits: list[Hit], lines: list[Line], doc_type: str, is_chi_bo: bool, join: bool | frozenset[int] = False
 ) -> list[Hit]:
     """Keyword hits merged with what the structures of extractors/nlp read on the same lines.
 

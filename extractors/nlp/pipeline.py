@@ -92,8 +92,12 @@ def _tokenizer(nlp: Language) -> Tokenizer:
 
 
 # A number in the working text (folded, OCR digits fixed, dates and document numbers blanked):
-# "08", "93,5", "1.200", a fraction "17/18" or "17 / 18", a percentage "93,5 %".
-_NUMBER_SPAN = re.compile(r"(?<![^\W\d_])\d+(?:[.,]\d+)*(?:\s*/\s*\d+)?(?:\s*%)?(?![^\W_])")
+# "08", "93,5", "1.200", a fraction "17/18" or "17 / 18" (its numerator may stand in brackets:
+# "(02)/10"), a percentage "93,5 %".
+_NUMBER_SPAN = re.compile(
+    r"(?<![^\W\d_])(?:\(\s*\d+\s*\)\s*/\s*\d+|\d+(?:[.,]\d+)*(?:\s*/\s*\d+)?(?:\s*%)?)(?![^\W_])"
+)
+_BRACKETED = re.compile(r"^\(\s*(\d+)\s*\)")
 
 
 @Language.component("hoso_numbers")
@@ -112,7 +116,7 @@ def number_component(doc: Doc) -> Doc:
                 retok.merge(span)
     for a, b, _ in spans:
         t = doc.char_span(a, b)[0]  # type: ignore[index]
-        m = _NUMBER.fullmatch(work[a:b])
+        m = _NUMBER.fullmatch(_BRACKETED.sub(r"\1", work[a:b]))
         value = parse_number(m.group("num")) if m else None
         if m is None or value is None:
             continue

@@ -219,9 +219,12 @@ class StructureReader:
             else re.compile(r"\d")
         )
 
-    def read(self, lines: list[Line], doc_type: str, is_chi_bo: bool, join: bool = False) -> Found:
+    def read(
+        self, lines: list[Line], doc_type: str, is_chi_bo: bool, join: bool | frozenset[int] = False
+    ) -> Found:
         """Readings and vetoes of every structure; with ``join`` (PDF, OCR) a sentence wrapped over
-        lines is matched as one."""
+        lines is matched as one; a set of line ids (Word paragraphs cut by a hard wrap,
+        extractors.text.wrapped_paragraphs) joins each of those lines to the next."""
         found = Found()
         section_veto = False
         for block in _blocks(lines, join):
@@ -363,10 +366,20 @@ class _Block:
 _LIST_START = re.compile(r"^\s*(?:[IVX]+\.|\d+(?:\.\d+)*\.|[a-d]\)|-|\+|•)\s")
 
 
-def _blocks(lines: list[Line], join: bool) -> list[list[Line]]:
-    """Each line alone, or (``join``) prose lines up to a full stop, a heading or a list item."""
+def _blocks(lines: list[Line], join: bool | frozenset[int]) -> list[list[Line]]:
+    """Each line alone, or (``join``) prose lines up to a full stop, a heading or a list item, or
+    (a set of line ids) each line of the set with the line after it."""
     if not join:
         return [[ln] for ln in lines]
+    if join is not True:
+        out: list[list[Line]] = []
+        block: list[Line] = []
+        for ln in lines:
+            block.append(ln)
+            if id(ln) not in join:  # type: ignore[operator]
+                out.append(block)
+                block = []
+        return out + ([block] if block else [])
     out: list[list[Line]] = []
     block: list[Line] = []
     for ln in lines:

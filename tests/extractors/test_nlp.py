@@ -11,8 +11,9 @@ from extractors import Line, Provenance
 from extractors.fields import extract_fields
 from extractors.nlp.pipeline import LEXICON_FILE, analyse
 from extractors.nlp.structures import STRUCTURES_FILE, StructureReader, load_structures
+from extractors.text import wrapped_paragraphs
 
-from .test_fields import BB, BC, CHI_BO_HEAD, DANG_BO_HEAD, TT, doc, values
+from .test_fields import BB, BC, CHI_BO_HEAD, DANG_BO_HEAD, PH, TT, doc, values
 
 
 def toks(text: str) -> list[tuple[str, str]]:
@@ -364,3 +365,83 @@ def test_cells_at_a_level_said_to_be_none() -> None:
     ]
     got = values(rows, BC)
     assert got["subordinates_hoan_thanh"] == [0]
+
+
+def test_word_paragraphs_cut_by_a_hard_wrap_are_read_as_one_sentence() -> None:
+    # A text pasted into Word with its line breaks: each line is a paragraph of its own.
+    rows = [
+        *CHI_BO_HEAD,
+        "Qua kiểm điểm cuối năm, chi bộ xếp loại: 04/20 đồng chí xếp",
+        "loại hoàn thành xuất sắc nhiệm vụ; 15/20 đồng chí xếp loại",
+        "hoàn thành tốt nhiệm vụ; 01/20 đồng chí hoàn thành nhiệm vụ.",
+    ]
+    got = values(rows, BC)
+    assert got["rating_xuat_sac"] == [4] and got["rating_tot"] == [15] and got["rating_hoan_thanh"] == [1]
+    assert set(got["members_rated"]) == {20}
+    tot = next(r for r in extract_fields(doc(rows), BC) if r.field == "rating_tot")
+    assert tot.raw.startswith("loại hoàn thành xuất sắc")  # evidence is the paragraph the number is in
+
+
+def test_word_paragraphs_that_end_their_own_sentence_are_not_joined() -> None:
+    lines = [
+        Line(text=t, prov=Provenance(file="t.docx", page=1, block=i))
+        for i, t in enumerate(
+            [
+                "Tổng số đảng viên: 19",  # a label line: the next starts in capitals
+                "Đảng viên chính thức: 17",
+                "Sinh hoạt chuyên đề:",  # ends with ":"
+                "04 cuộc trong năm",
+                "II. KẾT QUẢ",  # a heading
+                "trong năm chi bộ tổ chức 12 cuộc sinh hoạt thường kỳ và",
+                "- 4 cuộc chuyên đề.",  # a list item starts a sentence of its own
+                "tổ chức đủ 12 cuộc sinh hoạt",
+                "thường kỳ.",
+            ]
+        )
+    ]
+    assert wrapped_paragraphs(lines) == frozenset({id(lines[7])})
+
+
+def test_a_bracketed_numerator_keeps_its_denominator() -> None:
+    rows = [
+        *DANG_BO_HEAD,
+        "Xếp loại tổ chức cơ sở đảng trực thuộc (03)/12 chi bộ hoàn thành xuất sắc nhiệm vụ, 9/12 chi bộ hoàn thành tốt nhiệm vụ.",
+    ]
+    got = values(rows, BC)
+    assert got["subordinates_xuat_sac"] == [3] and got["subordinates_tot"] == [9]
+    assert set(got["subordinates_total"]) == {12}
+    nums = [(t._.kind, t._.num, t._.den) for t in analyse("có (03)/12 chi bộ, (5) cuộc") if t._.kind]
+    assert nums == [("FRAC", 3, 12), ("NUM", 5, None)]
+
+
+def test_a_value_cell_that_is_a_sentence_is_read_as_prose() -> None:
+    rows = [
+        *DANG_BO_HEAD,
+        ["Nội dung", "Kết quả"],
+        [
+            "Xếp loại các chi bộ trực thuộc",
+            "03/12 chi bộ hoàn thành xuất sắc nhiệm vụ, 7/12 hoàn thành tốt nhiệm vụ, 2/12 hoàn thành nhiệm vụ; "
+            "có 12/12 chi bộ đăng ký và 11/12 chi bộ đạt “chi bộ bốn tốt”.",
+        ],
+    ]
+    got = values(rows, BC)
+    assert got["subordinates_xuat_sac"] == [3] and got["subordinates_tot"] == [7]
+    assert got["subordinates_hoan_thanh"] == [2] and set(got["subordinates_total"]) == {12}
+    assert got["subordinates_registered_bon_tot"] == [12] and got["subordinates_bon_tot"] == [11]
+
+
+def test_a_score_row_written_as_prose_names_its_columns() -> None:
+    rows = [
+        *CHI_BO_HEAD,
+        "Tiêu chí 1. Hoàn thành tốt nhiệm vụ chính trị - điểm chuẩn 25, tự chấm 23,5",
+        "a) Quán triệt, triển khai nghị quyết: tối đa 10 điểm, trừ 1, tự chấm 9.",
+        "Tiêu chí 2. Chất lượng sinh hoạt tốt: thang điểm 25; điểm đạt 25.",
+        "Tổng cộng: điểm chuẩn 50, tự chấm 48,5.",
+        "Chi bộ tự đánh giá đạt 48,5/50 điểm.",  # a verdict sentence, no score row
+    ]
+    v = values(rows, PH)
+    assert {"index": 1, "max": 25.0, "score": 23.5, "passed": None} in v["criterion"]
+    assert {"index": 2, "max": 25.0, "score": 25.0, "passed": None} in v["criterion"]
+    items = {c["item"]: c for c in v["criterion_item"]}
+    assert items["a"]["criterion"] == 1 and (items["a"]["max"], items["a"]["score"]) == (10, 9)
+    assert v["criteria_total"] == [{"max": 50.0, "score": 48.5}]

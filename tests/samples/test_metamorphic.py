@@ -191,56 +191,9 @@ REWRITES: dict[str, Callable[[list[Block]], list[Block]]] = {
     "dc": dc_swapped,
 }
 
-# Cases today's rules fail, with what goes wrong (filled from a run on the code of 2026-12-04).
-KNOWN: dict[tuple[str, str, str], str] = {
-    (
-        "u01_chi_bo_dat_docx",
-        "TTR-2",
-        "prose_to_table",
-    ): "ratings and attendance lost or misread from a label/value table",
-    (
-        "u01_chi_bo_dat_docx",
-        "TTR-2",
-        "wrap",
-    ): "a wrapped line splits the ratings and the attendance from their labels",
-    (
-        "u01_chi_bo_dat_docx",
-        "BBK-2",
-        "table_to_prose",
-    ): "official members read from another line once the table is prose",
-    (
-        "u01_chi_bo_dat_docx",
-        "PTD-3",
-        "table_to_prose",
-    ): "no criterion score read from a score table written as prose",
-    (
-        "u03_dang_bo_dat_docx",
-        "TTR-2",
-        "prose_to_table",
-    ): "ratings and subordinate cells lost from a label/value table",
-    (
-        "u03_dang_bo_dat_docx",
-        "TTR-2",
-        "wrap",
-    ): "a wrapped line splits the ratings and the attendance from their labels",
-    ("u03_dang_bo_dat_docx", "BCA-1", "prose_to_table"): "subordinate total misread from a label/value table",
-    ("u03_dang_bo_dat_docx", "BCA-1", "wrap"): "a wrapped line: ratings misread, registered cells lost",
-    (
-        "u03_dang_bo_dat_docx",
-        "BCA-1",
-        "dash",
-    ): "subordinate cells at 'hoàn thành' or above read only once ':' becomes ' - '",
-    (
-        "u03_dang_bo_dat_docx",
-        "BCA-1",
-        "no_colon",
-    ): "subordinate cells at 'hoàn thành' or above read only once the ':' is dropped",
-    (
-        "u03_dang_bo_dat_docx",
-        "PTD-3",
-        "table_to_prose",
-    ): "no criterion score read from a score table written as prose",
-}
+# Cases today's rules fail, with what goes wrong (filled from a run on the code of 2026-12-04; all
+# fixed since: a new failing case is added here with its reason, never silently dropped).
+KNOWN: dict[tuple[str, str, str], str] = {}
 
 
 # ---- reading a dossier through the public stages ----------------------------------------------
