@@ -219,6 +219,13 @@ class Desk:
             return None
         return did
 
+    async def stale(self, request: Request, exc: StaleEdit, what: str, value: str, typed: str) -> Response:
+        """The dossier page again (409): another reviewer saved ``what`` first; their value and ours shown."""
+        by = (exc.current or {}).get("by", "")
+        return await self.dossier(
+            request, status=409, stale={"what": what, "by": by, "value": value, "typed": typed}
+        )
+
     async def dossier(self, request: Request, status: int = 200, **extra: Any) -> Response:
         if (r := self.need_login(request)) is not None:
             return r
@@ -344,15 +351,8 @@ class Desk:
             )
         except StaleEdit as exc:
             cur = exc.current or {}
-            return await self.dossier(
-                request,
-                status=409,
-                stale={
-                    "what": row.label,
-                    "by": cur.get("by", ""),
-                    "value": views.shown(cur.get("value")),
-                    "typed": data.get("value", ""),
-                },
+            return await self.stale(
+                request, exc, row.label, views.shown(cur.get("value")), data.get("value", "")
             )
         self._recheck(did)
         self.flash(request, "ok", f"Đã sửa “{row.label}” thành {views.shown(value)}; đã kiểm tra lại hồ sơ.")
@@ -391,18 +391,14 @@ class Desk:
                 version=self._version(data),
             )
         except StaleEdit as exc:
+            words = {"accepted": "chấp nhận", "dismissed": "bỏ qua"}
             cur = exc.current or {}
-            return await self.dossier(
+            return await self.stale(
                 request,
-                status=409,
-                stale={
-                    "what": flag_title(data.get("code", "")),
-                    "by": cur.get("by", ""),
-                    "value": {"accepted": "chấp nhận", "dismissed": "bỏ qua"}.get(
-                        cur.get("action"), "chưa quyết"
-                    ),
-                    "typed": {"accepted": "chấp nhận", "dismissed": "bỏ qua"}.get(action, "chưa quyết"),
-                },
+                exc,
+                flag_title(data.get("code", "")),
+                words.get(cur.get("action"), "chưa quyết"),
+                words.get(action, "chưa quyết"),
             )
         self._recheck(did)
         word = {"accepted": "Đã chấp nhận", "dismissed": "Đã bỏ qua", "": "Đã bỏ quyết định về"}[action]
@@ -430,25 +426,22 @@ class Desk:
             )
         except StaleEdit as exc:
             cur = exc.current or {}
-            return await self.dossier(
+            return await self.stale(
                 request,
-                status=409,
-                stale={
-                    "what": "Kết luận thẩm định",
-                    "by": cur.get("by", ""),
-                    "value": " · ".join(
-                        x
-                        for x in (
-                            STATUS_VI.get(cur.get("status"), ""),
-                            DECISIONS_VI.get(cur.get("decision") or "", ""),
-                            cur.get("note") or "",
-                        )
-                        if x
-                    ),
-                    "typed": " · ".join(
-                        x for x in (STATUS_VI[status], DECISIONS_VI.get(decision or "", ""), note or "") if x
-                    ),
-                },
+                exc,
+                "Kết luận thẩm định",
+                " · ".join(
+                    x
+                    for x in (
+                        STATUS_VI.get(cur.get("status"), ""),
+                        DECISIONS_VI.get(cur.get("decision") or "", ""),
+                        cur.get("note") or "",
+                    )
+                    if x
+                ),
+                " · ".join(
+                    x for x in (STATUS_VI[status], DECISIONS_VI.get(decision or "", ""), note or "") if x
+                ),
             )
         self._recheck(did)
         self.flash(request, "ok", "Đã lưu kết luận thẩm định.")
