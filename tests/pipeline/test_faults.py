@@ -377,3 +377,29 @@ def test_a_kill_between_making_the_archive_folder_and_the_journal_leaves_no_empt
     assert _watch(place) == 1
     assert (orphan / "manifest.json").exists() and (orphan / "hs01" / "To trinh.docx").exists()
     assert not [p for p in place["archive"].rglob("*") if p.is_dir() and not any(p.iterdir())]
+
+
+def test_an_event_line_cut_short_by_a_full_disk_leaves_no_fragment(tmp_path, monkeypatch) -> None:
+    """A full disk writes part of a line and fails (make faults found the next line running on from
+    it): the part is undone; a fragment an older writer left is ended before the next line."""
+    from pipeline import watch
+
+    log_path = tmp_path / "events.jsonl"
+    watch.append_line(log_path, json.dumps({"n": 1}))
+    real_write = os.write
+
+    def half_then_full(fd: int, data: bytes) -> int:
+        real_write(fd, data[: len(data) // 2])
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(watch.os, "write", half_then_full)
+    with pytest.raises(OSError):
+        watch.append_line(log_path, json.dumps({"n": 2}))
+    monkeypatch.setattr(watch.os, "write", real_write)
+    assert log_path.read_text("utf-8") == '{"n": 1}\n'
+
+    with open(log_path, "a", encoding="utf-8") as fh:  # a writer killed mid-line long ago
+        fh.write('{"n": 3, "cut')
+    watch.append_line(log_path, json.dumps({"n": 4}))
+    lines = log_path.read_text("utf-8").splitlines()
+    assert lines == ['{"n": 1}', '{"n": 3, "cut', '{"n": 4}']
