@@ -51,6 +51,11 @@ class Relation:
     text: str
 
 
+def _at_most(small: str, large: str, text: str) -> Relation:
+    """``small`` ≤ ``large``: the commonest relation between two counts."""
+    return Relation((small, large), lambda v: v[small] <= v[large], text)
+
+
 def relations(kind: UnitKind | None, stated_pcts: list[tuple[str, str, float]] = ()) -> list[Relation]:
     """The relations a dossier's figures must satisfy; ``stated_pcts``: (count, its stated base, %)."""
     r = [
@@ -59,41 +64,13 @@ def relations(kind: UnitKind | None, stated_pcts: list[tuple[str, str, float]] =
             lambda v: v["members_total"] == v["members_official"] + v["members_probationary"],
             "tổng số = chính thức + dự bị",
         ),
-        Relation(
-            ("members_official", "members_total"),
-            lambda v: v["members_official"] <= v["members_total"],
-            "chính thức ≤ tổng số",
-        ),
-        Relation(
-            ("members_present", "members_total"),
-            lambda v: v["members_present"] <= v["members_total"],
-            "có mặt ≤ tổng số",
-        ),
-        Relation(
-            ("members_excused", "members_official"),
-            lambda v: v["members_excused"] <= v["members_official"],
-            "miễn sinh hoạt ≤ chính thức",
-        ),
-        Relation(
-            ("voters_eligible", "members_total"),
-            lambda v: v["voters_eligible"] <= v["members_total"],
-            "có quyền biểu quyết ≤ tổng số",
-        ),
-        Relation(
-            ("ballots_issued", "members_present"),
-            lambda v: v["ballots_issued"] <= v["members_present"],
-            "phiếu phát ra ≤ có mặt",
-        ),
-        Relation(
-            ("ballots_returned", "ballots_issued"),
-            lambda v: v["ballots_returned"] <= v["ballots_issued"],
-            "thu về ≤ phát ra",
-        ),
-        Relation(
-            ("ballots_valid", "ballots_returned"),
-            lambda v: v["ballots_valid"] <= v["ballots_returned"],
-            "hợp lệ ≤ thu về",
-        ),
+        _at_most("members_official", "members_total", "chính thức ≤ tổng số"),
+        _at_most("members_present", "members_total", "có mặt ≤ tổng số"),
+        _at_most("members_excused", "members_official", "miễn sinh hoạt ≤ chính thức"),
+        _at_most("voters_eligible", "members_total", "có quyền biểu quyết ≤ tổng số"),
+        _at_most("ballots_issued", "members_present", "phiếu phát ra ≤ có mặt"),
+        _at_most("ballots_returned", "ballots_issued", "thu về ≤ phát ra"),
+        _at_most("ballots_valid", "ballots_returned", "hợp lệ ≤ thu về"),
         Relation(
             ("ballots_valid", "ballots_invalid", "ballots_returned"),
             lambda v: v["ballots_valid"] + v["ballots_invalid"] == v["ballots_returned"],
@@ -104,20 +81,10 @@ def relations(kind: UnitKind | None, stated_pcts: list[tuple[str, str, float]] =
             lambda v: v["votes_for"] + v["votes_against"] <= v["ballots_valid"],
             "tán thành + không tán thành ≤ hợp lệ",
         ),
-        Relation(
-            ("votes_for", "voters_eligible"),
-            lambda v: v["votes_for"] <= v["voters_eligible"],
-            "tán thành ≤ có quyền biểu quyết",
-        ),
+        _at_most("votes_for", "voters_eligible", "tán thành ≤ có quyền biểu quyết"),
     ]
     if kind == UnitKind.CHI_BO:
-        r.append(
-            Relation(
-                ("voters_eligible", "members_official"),
-                lambda v: v["voters_eligible"] <= v["members_official"],
-                "có quyền biểu quyết ≤ chính thức",
-            )
-        )
+        r.append(_at_most("voters_eligible", "members_official", "có quyền biểu quyết ≤ chính thức"))
     for count, base, stated in stated_pcts:
         if base not in FAMILY or count not in FAMILY:
             continue

@@ -119,11 +119,7 @@ def batch_rows(out: Path, decisions: dict[str, dict[str, Any]]) -> list[BatchRow
                 verdict_vi=verdict_vi(result.verdict),
                 colour=strong,
                 pale=pale,
-                verdict_read=(
-                    verdict_vi(review.verdict_read)
-                    if review and review.verdict_read and review.verdict_read != result.verdict
-                    else None
-                ),
+                verdict_read=_verdict_read(result),
                 errors=sum(1 for f in live if f.severity == "error"),
                 warnings=sum(1 for f in live if f.severity == "warning"),
                 codes=sorted({str(f.code) for f in result.flags if f.severity in ("error", "warning")}),
@@ -314,7 +310,6 @@ def dossier_view(out: Path, dossier_id: str, store, prefix: str = "") -> Dossier
     data = store.review_of(dossier_id, list(shas.values()))
     corr = {(c["file_sha256"], c["key"]): c for c in data.corrections}
     strong, pale = VERDICT_COLOURS.get(result.verdict, ("#444", "#eee"))
-    review = result.review
     view = DossierView(
         id=dossier_id,
         unit=unit_label(result.unit.name, dossier_id),
@@ -325,11 +320,7 @@ def dossier_view(out: Path, dossier_id: str, store, prefix: str = "") -> Dossier
         verdict_vi=verdict_vi(result.verdict),
         colour=strong,
         pale=pale,
-        verdict_read_vi=(
-            verdict_vi(review.verdict_read)
-            if review and review.verdict_read and review.verdict_read != result.verdict
-            else None
-        ),
+        verdict_read_vi=_verdict_read(result),
         profile=result.profile,
         decision=data.decision,
         readable=dossier is not None,
@@ -478,4 +469,12 @@ def reading_box(dossier: Dossier, sha: str, key: str, page: int):
         for r in f.readings:
             if reading_key(r) == key and r.prov.page == page and r.prov.bbox is not None:
                 return r.prov.bbox
+    return None
+
+
+def _verdict_read(result: Result) -> str | None:
+    """The verdict the files gave, in words, when a reviewer's corrections changed it; else None."""
+    review = result.review
+    if review and review.verdict_read and review.verdict_read != result.verdict:
+        return verdict_vi(review.verdict_read)
     return None
