@@ -59,7 +59,7 @@ def reviewed_result(
     names = {f.sha256: f.file for f in dossier.files}
     decision = data.decision or {}
     result.review = Review(
-        status=decision.get("status") or ("dang_xem" if not data.empty else "chua_xem"),
+        status=data.status,
         decision=decision.get("decision"),
         note=decision.get("note"),
         reviewer=decision.get("by"),

@@ -150,6 +150,13 @@ class ReviewData:
     def empty(self) -> bool:
         return not self.corrections and not self.flags and self.decision is None
 
+    @property
+    def status(self) -> str:
+        """Where the review stands, as the batch list and the dossier page both show it: the saved
+        status, else "Đang xem" once anything was saved, else "Chưa xem"."""
+        saved = (self.decision or {}).get("status")
+        return saved or ("dang_xem" if not self.empty else "chua_xem")
+
 
 class Store:
     """The desk's database. ``Store.open(url)`` creates the tables if they are missing."""

@@ -206,6 +206,7 @@ class DossierView:
     readings: list[ReadingRow] = field(default_factory=list)
     flags: list[FlagView] = field(default_factory=list)
     decision: dict[str, Any] | None = None
+    status: str = "chua_xem"  # ReviewData.status: the same words as the batch list
     history: list[dict[str, Any]] = field(default_factory=list)
     documents: list[dict[str, Any]] = field(default_factory=list)
     readable: bool = True  # dossier.json is there: corrections can be re-checked
@@ -323,6 +324,7 @@ def dossier_view(out: Path, dossier_id: str, store, prefix: str = "") -> Dossier
         verdict_read_vi=_verdict_read(result),
         profile=result.profile,
         decision=data.decision,
+        status=data.status,
         readable=dossier is not None,
         history=[_history_row(h) for h in store.history(dossier_id, limit=30)],
         documents=[

@@ -171,6 +171,11 @@ def _csrf(html: str) -> str:
     return re.search(r'name="csrf" value="([^"]+)"', html).group(1)
 
 
+def _selected_status(html: str) -> str:
+    box = re.search(r'<select name="status" id="status">(.*?)</select>', html, re.S).group(1)
+    return re.search(r'<option value="(\w+)" selected', box).group(1)
+
+
 def _phieu_sha(out: Path) -> str:
     result = json.loads((out / DOSSIER / "result.json").read_text("utf-8"))
     return next(d["sha256"] for d in result["documents"] if d["type"] == "phieu_tu_danh_gia")
@@ -251,6 +256,8 @@ def test_the_batch_list_filters_and_the_flag_dismissal_needs_a_reason(out: Path)
     assert DOSSIER not in client.get("/?verdict=dat").text
     assert DOSSIER in client.get("/?flag=CRITERION_BELOW_THRESHOLD&status=chua_xem").text
     page = client.get(f"/d/{DOSSIER}").text
+    # The page's status box says what the list says: nothing saved yet is "Chưa xem".
+    assert _selected_status(page) == "chua_xem"
     key = re.search(r'id="f-(\w+)" data-code="MEMBER_COUNT_MISMATCH"', page).group(1)
     form = {
         "csrf": token,
@@ -263,6 +270,8 @@ def test_the_batch_list_filters_and_the_flag_dismissal_needs_a_reason(out: Path)
     assert "cần ghi lý do" in r.text and store.flag_decision(DOSSIER, key) is None
     client.post(f"/d/{DOSSIER}/flag", data=form | {"reason": "đã kiểm tra"})
     assert store.flag_decision(DOSSIER, key)["action"] == "dismissed"
+    assert _selected_status(client.get(f"/d/{DOSSIER}").text) == "dang_xem"
+    assert DOSSIER in client.get("/?status=dang_xem").text
     result = json.loads((out / DOSSIER / "result.json").read_text("utf-8"))
     assert result["review"]["flags"][key]["reason"] == "đã kiểm tra"
 
