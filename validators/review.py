@@ -5,6 +5,9 @@ a correction replaces the value of one reading, named by the file's sha256 and t
 (``votes_for``, ``criterion.3`` …), so it applies to the same file in any later run. Re-checking is
 reconcile + checks + verdict on the corrected readings: no file is read again.
 
+A figure the files did not yield (FIELD_NOT_FOUND) can be entered: the correction names the file the
+reviewer read it in and the figure's key, and becomes a reading of that file (rule ``reviewer``).
+
 A dismissed flag (a reviewer says why it does not hold) stays in the result, marked, and no longer
 counts for the verdict.
 """
@@ -17,6 +20,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from extractors.fields import FieldReading
+from extractors.model import Provenance
+from extractors.vocabulary import FIELDS
+
 from .dossier import Dossier
 from .model import Flag, Result
 from .reconcile import reading_key
@@ -26,6 +33,7 @@ __all__ = [
     "ValueProblem",
     "apply_corrections",
     "correctable",
+    "enterable",
     "flag_key",
     "parse_value",
     "reassess",
@@ -35,6 +43,8 @@ __all__ = [
 _PERCENT_KEYS = frozenset({"attendance_pct", "votes_for_pct", "votes_against_pct"})
 _TEXT_KEYS = frozenset({"unit_name", "parent_name"})
 _MAX_COUNT = 100_000
+_CRITERION_KEY = re.compile(r"criterion\.(\d{1,2})")
+ENTERED_NOTE = "nhập bởi người thẩm định / entered by the reviewer"
 _YEAR_RANGE = (1990, 2100)
 
 
@@ -77,6 +87,38 @@ def correctable(key: str, value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
+def enterable(key: str) -> bool:
+    """Whether a figure that was not read can be entered by hand under this key: a count or a
+    percentage of extractors.vocabulary.FIELDS, or one criterion's row (``criterion.3``)."""
+    if _CRITERION_KEY.fullmatch(key):
+        return True
+    kind = FIELDS.get(key, "")
+    return key != "year" and kind.startswith(("int:", "float:"))
+
+
+def _criterion_entered(key: str, text: str) -> dict[str, Any]:
+    """A criterion typed as "tự chấm/tối đa" ("24,5/25"): a row has no maximum to fall back on."""
+    parts = re.split(r"\s*(?:/|trên|tren)\s*", text.strip(), maxsplit=1)
+    if len(parts) != 2:
+        raise ValueProblem(
+            "hãy nhập điểm tự chấm/điểm tối đa, ví dụ 24,5/25",
+            "type the self-assessed score/the maximum, e.g. 24.5/25",
+        )
+    score, top = (_number(x) for x in parts)
+    if top <= 0 or score < 0:
+        raise ValueProblem(
+            "điểm tự chấm và điểm tối đa phải là số dương", "the score and the maximum must be positive"
+        )
+    if score > top:
+        raise ValueProblem(
+            f"điểm {_fmt(score)} lớn hơn điểm tối đa {_fmt(top)} của tiêu chí",
+            f"score {score:g} is above the criterion's maximum {top:g}",
+        )
+    index = int(_CRITERION_KEY.fullmatch(key).group(1))
+    whole = [int(x) if float(x).is_integer() else x for x in (score, top)]
+    return {"index": index, "score": whole[0], "max": whole[1], "passed": None}
+
+
 def _number(text: str) -> float:
     t = text.strip().replace(" ", "").replace("\u00a0", "")
     if not re.fullmatch(r"-?\d+([.,]\d+)?", t):
@@ -95,7 +137,7 @@ def parse_value(key: str, text: str, current: Any) -> Any:
     """The value a reviewer typed for ``key``, checked against the figure's kind and its maximum.
 
     ``current`` is the reading's present value (its shape: a row of the self-assessment carries its
-    maximum). Raises :class:`ValueProblem` for text where a number goes, a negative value, a value
+    maximum; "24,5/25" sets both, and is needed for a row that was not read). Raises :class:`ValueProblem` for text where a number goes, a negative value, a value
     above its maximum, a fraction where a count goes."""
     if not text or not text.strip():
         raise ValueProblem("chưa nhập giá trị", "no value given")
@@ -104,6 +146,8 @@ def parse_value(key: str, text: str, current: Any) -> Any:
         if len(value) > 300:
             raise ValueProblem("tên quá dài (tối đa 300 ký tự)", "name too long (300 characters at most)")
         return value
+    if _CRITERION_KEY.fullmatch(key) and (current is None or re.search(r"/|tr[eê]n", text)):
+        return {**(current or {}), **_criterion_entered(key, text)}
     number = _number(text)
     if number < 0:
         raise ValueProblem(
@@ -142,7 +186,8 @@ def parse_value(key: str, text: str, current: Any) -> Any:
 def apply_corrections(dossier: Dossier, corrections: list[Correction]) -> tuple[Dossier, list[Correction]]:
     """A copy of ``dossier`` with each correction's value on the readings it names; and the ones applied.
 
-    A correction whose file or reading is not in this dossier is left out (another dossier's file)."""
+    A correction of a figure the file had no reading of (:func:`enterable`) becomes a reading of that
+    file; one whose file is not in this dossier is left out (another dossier's file)."""
     if not corrections:
         return dossier, []
     by_place = {(c.file_sha256, c.key): c for c in corrections}
@@ -157,6 +202,25 @@ def apply_corrections(dossier: Dossier, corrections: list[Correction]) -> tuple[
                 update={"value": c.value, "note": "sửa bởi người thẩm định / corrected"}
             )
             applied[(c.file_sha256, c.key)] = c
+    files = {f.sha256: f for f in copy.files if f.error is None}
+    for c in corrections:
+        f = files.get(c.file_sha256)
+        if (c.file_sha256, c.key) in applied or f is None or not enterable(c.key):
+            continue
+        field = "criterion" if c.key.startswith("criterion.") else c.key
+        f.readings.append(
+            FieldReading(
+                field=field,
+                value=c.value,
+                raw="",
+                prov=Provenance(file=f.file),
+                doc_type=f.doc_type,
+                note=ENTERED_NOTE,
+                score=1.0,
+                rule="reviewer",
+            )
+        )
+        applied[(c.file_sha256, c.key)] = c
     return copy, list(applied.values())
 
 

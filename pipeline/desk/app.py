@@ -316,11 +316,16 @@ class Desk:
         view = views.dossier_view(self.out, did, self.store)
         row = next((r for r in view.readings if r.file_sha256 == sha and r.key == key), None)
         if row is None:
+            row = self._entered_row(view, sha, key)
+        if row is None:
             return self.refuse("Không có số liệu này trong hồ sơ.", "No such reading in this dossier.", 400)
         read_value = row.corrected["read_value"] if row.corrected else row.value
-        anchor = f"#r-{key}-{sha[:8]}"
+        anchor = f"#r-{key}-{sha[:8]}" if read_value is not None or row.corrected else f"#m-{key}"
         try:
-            value = parse_value(key, data.get("value", ""), read_value)
+            # A figure entered by hand is corrected against what was entered (a row keeps its maximum).
+            value = parse_value(
+                key, data.get("value", ""), read_value if read_value is not None else row.value
+            )
         except ValueProblem as exc:
             return await self.dossier(
                 request,
@@ -355,8 +360,33 @@ class Desk:
                 request, exc, row.label, views.shown(cur.get("value")), data.get("value", "")
             )
         self._recheck(did)
-        self.flash(request, "ok", f"Đã sửa “{row.label}” thành {views.shown(value)}; đã kiểm tra lại hồ sơ.")
-        return self.redirect(request, f"/d/{quote(did, safe='')}{anchor}")
+        done = f"Đã nhập “{row.label}” là" if read_value is None else f"Đã sửa “{row.label}” thành"
+        self.flash(request, "ok", f"{done} {views.shown(value)}; đã kiểm tra lại hồ sơ.")
+        return self.redirect(request, f"/d/{quote(did, safe='')}#r-{key}-{sha[:8]}")
+
+    @staticmethod
+    def _entered_row(view: views.DossierView, sha: str, key: str) -> views.ReadingRow | None:
+        """A figure the files did not yield, entered from one of the dossier's documents: a row with
+        no value read (the correction becomes that document's reading)."""
+        m = next((m for m in view.missing if m.key == key), None)
+        name = next((label for s, label in (m.documents if m else []) if s == sha), None)
+        if m is None or name is None:
+            return None
+        file = next(d["file"] for d in view.documents if d["sha"] == sha)
+        return views.ReadingRow(
+            key=key,
+            label=m.label,
+            file=file,
+            file_sha256=sha,
+            page=None,
+            text="",
+            value=None,
+            shown="—",
+            editable="",
+            chosen=False,
+            crop=None,
+            page_url=None,
+        )
 
     async def decide_flag(self, request: Request) -> Response:
         got = await self._change(request)

@@ -11,9 +11,10 @@ from typing import Any
 
 from PIL import Image, ImageDraw
 
-from extractors.vocabulary import FIELDS
+from extractors.vocabulary import FIELDS, DocType
 from validators import Dossier, Result
-from validators.review import correctable, flag_key
+from validators.reconcile import DEFAULT_PREFERENCE, PREFERENCE
+from validators.review import correctable, enterable, flag_key
 
 from ..reports.common import (
     VERDICT_COLOURS,
@@ -177,6 +178,16 @@ class ReadingRow:
 
 
 @dataclass
+class MissingRow:
+    """A figure a rule needed and the files did not yield: the reviewer enters it from a document."""
+
+    key: str
+    label: str
+    documents: list[tuple[str, str]]  # (sha256, "file — kind of document"), the likeliest first
+    hint: str  # what to type, e.g. "24,5/25"
+
+
+@dataclass
 class FlagView:
     key: str
     code: str
@@ -207,6 +218,7 @@ class DossierView:
     flags: list[FlagView] = field(default_factory=list)
     decision: dict[str, Any] | None = None
     status: str = "chua_xem"  # ReviewData.status: the same words as the batch list
+    missing: list[MissingRow] = field(default_factory=list)
     history: list[dict[str, Any]] = field(default_factory=list)
     documents: list[dict[str, Any]] = field(default_factory=list)
     readable: bool = True  # dossier.json is there: corrections can be re-checked
@@ -370,7 +382,9 @@ def dossier_view(out: Path, dossier_id: str, store, prefix: str = "") -> Dossier
             read_value = c["read_value"] if c else r.value
             # A value the sums chose (validators.joint) is not a reading of the file: the desk corrects
             # what the file says, and the choice is made again from it.
-            if r.rule == "joint" or (sha, key) in seen or not sha or not correctable(key, read_value):
+            # A figure entered by hand (nothing read: read_value None) is corrected like one read.
+            shape = r.value if read_value is None else read_value
+            if r.rule == "joint" or (sha, key) in seen or not sha or not correctable(key, shape):
                 continue
             seen.add((sha, key))
             picture = has_picture(dossier, sha, r.page) and r.bbox is not None
@@ -400,9 +414,51 @@ def dossier_view(out: Path, dossier_id: str, store, prefix: str = "") -> Dossier
                     or any(_concerns(figure, key) for figure in flagged_fields),
                 )
             )
+    view.missing = missing_rows(result, {k for k, f in data.flags.items() if f["action"] == "dismissed"})
     order = {k: i for i, k in enumerate(result.readings)}
     view.readings.sort(key=lambda r: (not (r.in_flag or r.corrected), order.get(r.key, 0), r.file))
     return view
+
+
+def missing_rows(result: Result, dismissed: set[str]) -> list[MissingRow]:
+    """The figures the live FIELD_NOT_FOUND flags name, as rows a reviewer can fill in: a count or
+    a percentage by its field, a criterion by its row ("criterion.3"); each offers the dossier's
+    readable documents, the one that usually states the figure first."""
+    fields: list[str] = []
+    for f in result.flags:
+        if str(f.code) == "FIELD_NOT_FOUND" and f.field and flag_key(f) not in dismissed:
+            fields.append(f.field)
+    keys: list[str] = []
+    for fld in dict.fromkeys(fields):
+        if fld == "criterion":
+            scores = result.figures.criteria_scores or []
+            tops = result.figures.criteria_max or []
+            for i in range(1, len(criteria_names(result.profile)) + 1):
+                known = (
+                    i <= len(scores)
+                    and scores[i - 1] is not None
+                    and i <= len(tops)
+                    and tops[i - 1] is not None
+                )
+                if not known:
+                    keys.append(f"criterion.{i}")
+        elif enterable(fld):
+            keys.append(fld)
+    docs = [d for d in result.documents if d.sha256 and DocType(d.type) != DocType.KHAC]
+    rows = []
+    for key in keys:
+        prefer = PREFERENCE.get(key.split(".", 1)[0], DEFAULT_PREFERENCE)
+        rank = {t: i for i, t in enumerate(prefer)}
+        ordered = sorted(docs, key=lambda d: rank.get(DocType(d.type), len(rank)))
+        rows.append(
+            MissingRow(
+                key=key,
+                label=label_of(key, result.profile),
+                documents=[(d.sha256, f"{d.file} — {doc_type_vi(d.type)}") for d in ordered],
+                hint="ví dụ 24,5/25" if key.startswith("criterion.") else "ví dụ 12",
+            )
+        )
+    return rows
 
 
 def _concerns(figure: str | None, key: str) -> bool:

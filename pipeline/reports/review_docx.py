@@ -106,6 +106,8 @@ def _figures(doc, sheet: SheetView) -> None:
             run(p, (" (dùng)" if x.chosen else "") + " — " + x.where, size=10)
             if x.confidence:
                 run(p, f" · OCR {x.confidence}", size=9, colour="5D6873")
+            if x.reviewer:
+                run(p, f" · {x.reviewer}", size=9, colour="1B5E20")
         if not r.readings:
             para(c[3], "—", size=10, after=0)
     if unread:

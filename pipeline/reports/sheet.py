@@ -145,6 +145,7 @@ class ReadingView:
     chosen: bool
     differs: bool
     crop: bytes | None = None
+    reviewer: str = ""  # "sửa bởi A (đọc được 21,5): lý do" / "nhập bởi A: lý do" when the desk changed it
 
 
 @dataclass
@@ -411,7 +412,9 @@ class _Builder:
             values = {(_points(r.value, "score"), _points(r.value, "max")) for r in found}
             views = []
             for r in found:
-                view = self._reading(r, len(values) > 1 and _points(r.value, "score") != score)
+                view = self._reading(
+                    r, len(values) > 1 and _points(r.value, "score") != score, (f"criterion.{i + 1}",)
+                )
                 view.value = (
                     f"{format_number(_points(r.value, 'score'))}/{format_number(_points(r.value, 'max'))}"
                 )
@@ -452,8 +455,23 @@ class _Builder:
             obj = getattr(obj, part, None) if obj is not None else None
         return obj
 
-    def _reading(self, r: Reading, differs: bool) -> ReadingView:
+    def _reviewer_note(self, r: Reading, keys: tuple[str, ...]) -> str:
+        """What the reviewer did to this reading at the desk, in words (the sheet shows it beside it)."""
+        review = self.result.review
+        for c in review.corrections if review else []:
+            if c.file == r.file and c.key in keys:
+                read = c.read.get("score") if isinstance(c.read, dict) else c.read
+                did = (
+                    f"nhập bởi {c.by or 'người thẩm định'}"
+                    if c.read is None
+                    else (f"sửa bởi {c.by or 'người thẩm định'} (đọc được {format_number(read)})")
+                )
+                return did + (f": “{c.reason}”" if c.reason else "")
+        return ""
+
+    def _reading(self, r: Reading, differs: bool, keys: tuple[str, ...] = ()) -> ReadingView:
         return ReadingView(
+            reviewer=self._reviewer_note(r, keys),
             value=format_number(r.value),
             where=(doc_type_vi(r.doc_type) + " — " if r.doc_type else "")
             + _place(r.file, self.sources.get(r.file), r.page, r.table, r.row, r.block),
@@ -481,7 +499,9 @@ class _Builder:
             agreement, words = "mot", "một nguồn"
         else:
             agreement, words = "khop", f"khớp ({len(readings)} nơi)"
-        views = [self._reading(r, len(distinct) > 1 and norm(r.value) != ref) for r in readings]
+        views = [
+            self._reading(r, len(distinct) > 1 and norm(r.value) != ref, _aliases(key)) for r in readings
+        ]
         shown = value if value is not None else (chosen.value if chosen else None)
         alt = next(
             (self.result.alternatives[k] for k in _aliases(key) if k in self.result.alternatives), None

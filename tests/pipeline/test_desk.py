@@ -283,3 +283,84 @@ def test_without_a_review_store_a_batch_is_left_as_it_is(processed: Path) -> Non
     outcomes = outcomes_in(processed)
     assert apply_reviews(processed, outcomes, None) == outcomes
     assert not (processed / ".hoso-review.sqlite").exists()
+
+
+def _unread(out: Path, *fields: str) -> None:
+    """The dossier as if its files had not yielded ``fields``: their readings dropped from
+    dossier.json, and the result checked again from it (what a misread scan gives)."""
+    from pipeline.desk.apply import apply_review
+
+    path = out / DOSSIER / "dossier.json"
+    data = json.loads(path.read_text("utf-8"))
+    for f in data["files"]:
+        f["readings"] = [
+            r
+            for r in f["readings"]
+            if r["field"] not in fields and not (r["field"] == "criterion" and r["value"].get("index") == 2)
+        ]
+    path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    apply_review(out / DOSSIER, Store.open(default_url(out)), force=True)
+
+
+def test_a_figure_not_read_can_be_entered_from_a_document_and_is_checked(out: Path) -> None:
+    _unread(out, "regular_meetings", "criterion_item")
+    result = json.loads((out / DOSSIER / "result.json").read_text("utf-8"))
+    assert result["figures"]["regular_meetings"] is None
+    assert {f["field"] for f in result["flags"] if f["code"] == "FIELD_NOT_FOUND"} >= {
+        "regular_meetings",
+        "criterion",
+    }
+    client, store = _client(out)
+    token = _csrf(client.get("/").text)
+    client.post("/name", data={"csrf": token, "name": "A"})
+    page = client.get(f"/d/{DOSSIER}").text
+    assert 'id="m-regular_meetings"' in page and 'id="m-criterion.2"' in page
+    # The report is offered first for meetings, the self-assessment for a criterion.
+    row = re.search(r'id="m-regular_meetings".*?</tr>', page, re.S).group(0)
+    first = re.search(r'<option value="(\w+)"[^>]*>([^<]+)</option>', row)
+    assert "Báo cáo" in first.group(2)
+    report_sha = first.group(1)
+    form = {"csrf": token, "key": "regular_meetings", "sha": report_sha, "version": "0", "reason": "trang 2"}
+    r = client.post(f"/d/{DOSSIER}/correct", data=form | {"value": "mười hai"})
+    assert r.status_code == 422 and "không phải là số" in r.text
+    client.post(f"/d/{DOSSIER}/correct", data=form | {"value": "12"})
+    phieu = _phieu_sha(out)
+    crit = {"csrf": token, "key": "criterion.2", "sha": phieu, "version": "0"}
+    r = client.post(f"/d/{DOSSIER}/correct", data=crit | {"value": "29"})
+    assert r.status_code == 422 and "24,5/25" in r.text  # a row needs its maximum too
+    client.post(f"/d/{DOSSIER}/correct", data=crit | {"value": "29,5/30"})
+    result = json.loads((out / DOSSIER / "result.json").read_text("utf-8"))
+    assert result["figures"]["regular_meetings"] == 12
+    assert result["figures"]["criteria_scores"][1] == 29.5 and result["figures"]["criteria_max"][1] == 30
+    assert not [f for f in result["flags"] if f["code"] == "FIELD_NOT_FOUND"]
+    page = client.get(f"/d/{DOSSIER}").text
+    i = page.find('id="m-regular_meetings"')
+    assert i < 0, page[i - 3000 : i + 300]
+    assert "không đọc được trong tệp" in page
+    # The review sheet says who entered the figure and why, beside the value.
+    sheet = (out / DOSSIER / "review.html").read_text("utf-8")
+    assert "nhập bởi A: “trang 2”" in sheet
+    # A key that is not a figure, or a file of another dossier, is refused.
+    bad = client.post(f"/d/{DOSSIER}/correct", data=form | {"key": "unit_kind", "value": "1"})
+    assert bad.status_code == 400
+    bad = client.post(f"/d/{DOSSIER}/correct", data=form | {"sha": "0" * 64, "value": "11"})
+    assert bad.status_code == 400
+    assert [h["what"] for h in store.history(DOSSIER)].count("correction") == 2
+
+
+def test_a_criterion_row_takes_score_and_maximum_together() -> None:
+    row = {"score": 21.5, "max": 25, "index": 3, "passed": None}
+    assert parse_value("criterion.3", "24,5/25", None) == {
+        "index": 3,
+        "score": 24.5,
+        "max": 25,
+        "passed": None,
+    }
+    assert parse_value("criterion.3", "24,5 trên 30", row) == {
+        "index": 3,
+        "score": 24.5,
+        "max": 30,
+        "passed": None,
+    }
+    with pytest.raises(ValueProblem, match="lớn hơn điểm tối đa"):
+        parse_value("criterion.3", "26/25", None)

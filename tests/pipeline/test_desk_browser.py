@@ -108,6 +108,9 @@ def _desk_scenario(tmp: Path, url: str | None, monkeypatch: pytest.MonkeyPatch) 
     assert (fix["key"], fix["read"]["score"], fix["value"]["score"]) == ("criterion.3", 21.5, 24.5)
     assert [d["action"] for d in review["flags"].values()] == ["dismissed"]
     assert result["figures"]["criteria_scores"][2] == 24.5
+    # The sheet, written again by the batch, says beside the score who changed it from what.
+    sheet = (out / DOSSIER / "review.html").read_text("utf-8")
+    assert "sửa bởi Trần Thị Thẩm (đọc được 21,5): “phiếu ghi 24,5, máy đọc nhầm”" in sheet
     resent = json.loads((out / "cb_tu_phap_gui_lai" / "result.json").read_text("utf-8"))
     assert [c["key"] for c in resent["review"]["corrections"]] == ["criterion.3"]
     assert resent["review"]["decision"] is None  # a decision is the dossier's, not the file's
