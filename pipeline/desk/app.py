@@ -59,21 +59,49 @@ class Session:
 
 
 class Sessions:
-    """Sessions in memory (one desk process): a random id in an HttpOnly, SameSite=Strict cookie."""
+    """Sessions: a random id in an HttpOnly, SameSite=Strict cookie. Kept in memory and in the store
+    (a hash of the id, the reviewer's name, the CSRF token), so a restarted desk keeps its reviewers
+    logged in and the pages they have open valid; flash messages stay in memory."""
 
-    def __init__(self) -> None:
+    TOUCH = dt.timedelta(minutes=5)  # how often a session's last use is written back
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
         self._by_id: dict[str, Session] = {}
+        self._seen: dict[str, dt.datetime] = {}
         self._lock = threading.Lock()
+
+    def find(self, sid: str) -> Session | None:
+        """The session of this cookie id: in memory, else saved before a restart; None if unknown."""
+        if not sid:
+            return None
+        with self._lock:
+            s = self._by_id.get(sid)
+        if s is None:
+            saved = self.store.session(sid)
+            if saved is None:
+                return None
+            with self._lock:
+                s = self._by_id.setdefault(sid, Session(csrf=saved["csrf"], user=saved["user"]))
+                self._seen[sid] = saved["seen_at"]
+        if dt.datetime.now(dt.UTC) - self._seen.get(sid, dt.datetime.min.replace(tzinfo=dt.UTC)) > self.TOUCH:
+            self.save(sid, s)
+        return s
 
     def get(self, request: Request) -> tuple[str, Session, bool]:
         sid = request.cookies.get(COOKIE, "")
+        s = self.find(sid)
+        if s is not None:
+            return sid, s, False
+        sid = secrets.token_urlsafe(32)
         with self._lock:
-            s = self._by_id.get(sid)
-            if s is not None:
-                return sid, s, False
-            sid = secrets.token_urlsafe(32)
             s = self._by_id[sid] = Session()
-            return sid, s, True
+        self.save(sid, s)
+        return sid, s, True
+
+    def save(self, sid: str, session: Session) -> None:
+        self.store.save_session(sid, session.user, session.csrf)
+        self._seen[sid] = dt.datetime.now(dt.UTC)
 
 
 def _env() -> Environment:
@@ -101,7 +129,7 @@ class Desk:
         self.store = store
         self.accounts = accounts
         self.today = today
-        self.sessions = Sessions()
+        self.sessions = Sessions(store)
         self.env = _env()
         self.lock = threading.Lock()  # one re-check at a time writes a dossier's files
 
@@ -157,7 +185,7 @@ class Desk:
             k: v[-1] for k, v in parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True).items()
         }
         sid = request.cookies.get(COOKIE, "")
-        session = self.sessions._by_id.get(sid)
+        session = self.sessions.find(sid)
         token = data.get("csrf", "")
         if session is None or not token or not hmac.compare_digest(token, session.csrf):
             return self.refuse(
@@ -490,8 +518,9 @@ class Desk:
         if self.accounts:
             return self.refuse("Tên lấy theo tài khoản đăng nhập.", "The name is the account's.", 400)
         name = " ".join(data.get("name", "").split())[:120]
-        _, session, _ = self.sessions.get(request)
+        sid, session, _ = self.sessions.get(request)
         session.user = name or None
+        self.sessions.save(sid, session)
         back = data.get("next", "/")
         return self.redirect(request, back if back.startswith("/") and not back.startswith("//") else "/")
 
@@ -510,9 +539,10 @@ class Desk:
                 next=data.get("next", "/"),
                 error="Sai tên hoặc mật khẩu. / Wrong name or password.",
             )
-        _, session, _ = self.sessions.get(request)
+        sid, session, _ = self.sessions.get(request)
         session.user = name.strip()
         session.csrf = secrets.token_urlsafe(32)  # a new token once logged in
+        self.sessions.save(sid, session)
         back = data.get("next", "/")
         return self.redirect(request, back if back.startswith("/") and not back.startswith("//") else "/")
 
@@ -520,8 +550,9 @@ class Desk:
         data = await self.form(request)
         if isinstance(data, Response):
             return data
-        _, session, _ = self.sessions.get(request)
+        sid, session, _ = self.sessions.get(request)
         session.user = None
+        self.sessions.save(sid, session)
         return self.redirect(request, "/login" if self.accounts else "/")
 
     async def sheet(self, request: Request) -> Response:

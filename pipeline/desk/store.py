@@ -84,6 +84,18 @@ users = Table(
     Column("password", String(300), nullable=False),  # scrypt$n$r$p$salt$hash
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
+# Reviewers' sessions, so a restart of the desk does not log them out or void the pages they have open.
+# Only a hash of the cookie's id is kept: the database never holds a usable cookie.
+sessions = Table(
+    "sessions",
+    metadata,
+    Column("id_hash", String(64), primary_key=True),
+    Column("user", String(120)),
+    Column("csrf", String(64), nullable=False),
+    Column("seen_at", DateTime(timezone=True), nullable=False),
+)
+SESSION_IDLE = dt.timedelta(hours=12)  # a session unused this long is ended
+
 audit = Table(
     "audit",
     metadata,
@@ -427,6 +439,33 @@ class Store:
         with self.engine.connect() as c:
             return c.execute(select(users.c.name).limit(1)).first() is not None
 
+    # -- sessions -------------------------------------------------------------------------------
+
+    def session(self, sid: str) -> dict[str, Any] | None:
+        """The saved session of this cookie id (``user``, ``csrf``); None when unknown or idle too long."""
+        key = _sid_hash(sid)
+        with self.engine.begin() as c:
+            row = c.execute(select(sessions).where(sessions.c.id_hash == key)).mappings().first()
+            if row is None:
+                return None
+            seen = row["seen_at"] if row["seen_at"].tzinfo else row["seen_at"].replace(tzinfo=dt.UTC)
+            if now() - seen > SESSION_IDLE:
+                c.execute(sessions.delete().where(sessions.c.id_hash == key))
+                return None
+            return {"user": row["user"], "csrf": row["csrf"], "seen_at": seen}
+
+    def save_session(self, sid: str, user: str | None, csrf: str) -> None:
+        key, values = _sid_hash(sid), {"user": user, "csrf": csrf, "seen_at": now()}
+        with self.engine.begin() as c:
+            done = c.execute(update(sessions).where(sessions.c.id_hash == key).values(**values)).rowcount
+            if not done:
+                try:
+                    with c.begin_nested():
+                        c.execute(insert(sessions).values(id_hash=key, **values))
+                except IntegrityError:  # saved meanwhile by another request of the same browser
+                    c.execute(update(sessions).where(sessions.c.id_hash == key).values(**values))
+            c.execute(sessions.delete().where(sessions.c.seen_at < now() - SESSION_IDLE))
+
     def check_password(self, name: str, password: str) -> bool:
         with self.engine.connect() as c:
             row = c.execute(select(users.c.password).where(users.c.name == name.strip())).first()
@@ -434,6 +473,10 @@ class Store:
             verify_password(password, _DUMMY)  # same time whether or not the name exists
             return False
         return verify_password(password, row[0])
+
+
+def _sid_hash(sid: str) -> str:
+    return hashlib.sha256(sid.encode("utf-8")).hexdigest()
 
 
 def hash_password(password: str, *, n: int = 2**14, r: int = 8, p: int = 1) -> str:

@@ -364,3 +364,34 @@ def test_a_criterion_row_takes_score_and_maximum_together() -> None:
     }
     with pytest.raises(ValueProblem, match="lớn hơn điểm tối đa"):
         parse_value("criterion.3", "26/25", None)
+
+
+def test_a_restarted_desk_keeps_its_reviewers_and_their_open_pages(out: Path) -> None:
+    from starlette.testclient import TestClient
+
+    from pipeline.desk.app import COOKIE, create_app
+
+    client, store = _client(out, accounts=True)
+    store.add_user("Trần Thị Thẩm", "mat-khau-dai")
+    token = _csrf(client.get("/login").text)
+    client.post("/login", data={"csrf": token, "name": "Trần Thị Thẩm", "password": "mat-khau-dai"})
+    page = client.get(f"/d/{DOSSIER}").text
+    token, sid = _csrf(page), client.cookies[COOKIE]
+    # The database keeps a hash of the cookie's id, never the id itself.
+    assert sid not in json.dumps(
+        [dict(r) for r in store.engine.connect().exec_driver_sql("select * from sessions").mappings()],
+        default=str,
+    )
+
+    # The desk restarts (a new process: nothing in memory); the page open before still saves.
+    again = TestClient(create_app(out, Store.open(default_url(out)), accounts=True))
+    again.cookies.set(COOKIE, sid)
+    assert "Trần Thị Thẩm" in again.get("/").text
+    form = {"csrf": token, "status": "dang_xem", "decision": "", "note": "", "version": "0"}
+    again.post(f"/d/{DOSSIER}/decision", data=form)
+    assert store.decision(DOSSIER)["by"] == "Trần Thị Thẩm"
+    # A cookie the desk never gave gets no session: the login page, and its POSTs are refused.
+    stranger = TestClient(create_app(out, Store.open(default_url(out)), accounts=True))
+    stranger.cookies.set(COOKIE, "not-a-session")
+    assert stranger.get("/", follow_redirects=False).status_code in (302, 303)
+    assert stranger.post(f"/d/{DOSSIER}/decision", data=form | {"version": "1"}).status_code == 403
