@@ -56,6 +56,8 @@ class Session:
     csrf: str = field(default_factory=lambda: secrets.token_urlsafe(32))
     user: str | None = None  # the reviewer's name (an account's name off loopback)
     flash: list[tuple[str, str]] = field(default_factory=list)  # (kind, message)
+    # The batch list's filter and sort as the reviewer last set them: previous/next walk that list.
+    listing: dict[str, str] = field(default_factory=dict)
 
 
 class Sessions:
@@ -89,15 +91,23 @@ class Sessions:
         return s
 
     def get(self, request: Request) -> tuple[str, Session, bool]:
+        """The request's session; a new one (its cookie set by the response) when it has none. One
+        request gets one session, however often it asks (a new visitor's first page included)."""
+        got = getattr(request.state, "hoso_session", None)
+        if got is not None:
+            return got
         sid = request.cookies.get(COOKIE, "")
         s = self.find(sid)
         if s is not None:
-            return sid, s, False
-        sid = secrets.token_urlsafe(32)
-        with self._lock:
-            s = self._by_id[sid] = Session()
-        self.save(sid, s)
-        return sid, s, True
+            got = (sid, s, False)
+        else:
+            sid = secrets.token_urlsafe(32)
+            with self._lock:
+                s = self._by_id[sid] = Session()
+            self.save(sid, s)
+            got = (sid, s, True)
+        request.state.hoso_session = got
+        return got
 
     def save(self, sid: str, session: Session) -> None:
         self.store.save_session(sid, session.user, session.csrf)
@@ -218,6 +228,8 @@ class Desk:
         q = {k: request.query_params.get(k, "") for k in ("sort", "verdict", "flag", "parent", "status")}
         rows = views.batch_rows(self.out, self.store.all_decisions())
         shown = views.filter_rows(rows, q)
+        _, session, _ = self.sessions.get(request)
+        session.listing = {k: v for k, v in q.items() if v}
         codes = sorted({c for r in rows for c in r.codes})
         parents = sorted({r.parent for r in rows if r.parent})
         waiting = sum(1 for r in rows if r.status != "da_xem")
@@ -233,13 +245,28 @@ class Desk:
             ids=[r.id for r in shown],
         )
 
-    def _neighbours(self, dossier_id: str) -> tuple[str | None, str | None]:
-        rows = views.filter_rows(views.batch_rows(self.out, self.store.all_decisions()), {})
-        ids = [r.id for r in rows]
-        if dossier_id not in ids:
-            return None, None
-        i = ids.index(dossier_id)
-        return (ids[i - 1] if i > 0 else None), (ids[i + 1] if i + 1 < len(ids) else None)
+    def _neighbours(self, request: Request, dossier_id: str) -> dict[str, Any]:
+        """Previous and next dossier in the batch list as this reviewer last filtered and sorted it.
+
+        A dossier that has just left the filter (concluded while the list shows "Chưa xem") keeps its
+        place: previous/next are the nearest dossiers on either side that are still in the list."""
+        _, session, _ = self.sessions.get(request)
+        q = session.listing
+        rows = views.batch_rows(self.out, self.store.all_decisions())
+        everyone = [r.id for r in views.filter_rows(rows, {"sort": q.get("sort", "")})]
+        kept = [r.id for r in views.filter_rows(rows, q)]
+        keep = set(kept)
+        if dossier_id not in everyone:
+            return {"prev_id": None, "next_id": None, "position": None, "listing": q}
+        i = everyone.index(dossier_id)
+        before = [x for x in everyone[:i] if x in keep]
+        after = [x for x in everyone[i + 1 :] if x in keep]
+        return {
+            "prev_id": before[-1] if before else None,
+            "next_id": after[0] if after else None,
+            "position": (kept.index(dossier_id) + 1, len(kept)) if dossier_id in keep else None,
+            "listing": q,
+        }
 
     def _dossier_id(self, request: Request) -> str | None:
         did = request.path_params["dossier"]
@@ -261,9 +288,8 @@ class Desk:
         if did is None:
             return self.refuse("Không có hồ sơ này trong thư mục kết quả.", "No such dossier in OUT.", 404)
         view = views.dossier_view(self.out, did, self.store)
-        prev_id, next_id = self._neighbours(did)
         return self.render(
-            request, "dossier.html.j2", status=status, d=view, prev_id=prev_id, next_id=next_id, **extra
+            request, "dossier.html.j2", status=status, d=view, **self._neighbours(request, did), **extra
         )
 
     async def crop(self, request: Request) -> Response:
@@ -504,7 +530,7 @@ class Desk:
         self._recheck(did)
         self.flash(request, "ok", "Đã lưu kết luận thẩm định.")
         if data.get("then") == "next":
-            _, next_id = self._neighbours(did)
+            next_id = self._neighbours(request, did)["next_id"]
             if next_id:
                 return self.redirect(request, f"/d/{quote(next_id, safe='')}")
         return self.redirect(request, f"/d/{quote(did, safe='')}")

@@ -395,3 +395,33 @@ def test_a_restarted_desk_keeps_its_reviewers_and_their_open_pages(out: Path) ->
     stranger.cookies.set(COOKIE, "not-a-session")
     assert stranger.get("/", follow_redirects=False).status_code in (302, 303)
     assert stranger.post(f"/d/{DOSSIER}/decision", data=form | {"version": "1"}).status_code == 403
+
+
+def test_previous_and_next_walk_the_list_as_the_reviewer_filtered_it(out: Path) -> None:
+    # Three more dossiers: copies of the one processed, two of them recognised ("dat").
+    for did, verdict in (("cb_a", "dat"), ("cb_b", "khong_dat"), ("cb_c", "dat")):
+        shutil.copytree(out / DOSSIER, out / did)
+        path = out / did / "result.json"
+        result = json.loads(path.read_text("utf-8"))
+        result["dossier_id"], result["verdict"] = did, verdict
+        path.write_text(json.dumps(result, ensure_ascii=False), "utf-8")
+    client, _ = _client(out)
+    client.get("/?sort=id")
+    page = client.get("/d/cb_a").text
+    assert _pager(page) == (None, "cb_b") and 'id="position"' in page
+    # Filtered on "Không đạt": cb_b's neighbours are the other Không đạt dossier only.
+    listing = client.get("/?verdict=khong_dat&sort=id").text
+    assert "cb_a" not in listing and "cb_b" in listing
+    page = client.get("/d/cb_b").text
+    assert _pager(page) == (None, DOSSIER) and ">1/2<" in page
+    assert (
+        'href="/?verdict=khong_dat&amp;sort=id"' in page or 'href="/?sort=id&amp;verdict=khong_dat"' in page
+    )
+    # A dossier outside the filter keeps its place in the list: its neighbours are the nearest kept.
+    assert _pager(client.get("/d/cb_c").text) == ("cb_b", DOSSIER)
+
+
+def _pager(html: str) -> tuple[str | None, str | None]:
+    prev = re.search(r'id="prev" href="/d/([^"]+)"', html)
+    nxt = re.search(r'id="next" href="/d/([^"]+)"', html)
+    return (prev.group(1) if prev else None, nxt.group(1) if nxt else None)
