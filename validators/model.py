@@ -123,7 +123,9 @@ class Reading(BaseModel):
     confidence: float | None = None
     chosen: bool = False
     score: float | None = None  # how sure the reading is, 0–1 (a structure 0.9, a keyword 0.5)
-    rule: str | None = None  # what read it: a structure of extractors/nlp/structures.yaml, or "keyword"
+    # What read it: a structure of extractors/nlp/structures.yaml, "keyword", "joint" (a value the
+    # dossier's sums chose) or "reviewer" (entered at the desk, not read from the file).
+    rule: str | None = None
 
 
 class Alternatives(BaseModel):
