@@ -128,7 +128,10 @@ def test_tasks_take_dossiers_until_their_time_is_up(
     done = [d for c in calls for d in c]
     assert sorted(done) == [f"hs{i:02d}" for i in range(6)]  # each once
     assert sorted(d.id for d in batch.dossiers) == sorted(done)
-    assert fewest <= len(calls) <= most
+    # a task run launched as the last dossier was being taken by another finds the queue empty: not a run
+    # that did work, and not one the time limit is about
+    worked = [c for c in calls if c]
+    assert fewest <= len(worked) <= most
     assert all((tmp_path / "out" / d / "result.json").exists() for d in done)
 
 
