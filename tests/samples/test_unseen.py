@@ -11,7 +11,7 @@ import pytest
 from docx import Document
 
 from samples.evaluate import score_case
-from samples.unseen.corpus import DEV, build, expected, split_of
+from samples.unseen.corpus import DEV, build, expected, round_of, split_of
 from samples.unseen.families import FAMILIES, manifest
 from samples.unseen.make import UNSEEN, frozen, generate, render
 from tests.samples.test_generator import failed_thresholds
@@ -20,34 +20,49 @@ CORPUS = build()
 REQUIRED = ("to_trinh", "bien_ban_kiem_phieu", "bao_cao", "phieu_tu_danh_gia")
 
 
-def test_families_per_document_type_and_split() -> None:
+ROUNDS = sorted({round_of(d) for d in CORPUS})
+
+
+def test_families_per_document_type_round_and_split() -> None:
     fams = manifest()
     assert set(fams) == set(FAMILIES)
-    for doc_type in REQUIRED:
-        mine = [f for f in fams.values() if f["doc_type"] == doc_type]
-        dev = [f for f in mine if f["split"] == "dev"]
-        assert len(mine) >= 3, doc_type
-        assert 1 <= len(dev) <= len(mine) / 2, doc_type
-    assert {f["id"] for f in fams.values() if f["split"] == "dev"} == set(DEV)
+    assert {f["split"] for f in fams.values()} <= {"dev", "heldout"}
+    assert {int(f["round"]) for f in fams.values()} == set(ROUNDS)
+    for rnd in ROUNDS:  # every round writes each document type in at least three families
+        for doc_type in REQUIRED:
+            mine = [f for f in fams.values() if f["doc_type"] == doc_type and int(f["round"]) == rnd]
+            assert len(mine) >= 3, (rnd, doc_type)
+    # Round 1 was read while the rules were tuned (issue 21): none of it may pass for held out.
+    assert all(f["split"] == "dev" for f in fams.values() if int(f["round"]) == 1)
+    assert set(DEV) <= {f["id"] for f in fams.values() if int(f["round"]) == 1}
 
 
-def test_corpus_shape() -> None:
-    assert 30 <= len(CORPUS) <= 40
-    assert {d.kind for d in CORPUS} == {"chi_bo", "dang_bo_co_so"}
-    media = Counter(d.medium for d in CORPUS)
+@pytest.mark.parametrize("rnd", ROUNDS)
+def test_corpus_shape(rnd: int) -> None:
+    mine = [d for d in CORPUS if round_of(d) == rnd]
+    assert 20 <= len(mine) <= 40
+    assert {d.kind for d in mine} == {"chi_bo", "dang_bo_co_so"}
+    media = Counter(d.medium for d in mine)
     assert {"docx", "pdf_text", "scan", "photo", "mixed"} <= set(media)
-    ocr = sum(1 for d in CORPUS if any(s.medium in ("scan", "photo") for s in d.documents))
-    assert 8 <= ocr <= 12
-    clean = sum(1 for d in CORPUS if d.verdict == "dat")
-    assert 0.4 <= clean / len(CORPUS) <= 0.6
-    used = Counter(s.template for d in CORPUS for s in d.documents)
-    assert set(used) == set(FAMILIES), set(FAMILIES) - set(used)
-    for d in CORPUS:  # a dossier never mixes dev and heldout families
-        splits = {manifest()[s.template]["split"] for s in d.documents}
-        assert splits == {split_of(d)}, d.case
+    ocr = sum(1 for d in mine if any(s.medium in ("scan", "photo") for s in d.documents))
+    assert 0.2 <= ocr / len(mine) <= 0.4
+    clean = sum(1 for d in mine if d.verdict == "dat")
+    assert 0.4 <= clean / len(mine) <= 0.6
+    used = Counter(s.template for d in mine for s in d.documents)
+    fams = {f for f, meta in manifest().items() if int(meta["round"]) == rnd}
+    assert set(used) == fams, fams ^ set(used)
+    for d in mine:  # a dossier never mixes splits or rounds
+        assert {manifest()[s.template]["split"] for s in d.documents} == {split_of(d)}, d.case
+        assert {int(manifest()[s.template]["round"]) for s in d.documents} == {rnd}, d.case
         assert [s.doc_type for s in d.documents] == [
             t for t in REQUIRED if t in {s.doc_type for s in d.documents}
         ]
+
+
+def test_round_cases_are_named_by_round() -> None:
+    for d in CORPUS:
+        assert round_of(d) == 1 or d.case.startswith(f"r{round_of(d)}_"), d.case
+    assert len({d.case for d in CORPUS}) == len(CORPUS)
 
 
 @pytest.mark.parametrize("d", CORPUS, ids=[d.case for d in CORPUS])

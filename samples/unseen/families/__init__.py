@@ -1,4 +1,4 @@
-"""The wording families, by id; which are ``dev`` and which ``heldout`` is in ``families.yaml``."""
+"""The wording families, by id; their round and split (``dev`` / ``heldout``) are in ``families.yaml``."""
 
 from __future__ import annotations
 
@@ -45,3 +45,8 @@ def manifest() -> dict[str, dict]:
 
 def split_of(family: str) -> str:
     return manifest()[family]["split"]
+
+
+def family_round(family: str) -> int:
+    """The round the family was written in (1, 2, …): ``round`` in ``families.yaml``."""
+    return int(manifest()[family]["round"])
