@@ -13,6 +13,7 @@ from docx import Document
 from samples.evaluate import score_case
 from samples.unseen.corpus import DEV, build, expected, round_of, split_of
 from samples.unseen.families import FAMILIES, manifest
+from samples.unseen.families.common import dec, words
 from samples.unseen.make import UNSEEN, frozen, generate, render
 from tests.samples.test_generator import failed_thresholds
 
@@ -109,8 +110,14 @@ def test_word_and_text_pdf_files_are_frozen(tmp_path) -> None:
 
 @pytest.mark.slow
 def test_scans_and_photos_are_frozen_too(tmp_path) -> None:
-    """One scanned and one photographed dossier (all ten: ``python -m samples.unseen.make``, exit 1 on drift)."""
-    cases = {"h16_chi_bo_dat_scan", "u09_thieu_chuyen_de_anh"}
+    """A scanned and a photographed dossier per round (all of them: ``python -m samples.unseen.make``, exit 1
+    on drift)."""
+    cases = {
+        "h16_chi_bo_dat_scan",
+        "u09_thieu_chuyen_de_anh",
+        "r2_07_dang_bo_dat_scan",
+        "r2_24_bieu_quyet_anh",
+    }
     hashes = generate(tmp_path / "inbox", tmp_path / "expected", media={"scan", "photo"}, cases=cases)
     assert {k.split("/")[0] for k in hashes} == cases
     ref = frozen()
@@ -127,3 +134,52 @@ def test_label_table_family_writes_the_issue_variants() -> None:
     assert f"Đảng viên trong danh sách | {d.members_total} (chính thức {d.members_official}," in text
     assert f"Số đảng viên chính thức tham gia biểu quyết | {d.ballots_issued}" in text
     assert "so với tổng số người có quyền biểu quyết" in text
+
+
+def _as_docx(case: str, doc_type: str, family: str):
+    """One document of a dossier written by ``family``, as Word: (the dossier, the bytes)."""
+    d = next(d for d in CORPUS if d.case == case)
+    spec = next(s for s in d.documents if s.doc_type == doc_type)
+    spec = type(spec)(spec.doc_type, family, "x.docx", "docx", overrides=dict(spec.overrides))
+    return d, render(d, spec)
+
+
+def test_round2_ballot_table_family_writes_attendance_and_shares() -> None:
+    d, data = _as_docx("r2_02_chi_bo_dat_pdf", "bien_ban_kiem_phieu", "BBK-5")
+    text = _docx_text(data)
+    away = d.members_total - d.members_excused - d.members_present
+    assert away, "pick a dossier with members away"
+    assert (
+        f"có mặt {d.members_present}/{d.members_total} đồng chí ({away:02d} đồng chí vắng có lý do)" in text
+    )
+    assert f"Số phiếu tán thành | {d.votes_for} |" in text
+
+
+def test_round2_words_family_writes_counts_in_words() -> None:
+    d, data = _as_docx("r2_03_dang_bo_dat_docx", "to_trinh", "TTR-7")
+    text = _docx_text(data)
+    assert f"Tổng số đảng viên: {d.members_total} ({words(d.members_total)}) đồng chí" in text
+    assert "Mức xếp loại | Số lượng | Tỷ lệ" in text
+    footer = Document(io.BytesIO(data)).sections[0].footer._element.xml
+    assert " PAGE " in footer and "NUMPAGES" not in footer
+
+
+def test_round2_quarter_table_adds_up_to_the_year() -> None:
+    d, data = _as_docx("r2_17_thieu_thuong_ky", "bao_cao", "BCA-6")
+    doc = Document(io.BytesIO(data))
+    table = next(t for t in doc.tables if t.rows[0].cells[0].text == "Quý")
+    rows = [[c.text for c in r.cells] for r in table.rows]
+    quarters = [r for r in rows if r[0] in ("I", "II", "III", "IV")]
+    year = next(r for r in rows if r[0] == "Cả năm")
+    assert sum(int(r[1]) for r in quarters) == int(year[1]) == d.regular_meetings == 11
+    assert sum(int(r[2]) for r in quarters) == int(year[2]) == d.thematic_meetings
+
+
+def test_round2_total_first_family_puts_the_total_row_first() -> None:
+    d, data = _as_docx("r2_02_chi_bo_dat_pdf", "phieu_tu_danh_gia", "PTD-6")
+    doc = Document(io.BytesIO(data))
+    table = doc.tables[1]
+    assert [c.text for c in table.rows[0].cells][2:] == ["Điểm đạt được", "Điểm chuẩn"]
+    total = [c.text for c in table.rows[1].cells]
+    assert total[1].startswith("TỔNG CỘNG")
+    assert total[2:] == [dec(sum(k.score for k in d.criteria)), dec(sum(k.max for k in d.criteria))]
