@@ -17,6 +17,8 @@ from samples.unseen.make import UNSEEN, frozen, generate, render
 from tests.samples.test_generator import failed_thresholds
 
 CORPUS = build()
+ROUND1 = [d for d in CORPUS if d.case[0] in "uh"]  # u* dev, h* heldout
+ROUND3 = [d for d in CORPUS if d.case.startswith("r3_")]
 REQUIRED = ("to_trinh", "bien_ban_kiem_phieu", "bao_cao", "phieu_tu_danh_gia")
 
 
@@ -32,14 +34,14 @@ def test_families_per_document_type_and_split() -> None:
 
 
 def test_corpus_shape() -> None:
-    assert 30 <= len(CORPUS) <= 40
-    assert {d.kind for d in CORPUS} == {"chi_bo", "dang_bo_co_so"}
-    media = Counter(d.medium for d in CORPUS)
+    assert 30 <= len(ROUND1) <= 40
+    assert {d.kind for d in ROUND1} == {"chi_bo", "dang_bo_co_so"}
+    media = Counter(d.medium for d in ROUND1)
     assert {"docx", "pdf_text", "scan", "photo", "mixed"} <= set(media)
-    ocr = sum(1 for d in CORPUS if any(s.medium in ("scan", "photo") for s in d.documents))
+    ocr = sum(1 for d in ROUND1 if any(s.medium in ("scan", "photo") for s in d.documents))
     assert 8 <= ocr <= 12
-    clean = sum(1 for d in CORPUS if d.verdict == "dat")
-    assert 0.4 <= clean / len(CORPUS) <= 0.6
+    clean = sum(1 for d in ROUND1 if d.verdict == "dat")
+    assert 0.4 <= clean / len(ROUND1) <= 0.6
     used = Counter(s.template for d in CORPUS for s in d.documents)
     assert set(used) == set(FAMILIES), set(FAMILIES) - set(used)
     for d in CORPUS:  # a dossier never mixes dev and heldout families
@@ -69,6 +71,35 @@ def test_truth_matches_the_dossier_purpose(d) -> None:
     assert score_case(exp, {**exp, "flags": [{"code": c} for c in exp["flags"]]}).passed
 
 
+def test_round3_shape() -> None:
+    """Round 3: 24 held-out dossiers from the twelve r3 families only, half clean, a third through OCR."""
+    assert len(ROUND3) == 24
+    r3 = {f["id"] for f in manifest().values() if f.get("round") == 3}
+    assert len(r3) == 12 and all(manifest()[f]["split"] == "heldout" for f in r3)
+    for doc_type in REQUIRED:
+        assert sum(1 for f in r3 if manifest()[f]["doc_type"] == doc_type) == 3, doc_type
+    used = {s.template for d in ROUND3 for s in d.documents}
+    assert used == r3
+    assert all(split_of(d) == "heldout" for d in ROUND3)
+    assert {d.kind for d in ROUND3} == {"chi_bo", "dang_bo_co_so"}
+    assert {"docx", "pdf_text", "scan", "photo", "mixed"} <= {d.medium for d in ROUND3}
+    ocr = sum(1 for d in ROUND3 if any(s.medium in ("scan", "photo") for s in d.documents))
+    assert 6 <= ocr <= 10
+    clean = sum(1 for d in ROUND3 if d.verdict == "dat")
+    assert 0.4 <= clean / len(ROUND3) <= 0.6
+    assert all(len(d.flags) == 1 for d in ROUND3 if d.verdict != "dat")
+
+
+def test_counts_in_words() -> None:
+    from samples.unseen.families.r3_common import said, words
+
+    assert [words(n) for n in (0, 5, 10, 15, 21, 24, 30, 105, 115, 200)] == [
+        "không", "năm", "mười", "mười lăm", "hai mươi mốt", "hai mươi tư", "ba mươi",
+        "một trăm linh năm", "một trăm mười lăm", "hai trăm",
+    ]  # fmt: skip
+    assert said(1) == "01 (một)" and said(16) == "16 (mười sáu)"
+
+
 def test_committed_expected_files_are_the_truth() -> None:
     for d in CORPUS:
         if any(s.medium == "photo" for s in d.documents):
@@ -95,7 +126,7 @@ def test_word_and_text_pdf_files_are_frozen(tmp_path) -> None:
 @pytest.mark.slow
 def test_scans_and_photos_are_frozen_too(tmp_path) -> None:
     """One scanned and one photographed dossier (all ten: ``python -m samples.unseen.make``, exit 1 on drift)."""
-    cases = {"h16_chi_bo_dat_scan", "u09_thieu_chuyen_de_anh"}
+    cases = {"h16_chi_bo_dat_scan", "u09_thieu_chuyen_de_anh", "r3_05_chi_bo_dat_anh"}
     hashes = generate(tmp_path / "inbox", tmp_path / "expected", media={"scan", "photo"}, cases=cases)
     assert {k.split("/")[0] for k in hashes} == cases
     ref = frozen()

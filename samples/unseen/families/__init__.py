@@ -10,7 +10,7 @@ import yaml
 
 from samples.blocks import Block
 
-from . import bao_cao, bien_ban, phieu, to_trinh
+from . import bao_cao, bien_ban, phieu, r3_bao_cao, r3_bien_ban, r3_phieu, r3_to_trinh, to_trinh
 from .common import Ctx
 
 Family = Callable[[Ctx], list[Block]]
@@ -33,6 +33,19 @@ FAMILIES: dict[str, Family] = {
     "PTD-2": phieu.narrow_header,
     "PTD-3": phieu.deduction_column,
     "PTD-4": phieu.listed_scores,
+    # round 3 (held out; written without reading the rules)
+    "TTR-8": r3_to_trinh.resolution_letter,
+    "TTR-9": r3_to_trinh.year_on_year,
+    "TTR-10": r3_to_trinh.criterion_paragraphs,
+    "BBK-8": r3_bien_ban.ballot_table,
+    "BBK-9": r3_bien_ban.one_line_ballots,
+    "BBK-10": r3_bien_ban.composition_table,
+    "BCA-8": r3_bao_cao.ratings_table_topics,
+    "BCA-9": r3_bao_cao.semicolon_sentence,
+    "BCA-10": r3_bao_cao.two_years_cell_list,
+    "PTD-8": r3_phieu.score_first,
+    "PTD-9": r3_phieu.total_first,
+    "PTD-10": r3_phieu.max_in_label,
 }
 
 
