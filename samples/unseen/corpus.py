@@ -148,6 +148,10 @@ class Entry:
     excused: int = 0
     invalid: int = 0
     extra: dict = field(default_factory=dict)
+    # Later rounds: a fixed place number (file numbering; rounds appended before this one do not shift it)
+    # and the dossier's own unit (the unit row as in CELLS / COMMITTEES).
+    index: int | None = None
+    unit: tuple[str, ...] | None = None
 
 
 def _entries() -> list[Entry]:
@@ -277,8 +281,99 @@ def _round2() -> list[Entry]:
     return out
 
 
-# Later rounds append their own function here (round 3: ``+ _round3()``).
-ENTRIES = _entries() + _round2()
+R3_CELLS = [
+    # unit, superior body, recipient, place
+    ("Chi bộ Trường Tiểu học Lê Văn Tám", "Đảng bộ Phường 3", "Ban Thường vụ Đảng ủy Phường 3", "Tân An"),
+    ("Chi bộ ấp Bình Hòa", "Đảng bộ xã Tân Trạch", "Đảng ủy xã Tân Trạch", "Tân Trạch"),
+    (
+        "Chi bộ Phòng Tài chính - Kế hoạch",
+        "Đảng bộ Cơ quan Chính quyền huyện Cần Đước",
+        "Ban Thường vụ Đảng ủy Cơ quan Chính quyền huyện Cần Đước",
+        "Cần Đước",
+    ),
+    ("Chi bộ Công an xã Phước Vân", "Đảng bộ xã Phước Vân", "Đảng ủy xã Phước Vân", "Phước Vân"),
+    ("Chi bộ thôn Yên Thái", "Đảng bộ xã Đông Sơn", "Ban Thường vụ Đảng ủy xã Đông Sơn", "Đông Sơn"),
+    ("Chi bộ Ban Quản lý chợ Long Xuyên", "Đảng bộ phường Mỹ Long", "Đảng ủy phường Mỹ Long", "Long Xuyên"),
+    ("Chi bộ bản Nà Sản", "Đảng bộ xã Chiềng Mung", "Đảng ủy xã Chiềng Mung", "Chiềng Mung"),
+    (
+        "Chi bộ Khoa Khám bệnh",
+        "Đảng bộ Trung tâm Y tế huyện Cần Giuộc",
+        "Ban Thường vụ Đảng ủy Trung tâm Y tế huyện Cần Giuộc",
+        "Cần Giuộc",
+    ),
+    ("Chi bộ Khu phố 5", "Đảng bộ thị trấn Đức Hòa", "Ban Thường vụ Đảng ủy thị trấn Đức Hòa", "Đức Hòa"),
+    (
+        "Chi bộ Điện lực huyện Châu Thành",
+        "Đảng bộ Khối Doanh nghiệp tỉnh Tiền Giang",
+        "Ban Thường vụ Đảng ủy Khối Doanh nghiệp tỉnh",
+        "Châu Thành",
+    ),
+]  # fmt: skip
+R3_COMMITTEES = [
+    # unit, issuer, superior body, recipient, place
+    ("Đảng bộ xã Phước Vân", "ĐẢNG ỦY XÃ PHƯỚC VÂN", "Đảng bộ huyện Cần Đước", "Ban Thường vụ Huyện ủy Cần Đước", "Phước Vân"),
+    ("Đảng bộ phường Tô Hiệu", "ĐẢNG ỦY PHƯỜNG TÔ HIỆU", "Đảng bộ thành phố Sơn La", "Ban Thường vụ Thành ủy Sơn La", "Sơn La"),
+    (
+        "Đảng bộ Công ty Cổ phần Cấp nước Long An",
+        "ĐẢNG ỦY CÔNG TY CỔ PHẦN CẤP NƯỚC LONG AN",
+        "Đảng bộ Khối Doanh nghiệp tỉnh Long An",
+        "Ban Thường vụ Đảng ủy Khối Doanh nghiệp tỉnh Long An",
+        "Tân An",
+    ),
+    ("Đảng bộ xã Mỹ Lệ", "ĐẢNG ỦY XÃ MỸ LỆ", "Đảng bộ huyện Cần Đước", "Ban Thường vụ Huyện ủy Cần Đước", "Mỹ Lệ"),
+    ("Đảng bộ thị trấn Ít Ong", "ĐẢNG ỦY THỊ TRẤN ÍT ONG", "Đảng bộ huyện Mường La", "Ban Thường vụ Huyện ủy Mường La", "Ít Ong"),
+]  # fmt: skip
+
+
+def _round3() -> list[Entry]:
+    """Round 3 (cases ``r3_*``): twelve held-out families, three per document type (families/r3_*.py),
+    written from the guidance texts without reading extractors/ or validators/."""
+    m4 = lambda m: [m] * 4  # noqa: E731 - four documents in one medium
+    rows = [
+        ("r3_01_chi_bo_dat_docx", "Chi bộ đạt, Word", "chi_bo", m4("docx"), None, {}),
+        ("r3_02_chi_bo_dat_pdf", "Chi bộ đạt, PDF có lớp chữ", "chi_bo", m4("pdf_text"), None, {}),
+        ("r3_03_dang_bo_dat_docx", "Đảng bộ cơ sở đạt, Word", "dang_bo_co_so", m4("docx"), None, {}),
+        ("r3_04_chi_bo_dat_scan", "Chi bộ đạt, bản quét", "chi_bo", m4("scan"), None, {}),
+        ("r3_05_chi_bo_dat_anh", "Chi bộ đạt, ảnh chụp điện thoại", "chi_bo", m4("photo"), None, {}),
+        ("r3_06_dang_bo_dat_pdf", "Đảng bộ cơ sở đạt, PDF có lớp chữ", "dang_bo_co_so", m4("pdf_text"), None, {}),
+        ("r3_07_chi_bo_dat_hon_hop", "Chi bộ đạt, Word + quét + PDF + ảnh", "chi_bo", ["docx", "scan", "pdf_text", "photo"], None, {}),
+        ("r3_08_chi_bo_mien_sinh_hoat", "Chi bộ đạt, 01 đảng viên miễn sinh hoạt", "chi_bo", m4("docx"), None, {"excused": 1}),
+        ("r3_09_chi_bo_phieu_khong_hop_le", "Chi bộ đạt, 01 phiếu không hợp lệ", "chi_bo", m4("pdf_text"), None, {"invalid": 1}),
+        ("r3_10_dang_bo_dat_scan", "Đảng bộ cơ sở đạt, bản quét có dấu", "dang_bo_co_so", m4("scan"), None, {}),
+        ("r3_11_chi_bo_dat_hon_hop_2", "Chi bộ đạt, PDF + Word + quét", "chi_bo", ["pdf_text", "docx", "docx", "scan"], None, {}),
+        ("r3_12_tieu_chi_duoi_95", "Tiêu chí 2 tự chấm 92%", "chi_bo", m4("pdf_text"), "criterion", {}),
+        ("r3_13_dang_vien_khong_hoan_thanh", "01 đảng viên không hoàn thành nhiệm vụ", "chi_bo", m4("docx"), "khtnv", {}),
+        ("r3_14_bieu_quyet_mot_nua_scan", "Tán thành đúng một nửa, bản quét", "chi_bo", m4("scan"), "vote", {}),
+        ("r3_15_khong_du_so_luong", "Đảng viên chính thức có mặt dưới 2/3", "chi_bo", m4("pdf_text"), "quorum", {}),
+        ("r3_16_co_ky_luat", "01 đồng chí bị kỷ luật khiển trách", "chi_bo", m4("docx"), "discipline", {}),
+        ("r3_17_thieu_thuong_ky_anh", "Chỉ 11/12 kỳ sinh hoạt thường kỳ, ảnh chụp", "chi_bo", m4("photo"), "regular", {}),
+        ("r3_18_thieu_chuyen_de_hon_hop", "Chỉ 03 cuộc chuyên đề, Word + PDF + quét", "chi_bo", ["docx", "pdf_text", "scan", "docx"], "thematic", {}),
+        ("r3_19_du_sinh_hoat_duoi_85", "Tỷ lệ dự sinh hoạt 84,6%", "chi_bo", m4("pdf_text"), "attendance", {}),
+        ("r3_20_chi_bo_truc_thuoc_khtnv", "Đảng bộ: 01 chi bộ trực thuộc không hoàn thành nhiệm vụ", "dang_bo_co_so", m4("docx"), "subordinate", {}),
+        ("r3_21_dang_bo_to_trinh_khac", "Đảng bộ: tờ trình ghi số đảng viên khác", "dang_bo_co_so", m4("pdf_text"), "count_to_trinh", {}),
+        ("r3_22_phieu_khong_khop", "Tán thành + không tán thành ≠ hợp lệ", "chi_bo", m4("docx"), "ballots", {}),
+        ("r3_23_diem_khong_cong_dung_scan", "Điểm tiêu chí 1 khác tổng các nội dung, bản quét", "chi_bo", m4("scan"), "score_sum", {}),
+        ("r3_24_dang_bo_nam_khac", "Đảng bộ: phiếu tự đánh giá ghi năm trước", "dang_bo_co_so", ["docx", "docx", "pdf_text", "pdf_text"], "year", {}),
+    ]  # fmt: skip
+    fams = (("TTR-8", "TTR-9", "TTR-10"), ("BBK-8", "BBK-9", "BBK-10"), ("BCA-8", "BCA-9", "BCA-10"), ("PTD-8", "PTD-9", "PTD-10"))  # fmt: skip
+    out, cells, committees = [], 0, 0
+    for i, (case, desc, kind, media, fault, extra) in enumerate(rows):
+        if kind == "chi_bo":
+            unit, cells = R3_CELLS[cells % len(R3_CELLS)], cells + 1
+        else:
+            unit, committees = R3_COMMITTEES[committees % len(R3_COMMITTEES)], committees + 1
+        families = (
+            fams[0][i % 3],
+            fams[1][(i // 3) % 3],
+            fams[2][(i + i // 3) % 3],
+            fams[3][(i + 2 * (i // 3)) % 3],
+        )
+        out.append(Entry(case, desc, kind, media, families, fault, index=300 + i, unit=unit, **extra))
+    return out
+
+
+# Each round adds its own function (its entries carry their own units and file numbers where needed).
+ENTRIES = _entries() + _round2() + _round3()
 
 
 def _criteria(rng: random.Random, maxes: list[int], deficits: list[float]) -> list[Criterion]:
@@ -348,7 +443,7 @@ def healthy(e: Entry, index: int) -> Dossier:
         new_members=rng.randint(0, 2),
     )
     if e.kind == "chi_bo":
-        unit, parent, recipient, place = CELLS[index % len(CELLS)]
+        unit, parent, recipient, place = e.unit or CELLS[index % len(CELLS)]
         official, prob = rng.randint(9, 24), rng.choice([0, 1, 2, 2, 3])
         absent = rng.randint(0, 2)
         issued = official - e.excused - absent
@@ -375,7 +470,7 @@ def healthy(e: Entry, index: int) -> Dossier:
             ratings={"xuat_sac": xs, "tot": total - xs - ht, "hoan_thanh": ht, "khong_hoan_thanh": 0},
             **common,
         )
-    unit, issuer, parent, recipient, place = COMMITTEES[index % len(COMMITTEES)]
+    unit, issuer, parent, recipient, place = e.unit or COMMITTEES[index % len(COMMITTEES)]
     committee = rng.choice([9, 11, 13, 15])
     present = committee - rng.randint(0, 1)
     official, prob = rng.randint(95, 260), rng.randint(2, 12)
@@ -518,7 +613,7 @@ def build() -> list[Dossier]:
     """Every dossier of the unseen corpus, in order, with its forbidden flags set."""
     out = []
     for i, e in enumerate(ENTRIES):
-        d = healthy(e, i)
+        d = healthy(e, i if e.index is None else e.index)
         if e.fault:
             apply_fault(d, e.fault)
         allowed = set(d.forbidden_flags)  # apply_fault's marker: warnings this fault may also raise

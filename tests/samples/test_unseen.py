@@ -18,6 +18,8 @@ from samples.unseen.make import UNSEEN, frozen, generate, render
 from tests.samples.test_generator import failed_thresholds
 
 CORPUS = build()
+ROUND1 = [d for d in CORPUS if d.case[0] in "uh"]  # u* dev, h* heldout
+ROUND3 = [d for d in CORPUS if d.case.startswith("r3_")]
 REQUIRED = ("to_trinh", "bien_ban_kiem_phieu", "bao_cao", "phieu_tu_danh_gia")
 
 
@@ -85,6 +87,35 @@ def test_truth_matches_the_dossier_purpose(d) -> None:
     assert score_case(exp, {**exp, "flags": [{"code": c} for c in exp["flags"]]}).passed
 
 
+def test_round3_shape() -> None:
+    """Round 3: 24 held-out dossiers from the twelve r3 families only, half clean, a third through OCR."""
+    assert len(ROUND3) == 24
+    r3 = {f["id"] for f in manifest().values() if f.get("round") == 3}
+    assert len(r3) == 12 and all(manifest()[f]["split"] == "heldout" for f in r3)
+    for doc_type in REQUIRED:
+        assert sum(1 for f in r3 if manifest()[f]["doc_type"] == doc_type) == 3, doc_type
+    used = {s.template for d in ROUND3 for s in d.documents}
+    assert used == r3
+    assert all(split_of(d) == "heldout" for d in ROUND3)
+    assert {d.kind for d in ROUND3} == {"chi_bo", "dang_bo_co_so"}
+    assert {"docx", "pdf_text", "scan", "photo", "mixed"} <= {d.medium for d in ROUND3}
+    ocr = sum(1 for d in ROUND3 if any(s.medium in ("scan", "photo") for s in d.documents))
+    assert 6 <= ocr <= 10
+    clean = sum(1 for d in ROUND3 if d.verdict == "dat")
+    assert 0.4 <= clean / len(ROUND3) <= 0.6
+    assert all(len(d.flags) == 1 for d in ROUND3 if d.verdict != "dat")
+
+
+def test_counts_in_words() -> None:
+    from samples.unseen.families.r3_common import said, words
+
+    assert [words(n) for n in (0, 5, 10, 15, 21, 24, 30, 105, 115, 200)] == [
+        "không", "năm", "mười", "mười lăm", "hai mươi mốt", "hai mươi tư", "ba mươi",
+        "một trăm linh năm", "một trăm mười lăm", "hai trăm",
+    ]  # fmt: skip
+    assert said(1) == "01 (một)" and said(16) == "16 (mười sáu)"
+
+
 def test_committed_expected_files_are_the_truth() -> None:
     for d in CORPUS:
         if any(s.medium == "photo" for s in d.documents):
@@ -117,6 +148,7 @@ def test_scans_and_photos_are_frozen_too(tmp_path) -> None:
         "u09_thieu_chuyen_de_anh",
         "r2_07_dang_bo_dat_scan",
         "r2_24_bieu_quyet_anh",
+        "r3_05_chi_bo_dat_anh",
     }
     hashes = generate(tmp_path / "inbox", tmp_path / "expected", media={"scan", "photo"}, cases=cases)
     assert {k.split("/")[0] for k in hashes} == cases

@@ -10,7 +10,20 @@ import yaml
 
 from samples.blocks import Block
 
-from . import bao_cao, bien_ban, phieu, r2_bao_cao, r2_bien_ban, r2_phieu, r2_to_trinh, to_trinh
+from . import (
+    bao_cao,
+    bien_ban,
+    phieu,
+    r2_bao_cao,
+    r2_bien_ban,
+    r2_phieu,
+    r2_to_trinh,
+    r3_bao_cao,
+    r3_bien_ban,
+    r3_phieu,
+    r3_to_trinh,
+    to_trinh,
+)
 from .common import Ctx
 
 Family = Callable[[Ctx], list[Block]]
@@ -46,6 +59,19 @@ FAMILIES: dict[str, Family] = {
     "PTD-5": r2_phieu.lettered_blocks,
     "PTD-6": r2_phieu.total_first,
     "PTD-7": r2_phieu.merged_names,
+    # round 3 (held out; written without reading the rules)
+    "TTR-8": r3_to_trinh.resolution_letter,
+    "TTR-9": r3_to_trinh.year_on_year,
+    "TTR-10": r3_to_trinh.criterion_paragraphs,
+    "BBK-8": r3_bien_ban.ballot_table,
+    "BBK-9": r3_bien_ban.one_line_ballots,
+    "BBK-10": r3_bien_ban.composition_table,
+    "BCA-8": r3_bao_cao.ratings_table_topics,
+    "BCA-9": r3_bao_cao.semicolon_sentence,
+    "BCA-10": r3_bao_cao.two_years_cell_list,
+    "PTD-8": r3_phieu.score_first,
+    "PTD-9": r3_phieu.total_first,
+    "PTD-10": r3_phieu.max_in_label,
 }
 
 
