@@ -82,6 +82,9 @@ class _Table:
     target_cols: tuple[int, ...] = ()
     scope: str | None = None
     width: int = 0  # cells in the header row
+    # A header whose cells are figures' labels ("Phiếu phát ra | Phiếu thu về | … | Tán thành"): the
+    # rows below hold one value per column. Column index → the matched phrase.
+    label_cols: dict[int, str] | None = None
 
 
 class FigureReader:
@@ -231,6 +234,15 @@ class FigureReader:
             n = before[-1]
             # "phát ra: 10 phiếu thu về: 12": a number right after the previous phrase's colon is its value.
             claimed = lo > 0 and re.fullmatch(r"[^\d;.]{0,12}[:=]\s*", work[lo : n.start]) is not None
+            # "hợp lệ 11 phiếu, không hợp lệ 0 phiếu": a number right after the previous phrase is its
+            # value when this phrase has its own number after it, in the same order.
+            claimed = claimed or (
+                lo > 0
+                and self.regex.match(work, self._phrase_start(work, lo)) is not None  # type: ignore[union-attr]
+                and re.fullmatch(r"\s*", work[lo : n.start]) is not None
+                and self._unit_gap.match(work[n.end : ks].replace(",", " ")) is not None
+                and any(as_value(a, rule.kind) is not None for a in numbers(work, ke, hi)[:1])
+            )
             if not claimed and self._unit_gap.match(work[n.end : ks]) and self._unit_ok(work, n, rule):
                 return ("num", n, work)
         if rule.zero and self._zero_before.search(work[lo:ks]):
@@ -257,6 +269,13 @@ class FigureReader:
         if rule.zero and self._zero_after.match(work[ke:hi]):
             return ("zero", None, work)
         return None
+
+    def _phrase_start(self, work: str, end: int) -> int:
+        """Where the phrase that ends at ``end`` starts (the previous match of the line), else ``end``."""
+        for m in self.regex.finditer(work, max(0, end - 60), end):  # type: ignore[union-attr]
+            if m.end() == end:
+                return m.start()
+        return end
 
     def _vetoed(self, rule: Rule, text: str) -> bool:
         if rule.unless not in self._required:
@@ -316,6 +335,13 @@ class FigureReader:
         raw = raw[len(raw) - len(cells) :]
         if self.table is None or self.table.key != key:
             self.table = _Table(key=key)
+        labels = self._label_header(cells)
+        if labels:
+            self.table.label_cols = labels
+            return
+        if self.table.label_cols and not any(self.regex.search(c) for c in cells):  # type: ignore[union-attr]
+            yield from self._values_under_labels(line, cells, self.table.label_cols)
+            return
         if self._is_header(cells):
             self._read_header(cells)
             return
@@ -385,6 +411,38 @@ class FigureReader:
             pn = numbers(cells[t.pct_col])
             if pn and not any(n.pct for n in numbers(c)):
                 yield Hit(rule.pct_field, round(pn[0].value, 2), line)
+
+    def _label_header(self, cells: list[str]) -> dict[int, str] | None:
+        """Column labels: a row without numbers whose every cell (but an index column) is one short
+        phrase of a figure, at least two of them."""
+        if re.search(r"\d", " ".join(cells)):
+            return None
+        out: dict[int, str] = {}
+        for ci, c in enumerate(cells):
+            text = c.strip()
+            if not text or re.fullmatch(r"s?tt|noi dung|[ivx]+", text):
+                continue
+            m = self.regex.search(text) if len(text) <= 45 else None  # type: ignore[union-attr]
+            if m is None or len(re.sub(r"\b(so|tong so|phieu|dong chi|dang vien)\b|\W", "", text[: m.start()] + text[m.end() :])) > 3:
+                return None
+            out[ci] = m.group(1)
+        return out if len(out) >= 2 else None
+
+    def _values_under_labels(self, line: Line, cells: list[str], labels: dict[int, str]) -> Iterator[Hit]:
+        for ci, key in labels.items():
+            if ci >= len(cells):
+                continue
+            rule = self.p.rule_for(key, self.doc_type)
+            name = self._field_for(rule, None)
+            c = cells[ci]
+            if name is None or (rule.unless and self._vetoed(rule, key)):
+                continue
+            if _ZERO_CELL.match(c) and (rule.zero or c.strip() == "0"):
+                yield Hit(name, 0, line)
+                continue
+            nums = [n for n in numbers(c) if as_value(n, rule.kind) is not None]
+            if nums and not _COMPARATOR.search(c):
+                yield from self._emit(rule, name, nums[0], line, c, len(c))
 
     def _is_header(self, cells: list[str]) -> bool:
         joined = " ".join(cells)
