@@ -236,12 +236,15 @@ class FigureReader:
             claimed = lo > 0 and re.fullmatch(r"[^\d;.]{0,12}[:=]\s*", work[lo : n.start]) is not None
             # "hợp lệ 11 phiếu, không hợp lệ 0 phiếu": a number right after the previous phrase is its
             # value when this phrase has its own number after it, in the same order.
-            claimed = claimed or (
-                lo > 0
-                and self.regex.match(work, self._phrase_start(work, lo)) is not None  # type: ignore[union-attr]
-                and re.fullmatch(r"\s*", work[lo : n.start]) is not None
-                and self._unit_gap.match(work[n.end : ks].replace(",", " ")) is not None
-                and any(as_value(a, rule.kind) is not None for a in numbers(work, ke, hi)[:1])
+            claimed = (
+                claimed
+                or (
+                    lo > 0
+                    and self.regex.match(work, self._phrase_start(work, lo)) is not None  # type: ignore[union-attr]
+                    and re.fullmatch(r"\s*", work[lo : n.start]) is not None
+                    and self._unit_gap.match(work[n.end : ks].replace(",", " ")) is not None
+                    and any(as_value(a, rule.kind) is not None for a in numbers(work, ke, hi)[:1])
+                )
             )
             if not claimed and self._unit_gap.match(work[n.end : ks]) and self._unit_ok(work, n, rule):
                 return ("num", n, work)
@@ -423,7 +426,17 @@ class FigureReader:
             if not text or re.fullmatch(r"s?tt|noi dung|[ivx]+", text):
                 continue
             m = self.regex.search(text) if len(text) <= 45 else None  # type: ignore[union-attr]
-            if m is None or len(re.sub(r"\b(so|tong so|phieu|dong chi|dang vien)\b|\W", "", text[: m.start()] + text[m.end() :])) > 3:
+            if (
+                m is None
+                or len(
+                    re.sub(
+                        r"\b(so|tong so|phieu|dong chi|dang vien)\b|\W",
+                        "",
+                        text[: m.start()] + text[m.end() :],
+                    )
+                )
+                > 3
+            ):
                 return None
             out[ci] = m.group(1)
         return out if len(out) >= 2 else None

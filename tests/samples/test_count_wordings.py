@@ -68,11 +68,11 @@ class Wording:
     subject: tuple[str, ...] = ()
 
 
-def P(text: str) -> Para:  # noqa: N802 - a paragraph, as the documents write them
+def P(text: str) -> Para:  # a paragraph, as the documents write them
     return Para(text, align="justify", indent=True)
 
 
-def T(rows: list[list[str]]) -> Table:  # noqa: N802
+def T(rows: list[list[str]]) -> Table:
     return Table(rows=rows, widths=[1 / len(rows[0])] * len(rows[0]))
 
 
@@ -96,7 +96,9 @@ BB: list[Wording] = [
                 "Tổng số đảng viên của chi bộ là 13 đồng chí (11 chính thức, 02 dự bị); có mặt 12/13 đồng "
                 "chí (vắng 01 đồng chí dự bị có lý do)."
             ),
-            P("Đảng viên dự bị không biểu quyết; số đảng viên chính thức có quyền biểu quyết là 11 đồng chí."),
+            P(
+                "Đảng viên dự bị không biểu quyết; số đảng viên chính thức có quyền biểu quyết là 11 đồng chí."
+            ),
             P(
                 "Số phiếu phát ra: 11 phiếu; số phiếu thu về: 11 phiếu; số phiếu hợp lệ: 11 phiếu; số phiếu "
                 "không hợp lệ: 0 phiếu."
@@ -112,7 +114,9 @@ BB: list[Wording] = [
         "bb-ballots-on-one-line",
         "bien_ban_kiem_phieu",
         (
-            P("Tổng số đảng viên: 13 đồng chí; đảng viên chính thức: 11 đồng chí; đảng viên dự bị: 02 đồng chí."),
+            P(
+                "Tổng số đảng viên: 13 đồng chí; đảng viên chính thức: 11 đồng chí; đảng viên dự bị: 02 đồng chí."
+            ),
             P("Có mặt: 12 đồng chí; vắng: 01 đồng chí (có lý do)."),
             P("Số đảng viên có quyền biểu quyết: 11 đồng chí."),
             P("Số phiếu phát ra / thu về / hợp lệ / không hợp lệ: 11 / 11 / 11 / 0."),
@@ -129,7 +133,14 @@ BB: list[Wording] = [
             P("Kết quả kiểm phiếu như sau:"),
             T(
                 [
-                    ["Phiếu phát ra", "Phiếu thu về", "Phiếu hợp lệ", "Phiếu không hợp lệ", "Tán thành", "Không tán thành"],
+                    [
+                        "Phiếu phát ra",
+                        "Phiếu thu về",
+                        "Phiếu hợp lệ",
+                        "Phiếu không hợp lệ",
+                        "Tán thành",
+                        "Không tán thành",
+                    ],
                     ["11", "11", "11", "0", "10", "01"],
                 ]
             ),
@@ -226,7 +237,9 @@ BB: list[Wording] = [
         "bb-ballot-table-with-shares",
         "bien_ban_kiem_phieu",
         (
-            P("Tổng số đảng viên: 13 đồng chí, trong đó đảng viên chính thức 11 đồng chí, dự bị 02 đồng chí."),
+            P(
+                "Tổng số đảng viên: 13 đồng chí, trong đó đảng viên chính thức 11 đồng chí, dự bị 02 đồng chí."
+            ),
             P("Số đảng viên có mặt: 12 đồng chí. Số đảng viên có quyền biểu quyết: 11 đồng chí."),
             T(
                 [
@@ -297,9 +310,19 @@ BB: list[Wording] = [
             P("Tổng số đảng viên: 13 đồng chí (chính thức 11, dự bị 02); có mặt: 12 đồng chí."),
             P("Số đảng viên có quyền biểu quyết: 11 đồng chí."),
             P("Số phiếu phát ra: 11 phiếu, thu về: 11 phiếu, hợp lệ: 11 phiếu."),
-            P("Kết quả: 100% đảng viên chính thức có mặt tán thành (11/11 phiếu); không có phiếu không tán thành."),
+            P(
+                "Kết quả: 100% đảng viên chính thức có mặt tán thành (11/11 phiếu); không có phiếu không tán thành."
+            ),
         ),
-        (*MEMBERS, "members_present", "voters_eligible", "ballots_issued", "ballots_returned", "ballots_valid", *VOTE),
+        (
+            *MEMBERS,
+            "members_present",
+            "voters_eligible",
+            "ballots_issued",
+            "ballots_returned",
+            "ballots_valid",
+            *VOTE,
+        ),
         tuple((k, v) for k, v in UNANIMOUS.items() if k != "ballots_invalid"),  # not stated
     ),
     Wording(
@@ -308,7 +331,9 @@ BB: list[Wording] = [
         (
             P("Chi bộ có 13 đảng viên, trong đó: chính thức 11 đồng chí, dự bị 02 đồng chí."),
             P("Có mặt 12/13 đồng chí, vắng 01 đồng chí có lý do."),
-            P("Số phiếu phát ra: 11; số phiếu thu về: 11; số phiếu hợp lệ: 11; số phiếu không hợp lệ: không."),
+            P(
+                "Số phiếu phát ra: 11; số phiếu thu về: 11; số phiếu hợp lệ: 11; số phiếu không hợp lệ: không."
+            ),
             P("Số phiếu tán thành: 11/11 phiếu, đạt tỷ lệ 100%; không có phiếu không tán thành."),
         ),
         (*MEMBERS, "members_present", *BALLOTS, *VOTE),
@@ -515,16 +540,32 @@ def plain_bb(facts: dict) -> tuple[Block, ...]:
 def document(doc_type: str, body: tuple[Block, ...], subject: tuple[str, ...] = ()) -> list[Block]:
     if doc_type == "to_trinh":
         return [
-            Header("ĐẢNG BỘ XÃ HÒA KHÁNH", "CHI BỘ TRƯỜNG MẦM NON HOA SEN", "Số: 17-TTr/CB", "Hòa Khánh, ngày 10 tháng 12 năm 2024"),
+            Header(
+                "ĐẢNG BỘ XÃ HÒA KHÁNH",
+                "CHI BỘ TRƯỜNG MẦM NON HOA SEN",
+                "Số: 17-TTr/CB",
+                "Hòa Khánh, ngày 10 tháng 12 năm 2024",
+            ),
             Title("TỜ TRÌNH", list(subject) or ["Đề nghị công nhận “Chi bộ bốn tốt” năm 2024"]),
             Para("Kính gửi: Ban Thường vụ Đảng ủy xã Hòa Khánh", align="center", indent=False),
             *body,
-            P("Đề nghị Ban Thường vụ Đảng ủy xã Hòa Khánh xem xét, công nhận Chi bộ Trường Mầm non Hoa Sen đạt “Chi bộ bốn tốt” năm 2024."),
-            Sign(SignCol(["T/M CHI BỘ", "BÍ THƯ"], "Trần Quốc Việt"), noi_nhan=["- Như trên,", "- Lưu chi bộ."]),
+            P(
+                "Đề nghị Ban Thường vụ Đảng ủy xã Hòa Khánh xem xét, công nhận Chi bộ Trường Mầm non Hoa Sen đạt “Chi bộ bốn tốt” năm 2024."
+            ),
+            Sign(
+                SignCol(["T/M CHI BỘ", "BÍ THƯ"], "Trần Quốc Việt"), noi_nhan=["- Như trên,", "- Lưu chi bộ."]
+            ),
         ]
     return [
-        Header("ĐẢNG BỘ XÃ HÒA KHÁNH", "CHI BỘ TRƯỜNG MẦM NON HOA SEN", "Số: 57-BB/CB", "Hòa Khánh, ngày 09 tháng 12 năm 2024"),
-        Title("BIÊN BẢN KIỂM PHIẾU", list(subject) or ["Biểu quyết đề nghị công nhận “Chi bộ bốn tốt” năm 2024"]),
+        Header(
+            "ĐẢNG BỘ XÃ HÒA KHÁNH",
+            "CHI BỘ TRƯỜNG MẦM NON HOA SEN",
+            "Số: 57-BB/CB",
+            "Hòa Khánh, ngày 09 tháng 12 năm 2024",
+        ),
+        Title(
+            "BIÊN BẢN KIỂM PHIẾU", list(subject) or ["Biểu quyết đề nghị công nhận “Chi bộ bốn tốt” năm 2024"]
+        ),
         *body,
         P("Biên bản lập xong hồi 16 giờ 00 cùng ngày, đã thông qua hội nghị."),
         Sign(SignCol(["TRƯỞNG BAN KIỂM PHIẾU"], "Vũ Đình Khải"), left=SignCol(["THƯ KÝ"], "Quàng Văn Chiến")),
@@ -543,14 +584,18 @@ def read_dossier(folder: Path, wording: Wording) -> dict:
     for doc_type in ("bao_cao", "phieu_tu_danh_gia"):
         (folder / f"{doc_type}.docx").write_bytes(word_file(BASE, doc_type))
     settings = Settings()
-    dossier = build_dossier(DossierSource(id=folder.name, path=folder, kind="folder"), settings, folder.parent / "w")
+    dossier = build_dossier(
+        DossierSource(id=folder.name, path=folder, kind="folder"), settings, folder.parent / "w"
+    )
     return json.loads(assess(dossier, settings.profile).model_dump_json())
 
 
 def check(result: dict, wording: Wording) -> list[str]:
     """What the dossier got wrong: an empty list when every figure and the unit and year are right."""
     facts = dict(wording.facts)
-    wrong = [f"{k}: {result['figures'].get(k)} ≠ {v}" for k, v in facts.items() if result["figures"].get(k) != v]
+    wrong = [
+        f"{k}: {result['figures'].get(k)} ≠ {v}" for k, v in facts.items() if result["figures"].get(k) != v
+    ]
     if (result["unit"] or {}).get("name") != UNIT or (result["unit"] or {}).get("kind") != "chi_bo":
         wrong.append(f"unit: {result['unit']}")
     if result["year"] != 2024:
