@@ -373,6 +373,87 @@ BB: list[Wording] = [
     ),
 ]
 
+BB += [
+    Wording(
+        "bb-quorum-two-thirds",
+        "bien_ban_kiem_phieu",
+        (
+            P(
+                "Hội nghị có 12/13 đảng viên tham dự, đảm bảo trên 2/3 tổng số đảng viên theo quy định, đủ "
+                "điều kiện tiến hành; tổng số đảng viên 13 đồng chí (trong đó: chính thức 11 đồng chí, dự bị "
+                "02 đồng chí)."
+            ),
+            P("Số đảng viên có quyền biểu quyết: 11 đồng chí (02 đảng viên dự bị không biểu quyết)."),
+            P("Số phiếu phát ra: 11 – Số phiếu thu về: 11 – Số phiếu hợp lệ: 11 – Số phiếu không hợp lệ: 0."),
+            P(
+                "Số phiếu tán thành 10 phiếu, đạt 83,33% so với số đảng viên có mặt và 90,91% so với số đảng "
+                "viên có quyền biểu quyết; số phiếu không tán thành 01 phiếu."
+            ),
+        ),
+        ALL_BB,
+    ),
+    Wording(
+        "bb-abbreviated-dv",
+        "bien_ban_kiem_phieu",
+        (
+            P("Tổng số ĐV: 13 đ/c; ĐV chính thức: 11 đ/c; ĐV dự bị: 02 đ/c."),
+            P("ĐV có mặt: 12 đ/c; ĐV vắng mặt: 01 đ/c (có lý do)."),
+            P("ĐV có quyền biểu quyết: 11 đ/c."),
+            P("Tổng số phiếu phát ra là 11 phiếu, tổng số phiếu thu vào là 11 phiếu."),
+            P("Phiếu hợp lệ là 11 phiếu; phiếu không hợp lệ là 0 phiếu."),
+            P("Kết quả: 10/11 đồng chí nhất trí (90,91%), 01 đồng chí không nhất trí (9,09%)."),
+        ),
+        ALL_BB,
+    ),
+    Wording(
+        "bb-four-column-table-with-notes",
+        "bien_ban_kiem_phieu",
+        (
+            T(
+                [
+                    ["STT", "Nội dung", "Số lượng", "Ghi chú"],
+                    ["1", "Tổng số đảng viên", "13", "11 chính thức, 02 dự bị"],
+                    ["2", "Đảng viên chính thức", "11", ""],
+                    ["3", "Đảng viên có mặt", "12", "vắng 01 (có lý do)"],
+                    ["4", "Đảng viên có quyền biểu quyết", "11", "dự bị không biểu quyết"],
+                    ["5", "Số phiếu phát ra", "11", ""],
+                    ["6", "Số phiếu thu về", "11", "100%"],
+                    ["7", "Số phiếu hợp lệ", "11", ""],
+                    ["8", "Số phiếu không hợp lệ", "00", ""],
+                    ["9", "Số phiếu tán thành", "10", "đạt 90,91%"],
+                    ["10", "Số phiếu không tán thành", "01", "9,09%"],
+                ]
+            ),
+        ),
+        ALL_BB,
+    ),
+    Wording(
+        "bb-pct-of-all-members",
+        "bien_ban_kiem_phieu",
+        (
+            P("Chi bộ có 13 đảng viên (11 chính thức, 2 dự bị), có mặt 12 đảng viên."),
+            P("Đảng viên chính thức có quyền biểu quyết: 11."),
+            P("Phát ra: 11 phiếu; thu về: 11 phiếu; hợp lệ: 11 phiếu; không hợp lệ: không có."),
+            P("Tán thành: 10 phiếu, đạt 76,92% tổng số đảng viên; không tán thành: 1 phiếu."),
+        ),
+        ALL_BB,
+    ),
+    Wording(
+        "bb-ballots-sentence-la",
+        "bien_ban_kiem_phieu",
+        (
+            P("Chi bộ hiện có 13 đồng chí đảng viên, trong đó 11 đồng chí chính thức, 02 đồng chí dự bị."),
+            P("Số đồng chí có mặt là 12 đồng chí; số đồng chí có quyền biểu quyết là 11 đồng chí."),
+            P(
+                "Ban kiểm phiếu đã phát ra 11 phiếu, thu về 11 phiếu; qua kiểm tra, số phiếu hợp lệ là 11 "
+                "phiếu, số phiếu không hợp lệ là 0 phiếu."
+            ),
+            P("Số phiếu đồng ý là 10 phiếu (chiếm 90,91%), số phiếu không đồng ý là 01 phiếu (chiếm 9,09%)."),
+        ),
+        ALL_BB,
+    ),
+]
+
 # ---- tờ trình --------------------------------------------------------------------------------
 TT: list[Wording] = [
     Wording(
@@ -508,6 +589,48 @@ TT: list[Wording] = [
             P(
                 "Hội nghị chi bộ đã biểu quyết với 90,91% (10/11) đảng viên chính thức tán thành đề nghị cấp "
                 "trên xem xét, công nhận."
+            ),
+        ),
+        (*MEMBERS, "votes_for"),
+    ),
+]
+
+TT += [
+    Wording(
+        "tt-result-table",
+        "to_trinh",
+        (
+            T(
+                [
+                    ["Tổng số đảng viên", "13 đồng chí (chính thức 11, dự bị 02)"],
+                    ["Kết quả biểu quyết", "10/11 phiếu tán thành (90,91%); 01 phiếu không tán thành"],
+                ]
+            ),
+        ),
+        (*MEMBERS, *VOTE),
+    ),
+    Wording(
+        "tt-present-and-vote-fractions",
+        "to_trinh",
+        (
+            P("Tổng số đảng viên 13 đồng chí (trong đó: chính thức 11 đồng chí, dự bị 02 đồng chí)."),
+            P(
+                "Hội nghị có 12/13 đồng chí dự, biểu quyết tán thành 10/11 (đạt 90,91%), không tán thành 01/11."
+            ),
+        ),
+        (*MEMBERS, "members_present", *VOTE),
+        subject=(
+            "Về việc đề nghị công nhận Chi bộ Trường Mầm non Hoa Sen đạt danh hiệu “Chi bộ 4 tốt” năm 2024",
+        ),
+    ),
+    Wording(
+        "tt-abbreviated-with-100pct-nearby",
+        "to_trinh",
+        (
+            P("Tổng số ĐV: 13 (ĐV chính thức: 11, ĐV dự bị: 02); 100% đảng viên được đánh giá, xếp loại."),
+            P(
+                "Kết quả biểu quyết tại hội nghị ngày 09/12/2024: 10/11 đảng viên chính thức tán thành, đạt "
+                "90,91%."
             ),
         ),
         (*MEMBERS, "votes_for"),
