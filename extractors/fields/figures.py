@@ -236,15 +236,12 @@ class FigureReader:
             claimed = lo > 0 and re.fullmatch(r"[^\d;.]{0,12}[:=]\s*", work[lo : n.start]) is not None
             # "hợp lệ 11 phiếu, không hợp lệ 0 phiếu": a number right after the previous phrase is its
             # value when this phrase has its own number after it, in the same order.
-            claimed = (
-                claimed
-                or (
-                    lo > 0
-                    and self.regex.match(work, self._phrase_start(work, lo)) is not None  # type: ignore[union-attr]
-                    and re.fullmatch(r"\s*", work[lo : n.start]) is not None
-                    and self._unit_gap.match(work[n.end : ks].replace(",", " ")) is not None
-                    and any(as_value(a, rule.kind) is not None for a in numbers(work, ke, hi)[:1])
-                )
+            claimed = claimed or (
+                lo > 0
+                and self._previous_reads(work, lo, n)
+                and re.fullmatch(r"\s*", work[lo : n.start]) is not None
+                and self._unit_gap.match(work[n.end : ks].replace(",", " ")) is not None
+                and any(as_value(a, rule.kind) is not None for a in numbers(work, ke, hi)[:1])
             )
             if not claimed and self._unit_gap.match(work[n.end : ks]) and self._unit_ok(work, n, rule):
                 return ("num", n, work)
@@ -273,12 +270,13 @@ class FigureReader:
             return ("zero", None, work)
         return None
 
-    def _phrase_start(self, work: str, end: int) -> int:
-        """Where the phrase that ends at ``end`` starts (the previous match of the line), else ``end``."""
+    def _previous_reads(self, work: str, end: int, n: Number) -> bool:
+        """The phrase that ends at ``end`` (the previous match) would read ``n`` as its own value."""
         for m in self.regex.finditer(work, max(0, end - 60), end):  # type: ignore[union-attr]
             if m.end() == end:
-                return m.start()
-        return end
+                prev = self.p.rule_for(m.group(1), self.doc_type)
+                return as_value(n, prev.kind) is not None and self._unit_ok(work, n, prev)
+        return False
 
     def _vetoed(self, rule: Rule, text: str) -> bool:
         if rule.unless not in self._required:

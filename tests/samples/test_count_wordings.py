@@ -66,6 +66,7 @@ class Wording:
     states: tuple[str, ...]  # the figures it states: each must be read from it
     facts: tuple[tuple[str, int], ...] = tuple(FACTS.items())
     subject: tuple[str, ...] = ()
+    setting: str = "chi_bo"  # SETTINGS: the unit, and the plain documents it is paired with
 
 
 def P(text: str) -> Para:  # a paragraph, as the documents write them
@@ -637,58 +638,168 @@ TT += [
     ),
 ]
 
-# The plain documents a wording is paired with: each states its figures in the commonest way.
-PLAIN_TT = (
-    P("Tổng số đảng viên: 13 đồng chí; đảng viên chính thức: 11 đồng chí; đảng viên dự bị: 02 đồng chí."),
-)
-PLAIN_BB = (
-    P("Tổng số đảng viên: 13 đồng chí; đảng viên chính thức: 11 đồng chí; đảng viên dự bị: 02 đồng chí."),
-    P("Số đảng viên có mặt: 12 đồng chí."),
-    P("Số đảng viên có quyền biểu quyết: 11 đồng chí."),
-    P("Số phiếu phát ra: 11 phiếu."),
-    P("Số phiếu thu về: 11 phiếu."),
-    P("Số phiếu hợp lệ: 11 phiếu."),
-    P("Số phiếu không hợp lệ: 0 phiếu."),
-)
+# ---- a đảng bộ cơ sở: its committee (9 đảng ủy viên) votes; 8 present, 7 for, 1 against -----------
+DANG_BO_FACTS = {
+    "members_total": 228,
+    "members_official": 220,
+    "members_present": 8,
+    "voters_eligible": 9,
+    "ballots_issued": 8,
+    "ballots_returned": 8,
+    "ballots_valid": 8,
+    "ballots_invalid": 0,
+    "votes_for": 7,
+    "votes_against": 1,
+}
+DB_FACTS = tuple(DANG_BO_FACTS.items())
+DANG_BO: list[Wording] = [
+    Wording(
+        "db-bb-prose",
+        "bien_ban_kiem_phieu",
+        (
+            P("Tổng số đảng viên toàn Đảng bộ: 228 đồng chí (220 chính thức, 08 dự bị)."),
+            P(
+                "Ban Chấp hành Đảng bộ có 09 đồng chí; có mặt 08/09 đồng chí (vắng 01 đồng chí đi công tác có "
+                "lý do)."
+            ),
+            P("Số phiếu phát ra: 08; thu về: 08; hợp lệ: 08; không hợp lệ: 0."),
+            P(
+                "Kết quả: 07/09 đồng chí Đảng ủy viên tán thành, đạt 77,78% so với tổng số Đảng ủy viên; 01 "
+                "phiếu không tán thành."
+            ),
+        ),
+        (*MEMBERS, "members_present", *BALLOTS, *VOTE),
+        DB_FACTS,
+        setting="dang_bo",
+    ),
+    Wording(
+        "db-bb-table",
+        "bien_ban_kiem_phieu",
+        (
+            T(
+                [
+                    ["Nội dung", "Số lượng", "Ghi chú"],
+                    ["Tổng số đảng ủy viên", "09", "có quyền biểu quyết"],
+                    ["Đảng ủy viên có mặt", "08", "vắng 01"],
+                    ["Số phiếu phát ra", "08", ""],
+                    ["Số phiếu thu về", "08", ""],
+                    ["Số phiếu hợp lệ", "08", ""],
+                    ["Số phiếu không hợp lệ", "0", ""],
+                    ["Số phiếu tán thành", "07", "77,78% tổng số đảng ủy viên"],
+                    ["Số phiếu không tán thành", "01", ""],
+                ]
+            ),
+        ),
+        ("members_present", *BALLOTS, *VOTE),
+        DB_FACTS,
+        setting="dang_bo",
+    ),
+    Wording(
+        "db-tt-one-paragraph",
+        "to_trinh",
+        (
+            P("Đảng bộ có 10 chi bộ trực thuộc với 228 đảng viên (220 chính thức, 08 dự bị)."),
+            P(
+                "Ngày 11/12/2024, Ban Chấp hành Đảng bộ (09 đồng chí) họp, có mặt 08 đồng chí, biểu quyết với "
+                "07/09 đồng chí tán thành (77,78%), 01 đồng chí không tán thành."
+            ),
+        ),
+        (*MEMBERS, *VOTE),
+        DB_FACTS,
+        setting="dang_bo",
+    ),
+]
 
 
-def plain_bb(facts: dict) -> tuple[Block, ...]:
+@dataclass(frozen=True)
+class Setting:
+    """The unit a wording is about, and the plain documents it is paired with."""
+
+    base: str  # the dev dossier whose báo cáo and phiếu agree with the facts
+    unit: str
+    kind: str
+    superior: str
+    issuer: str
+    place: str
+    recipient: str
+    code: str  # CB, ĐU
+    signer: str
+    signs_for: str
+    plain_members: str
+    plain_vote: tuple[str, ...]  # what the plain biên bản states before the votes
+
+
+SETTINGS = {
+    "chi_bo": Setting(
+        BASE,
+        UNIT,
+        "chi_bo",
+        "ĐẢNG BỘ XÃ HÒA KHÁNH",
+        "CHI BỘ TRƯỜNG MẦM NON HOA SEN",
+        "Hòa Khánh",
+        "Ban Thường vụ Đảng ủy xã Hòa Khánh",
+        "CB",
+        "Trần Quốc Việt",
+        "T/M CHI BỘ",
+        "Tổng số đảng viên: 13 đồng chí; đảng viên chính thức: 11 đồng chí; đảng viên dự bị: 02 đồng chí.",
+        (
+            "Số đảng viên có mặt: 12 đồng chí.",
+            "Số đảng viên có quyền biểu quyết: 11 đồng chí.",
+            "Số phiếu phát ra: 11 phiếu.",
+            "Số phiếu thu về: 11 phiếu.",
+            "Số phiếu hợp lệ: 11 phiếu.",
+            "Số phiếu không hợp lệ: 0 phiếu.",
+        ),
+    ),
+    "dang_bo": Setting(
+        "u03_dang_bo_dat_docx",
+        "Đảng bộ Bệnh viện Đa khoa huyện Bến Lức",
+        "dang_bo_co_so",
+        "ĐẢNG BỘ HUYỆN BẾN LỨC",
+        "ĐẢNG ỦY BỆNH VIỆN ĐA KHOA HUYỆN BẾN LỨC",
+        "Bến Lức",
+        "Ban Thường vụ Huyện ủy Bến Lức",
+        "ĐU",
+        "Đinh Thị Hạnh",
+        "T/M ĐẢNG ỦY",
+        "Tổng số đảng viên: 228 đồng chí; đảng viên chính thức: 220 đồng chí; đảng viên dự bị: 08 đồng chí.",
+        (
+            "Tổng số đảng ủy viên: 09 đồng chí.",
+            "Số đảng ủy viên có mặt: 08 đồng chí.",
+            "Số phiếu phát ra: 08 phiếu.",
+            "Số phiếu thu về: 08 phiếu.",
+            "Số phiếu hợp lệ: 08 phiếu.",
+            "Số phiếu không hợp lệ: 0 phiếu.",
+        ),
+    ),
+}
+
+
+def plain_bb(st: Setting, facts: dict) -> tuple[Block, ...]:
     return (
-        *PLAIN_BB,
+        P(st.plain_members),
+        *(P(t) for t in st.plain_vote),
         P(f"Số phiếu tán thành: {facts['votes_for']:02d} phiếu."),
         P(f"Số phiếu không tán thành: {facts['votes_against']:02d} phiếu."),
     )
 
 
-def document(doc_type: str, body: tuple[Block, ...], subject: tuple[str, ...] = ()) -> list[Block]:
+def document(
+    st: Setting, doc_type: str, body: tuple[Block, ...], subject: tuple[str, ...] = ()
+) -> list[Block]:
+    title = "Chi bộ bốn tốt" if st.kind == "chi_bo" else "Đảng bộ cơ sở bốn tốt"
     if doc_type == "to_trinh":
         return [
-            Header(
-                "ĐẢNG BỘ XÃ HÒA KHÁNH",
-                "CHI BỘ TRƯỜNG MẦM NON HOA SEN",
-                "Số: 17-TTr/CB",
-                "Hòa Khánh, ngày 10 tháng 12 năm 2024",
-            ),
-            Title("TỜ TRÌNH", list(subject) or ["Đề nghị công nhận “Chi bộ bốn tốt” năm 2024"]),
-            Para("Kính gửi: Ban Thường vụ Đảng ủy xã Hòa Khánh", align="center", indent=False),
+            Header(st.superior, st.issuer, f"Số: 17-TTr/{st.code}", f"{st.place}, ngày 13 tháng 12 năm 2024"),
+            Title("TỜ TRÌNH", list(subject) or [f"Đề nghị công nhận “{title}” năm 2024"]),
+            Para(f"Kính gửi: {st.recipient}", align="center", indent=False),
             *body,
-            P(
-                "Đề nghị Ban Thường vụ Đảng ủy xã Hòa Khánh xem xét, công nhận Chi bộ Trường Mầm non Hoa Sen đạt “Chi bộ bốn tốt” năm 2024."
-            ),
-            Sign(
-                SignCol(["T/M CHI BỘ", "BÍ THƯ"], "Trần Quốc Việt"), noi_nhan=["- Như trên,", "- Lưu chi bộ."]
-            ),
+            P(f"Đề nghị {st.recipient} xem xét, công nhận {st.unit} đạt “{title}” năm 2024."),
+            Sign(SignCol([st.signs_for, "BÍ THƯ"], st.signer), noi_nhan=["- Như trên,", "- Lưu."]),
         ]
     return [
-        Header(
-            "ĐẢNG BỘ XÃ HÒA KHÁNH",
-            "CHI BỘ TRƯỜNG MẦM NON HOA SEN",
-            "Số: 57-BB/CB",
-            "Hòa Khánh, ngày 09 tháng 12 năm 2024",
-        ),
-        Title(
-            "BIÊN BẢN KIỂM PHIẾU", list(subject) or ["Biểu quyết đề nghị công nhận “Chi bộ bốn tốt” năm 2024"]
-        ),
+        Header(st.superior, st.issuer, f"Số: 57-BB/{st.code}", f"{st.place}, ngày 09 tháng 12 năm 2024"),
+        Title("BIÊN BẢN KIỂM PHIẾU", list(subject) or [f"Biểu quyết đề nghị công nhận “{title}” năm 2024"]),
         *body,
         P("Biên bản lập xong hồi 16 giờ 00 cùng ngày, đã thông qua hội nghị."),
         Sign(SignCol(["TRƯỞNG BAN KIỂM PHIẾU"], "Vũ Đình Khải"), left=SignCol(["THƯ KÝ"], "Quàng Văn Chiến")),
@@ -696,16 +807,17 @@ def document(doc_type: str, body: tuple[Block, ...], subject: tuple[str, ...] = 
 
 
 def read_dossier(folder: Path, wording: Wording) -> dict:
+    st = SETTINGS[wording.setting]
     facts = dict(wording.facts)
     folder.mkdir(parents=True)
-    tt = wording.body if wording.doc_type == "to_trinh" else PLAIN_TT
-    bb = wording.body if wording.doc_type == "bien_ban_kiem_phieu" else plain_bb(facts)
+    tt = wording.body if wording.doc_type == "to_trinh" else (P(st.plain_members),)
+    bb = wording.body if wording.doc_type == "bien_ban_kiem_phieu" else plain_bb(st, facts)
     subject_tt = wording.subject if wording.doc_type == "to_trinh" else ()
     subject_bb = wording.subject if wording.doc_type != "to_trinh" else ()
-    (folder / "to_trinh.docx").write_bytes(render_docx(document("to_trinh", tt, subject_tt)))
-    (folder / "bien_ban.docx").write_bytes(render_docx(document("bien_ban_kiem_phieu", bb, subject_bb)))
+    (folder / "to_trinh.docx").write_bytes(render_docx(document(st, "to_trinh", tt, subject_tt)))
+    (folder / "bien_ban.docx").write_bytes(render_docx(document(st, "bien_ban_kiem_phieu", bb, subject_bb)))
     for doc_type in ("bao_cao", "phieu_tu_danh_gia"):
-        (folder / f"{doc_type}.docx").write_bytes(word_file(BASE, doc_type))
+        (folder / f"{doc_type}.docx").write_bytes(word_file(st.base, doc_type))
     settings = Settings()
     dossier = build_dossier(
         DossierSource(id=folder.name, path=folder, kind="folder"), settings, folder.parent / "w"
@@ -715,11 +827,12 @@ def read_dossier(folder: Path, wording: Wording) -> dict:
 
 def check(result: dict, wording: Wording) -> list[str]:
     """What the dossier got wrong: an empty list when every figure and the unit and year are right."""
+    st = SETTINGS[wording.setting]
     facts = dict(wording.facts)
     wrong = [
         f"{k}: {result['figures'].get(k)} ≠ {v}" for k, v in facts.items() if result["figures"].get(k) != v
     ]
-    if (result["unit"] or {}).get("name") != UNIT or (result["unit"] or {}).get("kind") != "chi_bo":
+    if (result["unit"] or {}).get("name") != st.unit or (result["unit"] or {}).get("kind") != st.kind:
         wrong.append(f"unit: {result['unit']}")
     if result["year"] != 2024:
         wrong.append(f"year: {result['year']}")
@@ -736,7 +849,7 @@ def check(result: dict, wording: Wording) -> list[str]:
     return wrong
 
 
-@pytest.mark.parametrize("wording", BB + TT, ids=lambda w: w.id)
+@pytest.mark.parametrize("wording", BB + TT + DANG_BO, ids=lambda w: w.id)
 def test_every_wording_gives_the_same_figures(wording: Wording, tmp_path: Path) -> None:
     result = read_dossier(tmp_path / wording.id, wording)
     assert check(result, wording) == []
@@ -745,14 +858,14 @@ def test_every_wording_gives_the_same_figures(wording: Wording, tmp_path: Path) 
 def test_the_wordings_are_many_and_distinct() -> None:
     """At least 30 distinct sentences, lines or table rows over the two documents."""
     lines: set[str] = set()
-    for w in BB + TT:
+    for w in BB + TT + DANG_BO:
         for b in w.body:
             if isinstance(b, Para):
                 lines.add(b.text)
             elif isinstance(b, Table):
                 lines.update(" | ".join(r) for r in b.rows)
     assert len(lines) >= 30
-    assert len({repr(w.body) for w in BB + TT}) == len(BB + TT)
+    assert len({repr(w.body) for w in BB + TT + DANG_BO}) == len(BB + TT + DANG_BO)
 
 
 def test_a_misread_is_caught() -> None:
