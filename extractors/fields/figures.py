@@ -100,7 +100,8 @@ class FigureReader:
         self.regex, by_key = patterns.matcher(doc_type)
         self.keys = sorted(by_key, key=len, reverse=True)
         units = "|".join(re.escape(u) for u in sorted(patterns.units, key=len, reverse=True))
-        self._unit_gap = re.compile(rf"^[\s:(\-–]*(?:(?:{units})[\s:]*)*$")
+        # "mười một (11) đảng viên chính thức": a number in brackets right before its phrase.
+        self._unit_gap = re.compile(rf"^\)?[\s:(\-–]*(?:(?:{units})[\s:]*)*$")
         self._unit_after = re.compile(rf"^\s*(?:{units})\b")
         self._zero_before = re.compile(
             r"(?:"

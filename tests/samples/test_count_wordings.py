@@ -455,6 +455,61 @@ BB += [
     ),
 ]
 
+BB += [
+    Wording(
+        "bb-breakdown-over-paragraphs",
+        "bien_ban_kiem_phieu",
+        (
+            P("Tổng số đảng viên của chi bộ: 13 đồng chí. Trong đó:"),
+            P("- Đảng viên chính thức: 11 đồng chí;"),
+            P("- Đảng viên dự bị: 02 đồng chí (không có quyền biểu quyết)."),
+            P("Số đảng viên có mặt: 12/13 đồng chí, vắng 01 đồng chí (lý do: đi học)."),
+            P("Số người có quyền biểu quyết: 11 đồng chí."),
+            P(
+                "Kết quả kiểm phiếu: phát ra 11 phiếu, thu vào 11 phiếu (11 phiếu hợp lệ, 0 phiếu không hợp "
+                "lệ); tán thành 10 phiếu (90,91%), không tán thành 01 phiếu (9,09%)."
+            ),
+        ),
+        ALL_BB,
+    ),
+    Wording(
+        "bb-words-then-digits",
+        "bien_ban_kiem_phieu",
+        (
+            P(
+                "Tổng số đảng viên: mười ba (13) đồng chí, gồm mười một (11) đảng viên chính thức và hai (02) dự bị."
+            ),
+            P("Số đảng viên có mặt: mười hai (12) đồng chí."),
+            P("Số phiếu phát ra: mười một (11) phiếu; số phiếu thu lại: mười một (11) phiếu."),
+            P("Số phiếu hợp lệ: mười một (11) phiếu; số phiếu không hợp lệ: không (0) phiếu."),
+            P("Số phiếu tán thành: mười (10) phiếu, đạt 90.91%; số phiếu không tán thành: một (01) phiếu."),
+        ),
+        (*MEMBERS, "members_present", *BALLOTS, *VOTE),
+    ),
+    Wording(
+        "bb-rows-without-header",
+        "bien_ban_kiem_phieu",
+        (
+            T(
+                [
+                    ["1", "Tổng số đảng viên", "13 đồng chí"],
+                    ["2", "Đảng viên chính thức", "11 đồng chí"],
+                    ["3", "Đảng viên dự bị", "02 đồng chí"],
+                    ["4", "Đảng viên có mặt", "12 đồng chí"],
+                    ["5", "Đảng viên có quyền biểu quyết", "11 đồng chí"],
+                    ["6", "Số phiếu phát ra", "11 phiếu"],
+                    ["7", "Số phiếu thu về", "11 phiếu"],
+                    ["8", "Số phiếu hợp lệ", "11 phiếu"],
+                    ["9", "Số phiếu không hợp lệ", "Không"],
+                    ["10", "Số phiếu tán thành", "10 phiếu = 90,91%"],
+                    ["11", "Số phiếu không tán thành", "01 phiếu = 9,09%"],
+                ]
+            ),
+        ),
+        ALL_BB,
+    ),
+]
+
 # ---- tờ trình --------------------------------------------------------------------------------
 TT: list[Wording] = [
     Wording(
@@ -635,6 +690,37 @@ TT += [
             ),
         ),
         (*MEMBERS, "votes_for"),
+    ),
+]
+
+TT += [
+    Wording(
+        "tt-gom-members",
+        "to_trinh",
+        (
+            P("Chi bộ gồm 13 đảng viên, trong đó có 11 đảng viên chính thức và 02 đảng viên dự bị."),
+            P(
+                "Căn cứ Biên bản kiểm phiếu ngày 09/12/2024, có 10/11 đồng chí đảng viên chính thức (đạt "
+                "90,91%) tán thành đề nghị công nhận."
+            ),
+        ),
+        (*MEMBERS, "votes_for"),
+    ),
+    Wording(
+        "tt-last-years-recognition-and-targets",
+        "to_trinh",
+        (
+            P(
+                "Năm 2023, Chi bộ được công nhận đạt “Chi bộ bốn tốt” (Quyết định số 120-QĐ/ĐU ngày "
+                "15/3/2024); năm 2024 chi bộ có 13 đồng chí đảng viên (11 chính thức, 02 dự bị)."
+            ),
+            P("Kết quả biểu quyết: tán thành 10 phiếu (90,91%), không tán thành 01 phiếu (9,09%)."),
+            P(
+                "Năm 2025, chi bộ phấn đấu kết nạp 02 đảng viên mới, 100% đảng viên hoàn thành tốt nhiệm vụ "
+                "trở lên, giữ vững 15 đảng viên."
+            ),
+        ),
+        (*MEMBERS, *VOTE),
     ),
 ]
 
