@@ -724,6 +724,60 @@ TT += [
     ),
 ]
 
+BB += [
+    Wording(
+        "bb-two-row-header",
+        "bien_ban_kiem_phieu",
+        (
+            P("Chi bộ có 13 đảng viên (chính thức 11, dự bị 02); có mặt 12/13 đồng chí được triệu tập."),
+            T(
+                [
+                    ["Đảng viên chính thức có quyền biểu quyết", "Số phiếu", "", "", "", "Kết quả", "", ""],
+                    [
+                        "",
+                        "Phát ra",
+                        "Thu về",
+                        "Hợp lệ",
+                        "Không hợp lệ",
+                        "Tán thành",
+                        "Tỷ lệ (%)",
+                        "Không tán thành",
+                    ],
+                    ["11", "11", "11", "11", "0", "10", "90,91", "01"],
+                ]
+            ),
+        ),
+        ALL_BB,
+    ),
+]
+TT += [
+    Wording(
+        "tt-n-of-total",
+        "to_trinh",
+        (
+            P("Tổng số đảng viên: 13 (mười ba) đồng chí, trong đó chính thức 11 (mười một), dự bị 02 (hai)."),
+            P(
+                "Kết quả biểu quyết: 10 (mười) trên tổng số 11 (mười một) đảng viên chính thức tán thành "
+                "(90,91%), 01 (một) đồng chí không tán thành."
+            ),
+        ),
+        (*MEMBERS, *VOTE),
+    ),
+    Wording(
+        "tt-hard-wrapped",
+        "to_trinh",
+        (
+            Para("1. Số lượng đảng viên: chi bộ có tổng số 13", align="left", indent=False),
+            Para("đ/c, trong đó đảng viên chính thức 11 đ/c,", align="left", indent=False),
+            Para("đảng viên dự bị 02 đ/c.", align="left", indent=False),
+            Para("2. Ngày 09/12/2024 chi bộ biểu quyết, kết quả: 10/11", align="left", indent=False),
+            Para("đ/c đảng viên chính thức tán thành, tỷ lệ 90,91%;", align="left", indent=False),
+            Para("không tán thành 01 đ/c.", align="left", indent=False),
+        ),
+        (*MEMBERS, *VOTE),
+    ),
+]
+
 # ---- a đảng bộ cơ sở: its committee (9 đảng ủy viên) votes; 8 present, 7 for, 1 against -----------
 DANG_BO_FACTS = {
     "members_total": 228,
