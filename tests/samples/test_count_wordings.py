@@ -67,6 +67,7 @@ class Wording:
     facts: tuple[tuple[str, int], ...] = tuple(FACTS.items())
     subject: tuple[str, ...] = ()
     setting: str = "chi_bo"  # SETTINGS: the unit, and the plain documents it is paired with
+    closing: bool = True  # the tờ trình ends with the request naming the unit on one line
 
 
 def P(text: str) -> Para:  # a paragraph, as the documents write them
@@ -778,6 +779,28 @@ TT += [
     ),
 ]
 
+TT += [
+    Wording(
+        "tt-unit-name-wrapped",
+        "to_trinh",
+        (
+            Para("Thực hiện hướng dẫn của cấp trên, Chi bộ Trường Mầm non Hoa", align="left", indent=False),
+            Para(
+                "Sen báo cáo kết quả năm 2024 và đề nghị như sau: chi bộ có tổng", align="left", indent=False
+            ),
+            Para(
+                "số 13 đ/c, trong đó đảng viên chính thức 11 đ/c, đảng viên dự bị", align="left", indent=False
+            ),
+            Para(
+                "02 đ/c. Kết quả biểu quyết: 10/11 đ/c đảng viên chính thức tán", align="left", indent=False
+            ),
+            Para("thành, tỷ lệ 90,91%; không tán thành 01 đ/c.", align="left", indent=False),
+        ),
+        (*MEMBERS, *VOTE),
+        closing=False,
+    ),
+]
+
 # ---- a đảng bộ cơ sở: its committee (9 đảng ủy viên) votes; 8 present, 7 for, 1 against -----------
 DANG_BO_FACTS = {
     "members_total": 228,
@@ -925,7 +948,7 @@ def plain_bb(st: Setting, facts: dict) -> tuple[Block, ...]:
 
 
 def document(
-    st: Setting, doc_type: str, body: tuple[Block, ...], subject: tuple[str, ...] = ()
+    st: Setting, doc_type: str, body: tuple[Block, ...], subject: tuple[str, ...] = (), closing: bool = True
 ) -> list[Block]:
     title = "Chi bộ bốn tốt" if st.kind == "chi_bo" else "Đảng bộ cơ sở bốn tốt"
     if doc_type == "to_trinh":
@@ -934,7 +957,9 @@ def document(
             Title("TỜ TRÌNH", list(subject) or [f"Đề nghị công nhận “{title}” năm 2024"]),
             Para(f"Kính gửi: {st.recipient}", align="center", indent=False),
             *body,
-            P(f"Đề nghị {st.recipient} xem xét, công nhận {st.unit} đạt “{title}” năm 2024."),
+            P(
+                f"Đề nghị {st.recipient} xem xét, công nhận {st.unit if closing else 'đơn vị'} đạt “{title}” năm 2024."
+            ),
             Sign(SignCol([st.signs_for, "BÍ THƯ"], st.signer), noi_nhan=["- Như trên,", "- Lưu."]),
         ]
     return [
@@ -954,7 +979,11 @@ def read_dossier(folder: Path, wording: Wording) -> dict:
     bb = wording.body if wording.doc_type == "bien_ban_kiem_phieu" else plain_bb(st, facts)
     subject_tt = wording.subject if wording.doc_type == "to_trinh" else ()
     subject_bb = wording.subject if wording.doc_type != "to_trinh" else ()
-    (folder / "to_trinh.docx").write_bytes(render_docx(document(st, "to_trinh", tt, subject_tt)))
+    (folder / "to_trinh.docx").write_bytes(
+        render_docx(
+            document(st, "to_trinh", tt, subject_tt, wording.closing or wording.doc_type != "to_trinh")
+        )
+    )
     (folder / "bien_ban.docx").write_bytes(render_docx(document(st, "bien_ban_kiem_phieu", bb, subject_bb)))
     for doc_type in ("bao_cao", "phieu_tu_danh_gia"):
         (folder / f"{doc_type}.docx").write_bytes(word_file(st.base, doc_type))
