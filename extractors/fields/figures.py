@@ -38,6 +38,10 @@ _ZERO_CELL = re.compile(r"^\s*(khong|khong co|chua co|0)\s*[.;]?\s*$")
 _COMMITTEE = re.compile(r"\b(ban chap hanh|dang uy vien|cap uy vien|uy vien ban)\b")
 _MEMBER_BREAKDOWN = re.compile(r"[a-z]{1,5}\s+vien\s*\(\s*\d+\s*(?:dang vien\s+)?chinh thuc")
 _LIST_START = re.compile(r"^\s*(?:[IVX]+\.|\d+(?:\.\d+)*\.|[a-d]\)|-|\+)\s")
+# A count said again in words, in brackets: "13 (mười ba) đồng chí" (folded).
+_IN_WORDS = (
+    r"(?:\(\s*(?:(?:mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|tram|nghin|ngan|linh|le|khong)\s*)+\))"
+)
 _INDEX_CELL = re.compile(r"^\s*([0-9]+(\.[0-9]+)*\.?|[ivx]+\.?|[a-z]\)?)\s*$")
 
 
@@ -82,6 +86,11 @@ class _Table:
     target_cols: tuple[int, ...] = ()
     scope: str | None = None
     width: int = 0  # cells in the header row
+    # A header whose cells are figures' labels ("Phiếu phát ra | Phiếu thu về | … | Tán thành"): the
+    # rows below hold one value per column. Column index → the matched phrase.
+    label_cols: dict[int, str] | None = None
+    pending_labels: dict[int, str] | None = None  # labels of a header row above (merged cells)
+    label_pct: dict[int, int] | None = None  # a "Tỷ lệ (%)" column → the labelled column it is the share of
 
 
 class FigureReader:
@@ -97,7 +106,8 @@ class FigureReader:
         self.regex, by_key = patterns.matcher(doc_type)
         self.keys = sorted(by_key, key=len, reverse=True)
         units = "|".join(re.escape(u) for u in sorted(patterns.units, key=len, reverse=True))
-        self._unit_gap = re.compile(rf"^[\s:(\-–]*(?:(?:{units})[\s:]*)*$")
+        # "mười một (11) đảng viên chính thức": a number in brackets right before its phrase.
+        self._unit_gap = re.compile(rf"^\)?\s*{_IN_WORDS}?[\s:(\-–]*(?:(?:{units})[\s:]*)*$")
         self._unit_after = re.compile(rf"^\s*(?:{units})\b")
         self._zero_before = re.compile(
             r"(?:"
@@ -231,6 +241,15 @@ class FigureReader:
             n = before[-1]
             # "phát ra: 10 phiếu thu về: 12": a number right after the previous phrase's colon is its value.
             claimed = lo > 0 and re.fullmatch(r"[^\d;.]{0,12}[:=]\s*", work[lo : n.start]) is not None
+            # "hợp lệ 11 phiếu, không hợp lệ 0 phiếu": a number right after the previous phrase is its
+            # value when this phrase has its own number after it, in the same order.
+            claimed = claimed or (
+                lo > 0
+                and self._previous_reads(work, lo, n)
+                and re.fullmatch(r"\s*", work[lo : n.start]) is not None
+                and self._unit_gap.match(work[n.end : ks].replace(",", " ")) is not None
+                and any(as_value(a, rule.kind) is not None for a in numbers(work, ke, hi)[:1])
+            )
             if not claimed and self._unit_gap.match(work[n.end : ks]) and self._unit_ok(work, n, rule):
                 return ("num", n, work)
         if rule.zero and self._zero_before.search(work[lo:ks]):
@@ -257,6 +276,14 @@ class FigureReader:
         if rule.zero and self._zero_after.match(work[ke:hi]):
             return ("zero", None, work)
         return None
+
+    def _previous_reads(self, work: str, end: int, n: Number) -> bool:
+        """The phrase that ends at ``end`` (the previous match) would read ``n`` as its own value."""
+        for m in self.regex.finditer(work, max(0, end - 60), end):  # type: ignore[union-attr]
+            if m.end() == end:
+                prev = self.p.rule_for(m.group(1), self.doc_type)
+                return as_value(n, prev.kind) is not None and self._unit_ok(work, n, prev)
+        return False
 
     def _vetoed(self, rule: Rule, text: str) -> bool:
         if rule.unless not in self._required:
@@ -316,6 +343,23 @@ class FigureReader:
         raw = raw[len(raw) - len(cells) :]
         if self.table is None or self.table.key != key:
             self.table = _Table(key=key)
+        labels = self._label_header(cells)
+        if labels is not None and len(labels) >= 2:
+            merged = {**(self.table.pending_labels or {}), **labels}
+            self.table.label_cols = dict(sorted(merged.items()))
+            self.table.label_pct = {
+                ci: ci - 1
+                for ci, c in enumerate(cells)
+                if _PCT_COL.search(c) and ci - 1 in merged and ci not in merged
+            }
+            return
+        if labels is not None and len(labels) == 1 and _HEADER_WORDS.search(" ".join(cells)):
+            self.table.pending_labels = (
+                labels  # a heading row: "Có quyền biểu quyết | Số phiếu | … | Kết quả"
+            )
+        if self.table.label_cols and not any(self.regex.search(c) for c in cells):  # type: ignore[union-attr]
+            yield from self._values_under_labels(line, cells, self.table.label_cols)
+            return
         if self._is_header(cells):
             self._read_header(cells)
             return
@@ -385,6 +429,56 @@ class FigureReader:
             pn = numbers(cells[t.pct_col])
             if pn and not any(n.pct for n in numbers(c)):
                 yield Hit(rule.pct_field, round(pn[0].value, 2), line)
+
+    def _label_header(self, cells: list[str]) -> dict[int, str] | None:
+        """Column labels: a row without numbers whose cells (but an index, a share column or a group
+        heading) are mostly one short phrase of a figure each; a row with one such label is returned too
+        (the first row of a two-row header)."""
+        if re.search(r"\d", " ".join(cells)):
+            return None
+        out: dict[int, str] = {}
+        others = 0  # cells that should be labels
+        for ci, c in enumerate(cells):
+            text = c.strip()
+            if not text or re.fullmatch(r"s?tt|noi dung|[ivx]+", text):
+                continue
+            heading = _HEADER_WORDS.search(text) and not self.regex.search(text)  # type: ignore[union-attr]
+            if (_PCT_COL.search(text) or heading) and len(text) <= 20:
+                continue  # a share column or a group heading ("Số phiếu", "Kết quả")
+            ms = list(self.regex.finditer(text)) if len(text) <= 45 else []  # type: ignore[union-attr]
+            rest = self.regex.sub(" ", text) if ms else text  # type: ignore[union-attr]
+            short = len(re.sub(r"\b(so|tong so|phieu|dong chi|dang vien)\b|\W", "", rest)) <= 3
+            # "Ủy viên BCH có quyền biểu quyết": a label that ends with its phrase
+            ends = bool(ms) and not text[ms[-1].end() :].strip(" :.()")
+            others += 1
+            if not ms or not (short or ends):
+                continue  # not a label (or one OCR damaged): its column stays unread
+            # "Đảng viên chính thức có quyền biểu quyết": the last phrase names the figure
+            out[ci] = ms[-1].group(1)
+        if 2 * len(out) < others:
+            return None  # most cells are something else: not a row of labels
+        return out or None
+
+    def _values_under_labels(self, line: Line, cells: list[str], labels: dict[int, str]) -> Iterator[Hit]:
+        for ci, key in labels.items():
+            if ci >= len(cells):
+                continue
+            rule = self.p.rule_for(key, self.doc_type)
+            name = self._field_for(rule, None)
+            c = cells[ci]
+            if name is None or (rule.unless and self._vetoed(rule, key)):
+                continue
+            if _ZERO_CELL.match(c) and (rule.zero or c.strip() == "0"):
+                yield Hit(name, 0, line)
+                continue
+            nums = [n for n in numbers(c) if as_value(n, rule.kind) is not None]
+            if nums and not _COMPARATOR.search(c):
+                yield from self._emit(rule, name, nums[0], line, c, len(c))
+                pct_col = next((p for p, of in (self.table.label_pct or {}).items() if of == ci), None)
+                if rule.pct_field and pct_col is not None and pct_col < len(cells):
+                    shares = numbers(cells[pct_col])
+                    if shares:
+                        yield Hit(rule.pct_field, round(shares[0].value, 2), line)
 
     def _is_header(self, cells: list[str]) -> bool:
         joined = " ".join(cells)

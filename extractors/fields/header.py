@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from rapidfuzz import fuzz
 
@@ -202,7 +203,10 @@ def _body_name(kind: str, kind_word: str, words: list[str], body: list[Line]) ->
     provided the body confirms what is left.
     """
     head = r"(?<![a-z])chi bo\s+" if kind == "chi_bo" else r"(?<![a-z])dang (?:bo|uy)\s+"
-    texts = [(ln.text, fold_keep_length(ln.text)) for ln in body if not ln.text.isupper()]
+    plain = [ln.text for ln in body if not ln.text.isupper()]
+    # A name wrapped over two lines ("… Chi bộ Bưu điện huyện Bến" / "Lức …"): each line with the next.
+    joined = [f"{a} {b}" for a, b in pairwise(plain)]
+    texts = [(t, fold_keep_length(t)) for t in plain + joined]
     for drop in range(0, 3):
         if drop and (len(words) - drop < 1 or len(words[-drop]) > 3):
             break

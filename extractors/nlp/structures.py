@@ -49,6 +49,9 @@ class Structure:
     dang_bo_only: bool = False
     concepts: tuple[str, ...] = ()  # every concept the pattern names
     has_numbers: bool = True
+    # "total = part + part": when the match's numbers break it, the total is not read (the number the
+    # pattern took for it counts something else: "tăng 01 đồng chí; trong đó 11 chính thức, 02 dự bị")
+    adds_up: tuple[str, tuple[str, ...]] | None = None
 
 
 @dataclass
@@ -164,6 +167,7 @@ def load_structures(path: Path = STRUCTURES_FILE, lexicon: Path = LEXICON_FILE) 
         if veto != "all":
             veto = tuple(veto)
             _fields(list(veto), where)
+        adds_up = _adds_up(raw.get("adds_up"), where)
         docs = frozenset(raw.get("docs", _FIGURE_DOCS))
         if docs - doc_types:
             raise ValueError(f"{where}: unknown document type {sorted(docs - doc_types)}")
@@ -186,9 +190,22 @@ def load_structures(path: Path = STRUCTURES_FILE, lexicon: Path = LEXICON_FILE) 
                 dang_bo_only=bool(raw.get("dang_bo_only", False)),
                 concepts=named,
                 has_numbers=has_numbers,
+                adds_up=adds_up,
             )
         )
     return tuple(out)
+
+
+def _adds_up(text: str | None, where: str) -> tuple[str, tuple[str, ...]] | None:
+    """ "members_total = members_official + members_probationary" → the total and its parts."""
+    if not text:
+        return None
+    total, _, parts = str(text).partition("=")
+    names = [total.strip(), *(p.strip() for p in parts.split("+"))]
+    if len(names) < 3 or not all(names):
+        raise ValueError(f"{where}: adds_up must read 'total = part + part', not {text!r}")
+    _fields(names, where)
+    return names[0], tuple(names[1:])
 
 
 class StructureReader:
@@ -274,13 +291,14 @@ class StructureReader:
         nums = [t for t in span if t._.kind]
         if s.from_end:
             nums = nums[len(nums) - len(s.read) :] if len(nums) >= len(s.read) else []
+        skip = self._not_adding_up(s, span, nums)
         for spec, t in zip(s.read, nums, strict=False):
             spec = _fill(spec, span)
             parts = spec.split("/")
             num_field = parts[0]
             den_field = parts[1] if len(parts) > 1 else "-"
             value: object = t._.num
-            if num_field != "-":
+            if num_field != "-" and num_field != skip:
                 if not num_field.endswith("_pct"):
                     if value != int(value):  # a count is whole
                         continue
@@ -296,6 +314,21 @@ class StructureReader:
             fields = None if s.veto == "all" else frozenset(s.veto)
             v_hi = _sentence_end(doc.text, hi) if s.scope in ("sentence", "section") else hi
             at.veto(found, fields, lo, v_hi, s.id)
+
+    @staticmethod
+    def _not_adding_up(s: Structure, span: Any, nums: list[Any]) -> str | None:
+        """The total of ``adds_up`` when the match's numbers say total ≠ the sum of its parts."""
+        if s.adds_up is None:
+            return None
+        got: dict[str, float] = {}
+        for spec, t in zip(s.read, nums, strict=False):
+            name = _fill(spec, span).split("/")[0]
+            if name != "-" and t._.num is not None:
+                got[name] = float(t._.num)
+        total, parts = s.adds_up
+        if total in got and all(p in got for p in parts) and got[total] != sum(got[p] for p in parts):
+            return total
+        return None
 
     def _pct_with_base(self, s: Structure, doc: Doc, span: Any, at: _Block, found: Found) -> None:
         pct = next((t for t in span if t._.kind == "PCT"), None)
