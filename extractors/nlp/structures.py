@@ -28,6 +28,7 @@ from .pipeline import LEXICON_FILE, analyse, build, get_nlp, load_lexicon
 STRUCTURES_FILE = Path(__file__).with_name("structures.yaml")
 _FIGURE_DOCS = ("to_trinh", "bien_ban_kiem_phieu", "bao_cao")
 _SEP = [":", "|", "-", "–", "="]
+_CLAUSE_END = [";", ".", "!", "?", "|"]  # what a TEXT token never is: a clause or a table cell ends there
 _OP = re.compile(r"^(?P<tok>.+?)(?P<op>[?*+]|\{\d*,?\d*\})?$")
 
 
@@ -95,6 +96,8 @@ def _token(spec: str, concepts: set[str], where: str) -> dict[str, Any]:
         out = {}
     elif tok == "WORD":
         out = {"IS_PUNCT": False, "TAG": {"IN": ["", "_"]}}
+    elif tok == "TEXT":
+        out = {"TAG": {"NOT_IN": ["NUM", "PCT", "FRAC"]}, "ORTH": {"NOT_IN": _CLAUSE_END}}
     else:
         alts = tok.split("|") if tok != "|" else ["|"]
         known = [a for a in alts if a in concepts]
@@ -227,8 +230,22 @@ class StructureReader:
         extractors.text.wrapped_paragraphs) joins each of those lines to the next."""
         found = Found()
         section_veto = False
+        # A sentence veto whose sentence runs on past its block (PDF/OCR: a line OCR split into
+        # cells, so the sentence was not joined): the fields it vetoes, carried to the full stop.
+        carried: tuple[frozenset[str] | None, str] | None = None
         for block in _blocks(lines, join):
             at = _Block(block)
+            if carried is not None:
+                if join is True and not (len(block) == 1 and _is_heading(block[0], None)):
+                    if not _LIST_START.match(at.text):
+                        end = _sentence_end(at.text, 0)
+                        at.veto(found, carried[0], 0, end, carried[1])
+                        if end < len(at.text):
+                            carried = None
+                    else:
+                        carried = None
+                else:
+                    carried = None
             if not self._worth.search(prepare(at.text)):  # dates, years, document numbers masked
                 if section_veto and len(block) == 1 and _is_heading(block[0], None):
                     section_veto = False
@@ -244,6 +261,8 @@ class StructureReader:
                 self._apply(s, doc, start, end, at, found)
                 if s.scope == "section" and heading:
                     section_veto = True
+                elif s.veto and s.scope in ("sentence", "section") and _runs_on(doc, end):
+                    carried = (None if s.veto == "all" else frozenset(s.veto), s.id)
         return found
 
     def _matches(self, doc: Doc, doc_type: str, is_chi_bo: bool) -> list[tuple[Structure, int, int]]:
@@ -394,6 +413,12 @@ def _blocks(lines: list[Line], join: bool | frozenset[int]) -> list[list[Line]]:
     if block:
         out.append(block)
     return out
+
+
+def _runs_on(doc: Doc, end: int) -> bool:
+    """The sentence of a match ending at token ``end`` goes on past the end of its text."""
+    hi = doc[end - 1].idx + len(doc[end - 1].text) if end else 0
+    return _sentence_end(doc.text, hi) == len(doc.text)
 
 
 def _sentence_end(text: str, pos: int) -> int:
