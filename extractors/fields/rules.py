@@ -37,9 +37,11 @@ def extract(doc: DocumentText, doc_type: DocType) -> list[FieldReading]:
         # PDF and OCR lines are wrapped by the page; Word paragraphs only where a hard wrap cut them.
         join = wrapped_paragraphs(lines) if doc.source == "docx" else True
         keyword_hits = list(reader.read(lines, join=join))
+        if doc_type in (DocType.BAO_CAO, DocType.TO_TRINH):
+            # Through the structures' vetoes: "phấn đấu … không có đảng viên bị kỷ luật" is a target.
+            keyword_hits += discipline(lines)
         hits += structured(keyword_hits, lines, doc_type.value, is_chi_bo, join=join)
     if doc_type in (DocType.BAO_CAO, DocType.TO_TRINH):
-        hits += discipline(lines)
         if not is_chi_bo:
             hits += subordinate_table(lines)
     if doc_type == DocType.PHIEU_TU_DANH_GIA:
