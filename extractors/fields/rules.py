@@ -41,9 +41,8 @@ def extract(doc: DocumentText, doc_type: DocType) -> list[FieldReading]:
             # Through the structures' vetoes: "phấn đấu … không có đảng viên bị kỷ luật" is a target.
             keyword_hits += discipline(lines)
         hits += structured(keyword_hits, lines, doc_type.value, is_chi_bo, join=join)
-    if doc_type in (DocType.BAO_CAO, DocType.TO_TRINH):
-        if not is_chi_bo:
-            hits += subordinate_table(lines)
+    if doc_type in (DocType.BAO_CAO, DocType.TO_TRINH) and not is_chi_bo:
+        hits += subordinate_table(lines)
     if doc_type == DocType.PHIEU_TU_DANH_GIA:
         hits += score_table(lines)
     if doc_type in (DocType.TO_TRINH, DocType.PHIEU_TU_DANH_GIA, DocType.BAO_CAO):
