@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import Line
 from .fuzzy import repair
@@ -39,6 +39,22 @@ _COMMITTEE = re.compile(r"\b(ban chap hanh|dang uy vien|cap uy vien|uy vien ban)
 _MEMBER_BREAKDOWN = re.compile(r"[a-z]{1,5}\s+vien\s*\(\s*\d+\s*(?:dang vien\s+)?chinh thuc")
 _LIST_START = re.compile(r"^\s*(?:[IVX]+\.|\d+(?:\.\d+)*\.|[a-d]\)|-|\+)\s")
 _INDEX_CELL = re.compile(r"^\s*([0-9]+(\.[0-9]+)*\.?|[ivx]+\.?|[a-z]\)?)\s*$")
+
+
+_LEVELS_OF = {
+    "members_rated": frozenset(
+        ("rating_xuat_sac", "rating_tot", "rating_hoan_thanh", "rating_khong_hoan_thanh")
+    ),
+    "subordinates_total": frozenset(
+        (
+            "subordinates_xuat_sac",
+            "subordinates_tot",
+            "subordinates_hoan_thanh",
+            "subordinates_khong_hoan_thanh",
+        )
+    ),
+}
+_LEVELS = frozenset().union(*_LEVELS_OF.values())
 
 
 @dataclass
@@ -82,6 +98,7 @@ class _Table:
     target_cols: tuple[int, ...] = ()
     scope: str | None = None
     width: int = 0  # cells in the header row
+    level_rows: set[str] = field(default_factory=set)  # the rating levels its rows read
 
 
 class FigureReader:
@@ -106,6 +123,11 @@ class FigureReader:
         )
         self._zero_after = re.compile(r"^[\s:\-–]*(khong co|khong|chua co)\b(?!\s+(hoan|tan|dong|hop))")
         self._required: dict[tuple[str, ...], re.Pattern[str]] = {}
+        self._total_row = (
+            re.compile(r"^\W*(?:" + "|".join(re.escape(t) for t in patterns.total_rows) + r")\W*$")
+            if patterns.total_rows
+            else None
+        )
         self.table: _Table | None = None
         self.section_scope: str | None = None
 
@@ -331,6 +353,9 @@ class FigureReader:
             if self.regex.search(cell):  # type: ignore[union-attr]
                 label_idx = ci
                 break
+            if self._total_row is not None and self._total_row.match(cell):
+                yield from self._total_of_levels(line, cells, ci)
+                return
         if label_idx is None:
             return
         if any(len(c) > 40 and numbers(c) and self.regex.search(c) for c in cells[label_idx:]):  # type: ignore[union-attr]
@@ -374,6 +399,8 @@ class FigureReader:
         if chosen is None:
             return
         ci, c = chosen
+        if name in _LEVELS:
+            t.level_rows.add(name)
         if _ZERO_CELL.match(c) and (rule.zero or c.strip() == "0"):
             yield Hit(name, 0, line)
             return
@@ -385,6 +412,24 @@ class FigureReader:
             pn = numbers(cells[t.pct_col])
             if pn and not any(n.pct for n in numbers(c)):
                 yield Hit(rule.pct_field, round(pn[0].value, 2), line)
+
+    def _total_of_levels(self, line: Line, cells: list[str], label_idx: int) -> Iterator[Hit]:
+        """A total row ("Cộng", "Tổng cộng") under rows of every rating level of one scope: who was
+        rated, members or subordinate cells; under other rows it is no figure of ours."""
+        t = self.table
+        assert t is not None
+        for figure, levels in _LEVELS_OF.items():
+            if not levels <= t.level_rows:
+                continue
+            ci = t.value_col if t.value_col is not None and t.value_col > label_idx else None
+            if ci is None:
+                ci = next(
+                    (i for i in range(label_idx + 1, len(cells)) if i != t.pct_col and numbers(cells[i])),
+                    None,
+                )
+            nums = numbers(cells[ci]) if ci is not None and ci < len(cells) else []
+            if nums and as_value(nums[0], "int") is not None:
+                yield Hit(figure, as_value(nums[0], "int"), line)
 
     def _is_header(self, cells: list[str]) -> bool:
         joined = " ".join(cells)
