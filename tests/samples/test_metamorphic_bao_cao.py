@@ -159,3 +159,31 @@ def test_prose_tables_and_bullets_give_the_same_figures(
     got = figures(VARIANTS[variant](disciplined), medium, tmp_path)
     want = {**TRUTH, "disciplined_members": disciplined}
     assert got == {f: {v} for f, v in want.items()}
+
+
+def _rated(blocks: list[Block], tmp_path: Path) -> set:
+    path = tmp_path / "bao_cao.docx"
+    path.write_bytes(render_docx(blocks))
+    doc = read_file(path, path.name, ReadContext(workdir=tmp_path / "work"))
+    return {r.value for r in extract_fields(doc, classify(doc).type) if r.field == "members_rated"}
+
+
+def test_the_total_row_of_a_ratings_table_counts_the_members_rated(tmp_path: Path) -> None:
+    assert _rated(tables(0), tmp_path) == {18}
+
+
+def test_a_total_row_under_other_rows_is_not_the_members_rated(tmp_path: Path) -> None:
+    blocks = [
+        HEADER,
+        TITLE,
+        Table(
+            [
+                ["Quý", "Số kỳ sinh hoạt"],
+                ["Sinh hoạt thường kỳ", "12"],
+                ["Sinh hoạt chuyên đề", "04"],
+                ["Cộng", "16"],
+            ],
+            [0.5, 0.5],
+        ),
+    ]
+    assert _rated(blocks, tmp_path) == set()
