@@ -50,6 +50,7 @@ class Structure:
     dang_bo_only: bool = False
     concepts: tuple[str, ...] = ()  # every concept the pattern names
     has_numbers: bool = True
+    past_year: bool = False  # the match counts only when its YEAR is before the document's year
 
 
 @dataclass
@@ -96,6 +97,8 @@ def _token(spec: str, concepts: set[str], where: str) -> dict[str, Any]:
         out = {}
     elif tok == "WORD":
         out = {"IS_PUNCT": False, "TAG": {"IN": ["", "_"]}}
+    elif tok == "YEAR":
+        out = {"TEXT": {"REGEX": r"^(?:19|20)\d\d$"}, "TAG": {"IN": ["", "_"]}}
     elif tok == "TEXT":
         out = {"TAG": {"NOT_IN": ["NUM", "PCT", "FRAC"]}, "ORTH": {"NOT_IN": _CLAUSE_END}}
     else:
@@ -153,7 +156,7 @@ def load_structures(path: Path = STRUCTURES_FILE, lexicon: Path = LEXICON_FILE) 
                 if a in concepts
             )
         )
-        has_numbers = any(_OP.match(s).group("tok") in ("NUM", "PCT", "FRAC", "COUNT") for s in specs)  # type: ignore[union-attr]
+        has_numbers = any(_OP.match(s).group("tok") in ("NUM", "PCT", "FRAC", "COUNT", "YEAR") for s in specs)  # type: ignore[union-attr]
         read = [str(x) for x in raw.get("read", [])]
         zero = list(raw.get("zero", []))
         alternatives = tuple(
@@ -189,6 +192,7 @@ def load_structures(path: Path = STRUCTURES_FILE, lexicon: Path = LEXICON_FILE) 
                 dang_bo_only=bool(raw.get("dang_bo_only", False)),
                 concepts=named,
                 has_numbers=has_numbers,
+                past_year=bool(raw.get("past_year", False)),
             )
         )
     return tuple(out)
@@ -223,7 +227,12 @@ class StructureReader:
         )
 
     def read(
-        self, lines: list[Line], doc_type: str, is_chi_bo: bool, join: bool | frozenset[int] = False
+        self,
+        lines: list[Line],
+        doc_type: str,
+        is_chi_bo: bool,
+        join: bool | frozenset[int] = False,
+        year: int | None = None,
     ) -> Found:
         """Readings and vetoes of every structure; with ``join`` (PDF, OCR) a sentence wrapped over
         lines is matched as one; a set of line ids (Word paragraphs cut by a hard wrap,
@@ -258,6 +267,8 @@ class StructureReader:
             if section_veto:
                 at.veto(found, None, 0, len(at.text), "target section")
             for s, start, end in self._matches(doc, doc_type, is_chi_bo):
+                if s.past_year and (not _before(doc[start:end], year) or _in_date(doc, start)):
+                    continue
                 self._apply(s, doc, start, end, at, found)
                 if s.scope == "section" and heading:
                     section_veto = True
@@ -413,6 +424,20 @@ def _blocks(lines: list[Line], join: bool | frozenset[int]) -> list[list[Line]]:
     if block:
         out.append(block)
     return out
+
+
+def _before(span: Any, year: int | None) -> bool:
+    """The span names a year before ``year`` (last year's figures restated in this year's report)."""
+    if year is None:
+        return False
+    named = [int(t.text) for t in span if re.fullmatch(r"(?:19|20)\d\d", t.text)]
+    return bool(named) and all(y < year for y in named)
+
+
+def _in_date(doc: Doc, start: int) -> bool:
+    """"ngày 28 tháng 10 năm 2023": a date (of a guidance cited), not last year's figures."""
+    before = [t.norm_ for t in doc[max(0, start - 2) : start]]
+    return "thang" in before
 
 
 def _runs_on(doc: Doc, end: int) -> bool:

@@ -150,17 +150,6 @@ def figures(blocks: list[Block], medium: str, tmp_path: Path) -> dict[str, set]:
     return out
 
 
-@pytest.mark.parametrize("medium", ["docx", "pdf"])
-@pytest.mark.parametrize("variant", sorted(VARIANTS))
-@pytest.mark.parametrize("disciplined", [0, 1])
-def test_prose_tables_and_bullets_give_the_same_figures(
-    variant: str, medium: str, disciplined: int, tmp_path: Path
-) -> None:
-    got = figures(VARIANTS[variant](disciplined), medium, tmp_path)
-    want = {**TRUTH, "disciplined_members": disciplined}
-    assert got == {f: {v} for f, v in want.items()}
-
-
 def _rated(blocks: list[Block], tmp_path: Path) -> set:
     path = tmp_path / "bao_cao.docx"
     path.write_bytes(render_docx(blocks))
@@ -187,3 +176,49 @@ def test_a_total_row_under_other_rows_is_not_the_members_rated(tmp_path: Path) -
         ),
     ]
     assert _rated(blocks, tmp_path) == set()
+
+
+def last_year_first(disciplined: int) -> list[Block]:
+    """The same year's report, opening with last year's figures and quoting them in brackets."""
+    return [
+        HEADER,
+        TITLE,
+        Para("I. TÌNH HÌNH NĂM 2023", bold=True, align="left", indent=False),
+        Para(
+            "Năm 2023, chi bộ có 16 đảng viên; tổ chức 11 kỳ sinh hoạt thường kỳ, 03 kỳ sinh hoạt chuyên đề; "
+            "01 đồng chí hoàn thành xuất sắc nhiệm vụ, 12 đồng chí hoàn thành tốt nhiệm vụ, 03 đồng chí hoàn "
+            "thành nhiệm vụ; không có đảng viên bị kỷ luật."
+        ),
+        Para("II. KẾT QUẢ NĂM 2024", bold=True, align="left", indent=False),
+        *prose(disciplined)[3:-2],
+        Para("Tỷ lệ đảng viên dự sinh hoạt năm 2024 đạt 91,5% (năm 2023: 88,2%)."),
+        Para("III. PHƯƠNG HƯỚNG NĂM 2025", bold=True, align="left", indent=False),
+        TARGETS,
+    ]
+
+
+VARIANTS["last_year_first"] = last_year_first
+
+
+@pytest.mark.parametrize("medium", ["docx", "pdf"])
+@pytest.mark.parametrize("variant", sorted(VARIANTS))
+@pytest.mark.parametrize("disciplined", [0, 1])
+def test_prose_tables_and_bullets_give_the_same_figures(
+    variant: str, medium: str, disciplined: int, tmp_path: Path
+) -> None:
+    got = figures(VARIANTS[variant](disciplined), medium, tmp_path)
+    want = {**TRUTH, "disciplined_members": disciplined}
+    assert got == {f: {v} for f, v in want.items()}
+
+
+def test_a_guidance_dated_last_year_does_not_hide_this_years_figures(tmp_path: Path) -> None:
+    blocks = [
+        HEADER,
+        TITLE,
+        Para(
+            "Thực hiện Hướng dẫn số 10-HD/BTCHU ngày 28 tháng 10 năm 2023, chi bộ tổ chức 12 kỳ sinh hoạt "
+            "thường kỳ và 04 kỳ sinh hoạt chuyên đề."
+        ),
+    ]
+    got = figures(blocks, "docx", tmp_path)
+    assert got["regular_meetings"] == {12} and got["thematic_meetings"] == {4}
