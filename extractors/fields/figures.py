@@ -99,6 +99,9 @@ class _Table:
     scope: str | None = None
     width: int = 0  # cells in the header row
     level_rows: set[str] = field(default_factory=set)  # the rating levels its rows read
+    # Columns the header names by a figure ("Thường kỳ | Chuyên đề | Tỷ lệ đảng viên dự (%)"), read
+    # on the table's whole-year or total row.
+    figure_cols: dict[int, Rule] = field(default_factory=dict)
 
 
 class FigureReader:
@@ -418,6 +421,12 @@ class FigureReader:
         rated, members or subordinate cells; under other rows it is no figure of ours."""
         t = self.table
         assert t is not None
+        for ci, rule in t.figure_cols.items():
+            nums = numbers(cells[ci]) if label_idx < ci < len(cells) else []
+            if nums and self._field_for(rule, None) == rule.field:
+                value = round(nums[0].value, 2) if rule.kind == "pct" else as_value(nums[0], "int")
+                if value is not None:
+                    yield Hit(rule.field, value, line)
         for figure, levels in _LEVELS_OF.items():
             if not levels <= t.level_rows:
                 continue
@@ -449,5 +458,12 @@ class FigureReader:
             elif _VALUE_COL.search(c) and t.value_col is None:
                 t.value_col = ci
         t.target_cols = tuple(targets)
+        t.figure_cols = {}
+        for ci, c in enumerate(cells):
+            m = self.regex.search(c) if ci else None  # type: ignore[union-attr]
+            if m:
+                rule = self.p.rule_for(m.group(1), self.doc_type)
+                if rule.field and not rule.scope and not _TARGET_COL.search(c):
+                    t.figure_cols[ci] = rule
         t.width = len(cells)
         t.scope = self._scope_from_text(" ".join(cells)) if _SUB_WORDS.search(" ".join(cells)) else None

@@ -200,6 +200,35 @@ def last_year_first(disciplined: int) -> list[Block]:
 VARIANTS["last_year_first"] = last_year_first
 
 
+def quarters(disciplined: int) -> list[Block]:
+    """Meetings and attendance by quarter, read on the whole-year row; columns named by the figure."""
+    blocks = tables(disciplined)
+    return [
+        *blocks[:2],
+        Para("Tổng số đảng viên: 18 đồng chí.", align="left", indent=False),
+        Table(
+            [
+                ["Quý", "Thường kỳ", "Chuyên đề", "Tỷ lệ đảng viên dự (%)"],
+                ["I", "3", "1", "90,1"],
+                ["II", "3", "1", "92,4"],
+                ["III", "3", "1", "91,0"],
+                ["IV", "3", "1", "92,5"],
+                ["Cả năm", "12", "4", "91,5"],
+            ],
+            [0.25, 0.25, 0.25, 0.25],
+        ),
+        Para(
+            f"Kỷ luật: {f'{disciplined:02d} đồng chí bị kỷ luật' if disciplined else 'không có đảng viên bị kỷ luật'}.",
+            align="left",
+            indent=False,
+        ),
+        *blocks[3:],
+    ]
+
+
+VARIANTS["quarters"] = quarters
+
+
 @pytest.mark.parametrize("medium", ["docx", "pdf"])
 @pytest.mark.parametrize("variant", sorted(VARIANTS))
 @pytest.mark.parametrize("disciplined", [0, 1])
