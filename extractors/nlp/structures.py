@@ -435,7 +435,7 @@ def _before(span: Any, year: int | None) -> bool:
 
 
 def _in_date(doc: Doc, start: int) -> bool:
-    """"ngày 28 tháng 10 năm 2023": a date (of a guidance cited), not last year's figures."""
+    """ "ngày 28 tháng 10 năm 2023": a date (of a guidance cited), not last year's figures."""
     before = [t.norm_ for t in doc[max(0, start - 2) : start]]
     return "thang" in before
 
