@@ -101,7 +101,7 @@ class _Table:
     level_rows: set[str] = field(default_factory=set)  # the rating levels its rows read
     # Columns the header names by a figure ("Thường kỳ | Chuyên đề | Tỷ lệ đảng viên dự (%)"), read
     # on the table's whole-year or total row.
-    figure_cols: dict[int, Rule] = field(default_factory=dict)
+    figure_cols: dict[int, tuple[str, str]] = field(default_factory=dict)  # column -> (field, kind)
 
 
 class FigureReader:
@@ -126,6 +126,10 @@ class FigureReader:
         )
         self._zero_after = re.compile(r"^[\s:\-–]*(khong co|khong|chua co)\b(?!\s+(hoan|tan|dong|hop))")
         self._required: dict[tuple[str, ...], re.Pattern[str]] = {}
+        self._column_figures = [
+            (re.compile(r"(?<![a-z0-9])" + re.escape(k) + r"(?![a-z0-9])"), v)
+            for k, v in patterns.column_figures.items()
+        ]
         self._total_row = (
             re.compile(r"^\W*(?:" + "|".join(re.escape(t) for t in patterns.total_rows) + r")\W*$")
             if patterns.total_rows
@@ -421,12 +425,12 @@ class FigureReader:
         rated, members or subordinate cells; under other rows it is no figure of ours."""
         t = self.table
         assert t is not None
-        for ci, rule in t.figure_cols.items():
+        for ci, (name, kind) in t.figure_cols.items():
             nums = numbers(cells[ci]) if label_idx < ci < len(cells) else []
-            if nums and self._field_for(rule, None) == rule.field:
-                value = round(nums[0].value, 2) if rule.kind == "pct" else as_value(nums[0], "int")
+            if nums:
+                value = round(nums[0].value, 2) if kind == "pct" else as_value(nums[0], "int")
                 if value is not None:
-                    yield Hit(rule.field, value, line)
+                    yield Hit(name, value, line)
         for figure, levels in _LEVELS_OF.items():
             if not levels <= t.level_rows:
                 continue
@@ -461,9 +465,16 @@ class FigureReader:
         t.figure_cols = {}
         for ci, c in enumerate(cells):
             m = self.regex.search(c) if ci else None  # type: ignore[union-attr]
+            if not ci or _TARGET_COL.search(c):
+                continue
             if m:
                 rule = self.p.rule_for(m.group(1), self.doc_type)
-                if rule.field and not rule.scope and not _TARGET_COL.search(c):
-                    t.figure_cols[ci] = rule
+                if rule.field and not rule.scope and not (rule.dang_bo_only and self.is_chi_bo):
+                    t.figure_cols[ci] = (rule.field, rule.kind)
+                continue
+            for phrase, name in self._column_figures:
+                if phrase.search(c):
+                    t.figure_cols[ci] = (name, "int")
+                    break
         t.width = len(cells)
         t.scope = self._scope_from_text(" ".join(cells)) if _SUB_WORDS.search(" ".join(cells)) else None
