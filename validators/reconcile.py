@@ -717,28 +717,68 @@ def _items_by_criterion(rec: Reconciled) -> dict[int, list[Candidate]]:
 
 
 def _subordinates(rec: Reconciled) -> None:
+    """The subordinate cells' figures; a cumulative level ("… trở lên") not stated is derived only
+    where the report's own figures give it: the levels added up, the whole less the levels below
+    (the four levels are exhaustive), or the level above plus the one level between."""
+
     def v(name: str) -> int | None:
         return _number(rec.value(f"subordinates_{name}"), int)
 
-    xs, tot, ht = v("xuat_sac"), v("tot"), v("hoan_thanh")
+    xs, tot, ht, kht = v("xuat_sac"), v("tot"), v("hoan_thanh"), v("khong_hoan_thanh")
+    total = v("total")
     sub = Subordinates(
-        total=v("total"),
+        total=total,
         at_least_hoan_thanh=v("at_least_hoan_thanh"),
         at_least_tot=v("at_least_tot"),
         bon_tot=v("bon_tot"),
     )
     rec.figures.subordinates_registered_bon_tot = v("registered_bon_tot")
-    levels = ("subordinates_xuat_sac", "subordinates_tot", "subordinates_hoan_thanh")
-    if sub.at_least_hoan_thanh is None and None not in (xs, tot, ht):
-        sub.at_least_hoan_thanh = xs + tot + ht
-        rec.derived_values["subordinates_at_least_hoan_thanh"] = sub.at_least_hoan_thanh
-        rec.derived["subordinates_at_least_hoan_thanh"] = rec.used(*levels)
-        rec.derived_how["subordinates_at_least_hoan_thanh"] = "cộng số chi bộ theo từng mức"
-    if sub.at_least_tot is None and None not in (xs, tot):
-        sub.at_least_tot = xs + tot
-        rec.derived_values["subordinates_at_least_tot"] = sub.at_least_tot
-        rec.derived["subordinates_at_least_tot"] = rec.used(*levels[:2])
-        rec.derived_how["subordinates_at_least_tot"] = "cộng số chi bộ xuất sắc và tốt"
+
+    def derive(name: str, value: int, how: str, *used: str) -> None:
+        setattr(sub, name, value)
+        key = f"subordinates_{name}"
+        rec.derived_values[key] = value
+        rec.derived[key] = rec.used(*(f"subordinates_{u}" for u in used))
+        rec.derived_how[key] = how
+
+    if sub.at_least_tot is None:
+        if None not in (xs, tot):
+            derive("at_least_tot", xs + tot, "cộng số chi bộ xuất sắc và tốt", "xuat_sac", "tot")  # type: ignore[operator]
+        elif None not in (total, ht, kht) and total >= ht + kht:  # type: ignore[operator]
+            derive(
+                "at_least_tot",
+                total - ht - kht,  # type: ignore[operator]
+                "tổng số chi bộ trừ số hoàn thành và không hoàn thành nhiệm vụ",
+                "total",
+                "hoan_thanh",
+                "khong_hoan_thanh",
+            )
+    if sub.at_least_hoan_thanh is None:
+        if None not in (xs, tot, ht):
+            derive(
+                "at_least_hoan_thanh",
+                xs + tot + ht,
+                "cộng số chi bộ theo từng mức",
+                "xuat_sac",
+                "tot",
+                "hoan_thanh",  # type: ignore[operator]
+            )
+        elif None not in (total, kht) and total >= kht:  # type: ignore[operator]
+            derive(
+                "at_least_hoan_thanh",
+                total - kht,  # type: ignore[operator]
+                "tổng số chi bộ trừ số không hoàn thành nhiệm vụ",
+                "total",
+                "khong_hoan_thanh",
+            )
+        elif sub.at_least_tot is not None and ht is not None and "subordinates_at_least_tot" in rec.chosen:
+            derive(
+                "at_least_hoan_thanh",
+                sub.at_least_tot + ht,
+                "số chi bộ hoàn thành tốt nhiệm vụ trở lên cộng số hoàn thành nhiệm vụ",
+                "at_least_tot",
+                "hoan_thanh",
+            )
     rec.figures.subordinates = sub
 
 

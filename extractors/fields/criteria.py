@@ -601,20 +601,30 @@ _ORG = re.compile(r"(to chuc dang|to chuc co so dang|chi bo)")
 _MEM = re.compile(r"(dang vien|dong chi)")
 
 
+_PLAN_COL = re.compile(r"\b(chi tieu|ke hoach|yeu cau|dinh muc|quy dinh|ty le)\b|%")
+
+
 def discipline(lines: list[Line]) -> Iterator[Hit]:
-    """Members and organisations disciplined in the year, from a sentence or a table row."""
+    """Members and organisations disciplined in the year, from a sentence or a table row (not from a
+    column the header calls the plan, "Kế hoạch", or a share)."""
+    plan_cols: dict[object, set[int]] = {}
     for line in lines:
         if line.cells and len(line.cells) >= 2:
             cells = [prepare(c) for c in line.cells]
+            if not any(re.search(r"\d", c) for c in cells):  # a header row: which columns are the plan
+                plan_cols[line.prov.table] = {i for i, c in enumerate(cells) if i and _PLAN_COL.search(c)}
             label = next((i for i, c in enumerate(cells) if _DISC.search(c)), None)
             if label is None:
                 continue
+            skip = plan_cols.get(line.prov.table, set()) if line.prov.table is not None else set()
             field = (
                 "disciplined_organisations"
                 if _ORG.search(cells[label]) and not _MEM.search(cells[label])
                 else "disciplined_members"
             )
-            for c in cells[label + 1 :]:
+            for ci, c in enumerate(cells[label + 1 :], start=label + 1):
+                if ci in skip:
+                    continue
                 if re.fullmatch(r"\s*(khong|khong co|0)\s*\.?\s*", c):
                     yield Hit(field, 0, line)
                     break

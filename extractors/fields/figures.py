@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import Line
 from .fuzzy import repair
@@ -43,6 +43,22 @@ _IN_WORDS = (
     r"(?:\(\s*(?:(?:mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|tram|nghin|ngan|linh|le|khong)\s*)+\))"
 )
 _INDEX_CELL = re.compile(r"^\s*([0-9]+(\.[0-9]+)*\.?|[ivx]+\.?|[a-z]\)?)\s*$")
+
+
+_LEVELS_OF = {
+    "members_rated": frozenset(
+        ("rating_xuat_sac", "rating_tot", "rating_hoan_thanh", "rating_khong_hoan_thanh")
+    ),
+    "subordinates_total": frozenset(
+        (
+            "subordinates_xuat_sac",
+            "subordinates_tot",
+            "subordinates_hoan_thanh",
+            "subordinates_khong_hoan_thanh",
+        )
+    ),
+}
+_LEVELS = frozenset().union(*_LEVELS_OF.values())
 
 
 @dataclass
@@ -91,6 +107,10 @@ class _Table:
     label_cols: dict[int, str] | None = None
     pending_labels: dict[int, str] | None = None  # labels of a header row above (merged cells)
     label_pct: dict[int, int] | None = None  # a "Tỷ lệ (%)" column → the labelled column it is the share of
+    level_rows: set[str] = field(default_factory=set)  # the rating levels its rows read
+    # Columns the header names by a figure ("Thường kỳ | Chuyên đề | Tỷ lệ đảng viên dự (%)"), read
+    # on the table's whole-year or total row.
+    figure_cols: dict[int, tuple[str, str]] = field(default_factory=dict)  # column -> (field, kind)
 
 
 class FigureReader:
@@ -116,6 +136,15 @@ class FigureReader:
         )
         self._zero_after = re.compile(r"^[\s:\-–]*(khong co|khong|chua co)\b(?!\s+(hoan|tan|dong|hop))")
         self._required: dict[tuple[str, ...], re.Pattern[str]] = {}
+        self._column_figures = [
+            (re.compile(r"(?<![a-z0-9])" + re.escape(k) + r"(?![a-z0-9])"), v)
+            for k, v in patterns.column_figures.items()
+        ]
+        self._total_row = (
+            re.compile(r"^\W*(?:" + "|".join(re.escape(t) for t in patterns.total_rows) + r")\W*$")
+            if patterns.total_rows
+            else None
+        )
         self.table: _Table | None = None
         self.section_scope: str | None = None
 
@@ -372,9 +401,18 @@ class FigureReader:
         for ci, cell in enumerate(cells):
             if _INDEX_CELL.match(cell) or not cell.strip():
                 continue
+            # A total row under rating levels or figure columns ("Tổng cộng" also keys members_total
+            # in a sentence: "… tổng cộng: 13 đồng chí").
+            total = self._total_row is not None and self._total_row.match(cell)
+            if total and (self.table.level_rows or self.table.figure_cols):
+                yield from self._total_of_levels(line, cells, ci)
+                return
             if self.regex.search(cell):  # type: ignore[union-attr]
                 label_idx = ci
                 break
+            if total:
+                yield from self._total_of_levels(line, cells, ci)
+                return
         if label_idx is None:
             return
         if any(len(c) > 40 and numbers(c) and self.regex.search(c) for c in cells[label_idx:]):  # type: ignore[union-attr]
@@ -418,6 +456,8 @@ class FigureReader:
         if chosen is None:
             return
         ci, c = chosen
+        if name in _LEVELS:
+            t.level_rows.add(name)
         if _ZERO_CELL.match(c) and (rule.zero or c.strip() == "0"):
             yield Hit(name, 0, line)
             return
@@ -436,6 +476,8 @@ class FigureReader:
         (the first row of a two-row header)."""
         if re.search(r"\d", " ".join(cells)):
             return None
+        if any(phrase.search(c) for c in cells for phrase, _ in self._column_figures):
+            return None  # "Quý | Thường kỳ | Chuyên đề | …": figures by period, read on the total row
         out: dict[int, str] = {}
         others = 0  # cells that should be labels
         for ci, c in enumerate(cells):
@@ -480,6 +522,30 @@ class FigureReader:
                     if shares:
                         yield Hit(rule.pct_field, round(shares[0].value, 2), line)
 
+    def _total_of_levels(self, line: Line, cells: list[str], label_idx: int) -> Iterator[Hit]:
+        """A total row ("Cộng", "Tổng cộng") under rows of every rating level of one scope: who was
+        rated, members or subordinate cells; under other rows it is no figure of ours."""
+        t = self.table
+        assert t is not None
+        for ci, (name, kind) in t.figure_cols.items():
+            nums = numbers(cells[ci]) if label_idx < ci < len(cells) else []
+            if nums:
+                value = round(nums[0].value, 2) if kind == "pct" else as_value(nums[0], "int")
+                if value is not None:
+                    yield Hit(name, value, line)
+        for figure, levels in _LEVELS_OF.items():
+            if not levels <= t.level_rows:
+                continue
+            ci = t.value_col if t.value_col is not None and t.value_col > label_idx else None
+            if ci is None:
+                ci = next(
+                    (i for i in range(label_idx + 1, len(cells)) if i != t.pct_col and numbers(cells[i])),
+                    None,
+                )
+            nums = numbers(cells[ci]) if ci is not None and ci < len(cells) else []
+            if nums and as_value(nums[0], "int") is not None:
+                yield Hit(figure, as_value(nums[0], "int"), line)
+
     def _is_header(self, cells: list[str]) -> bool:
         joined = " ".join(cells)
         digits = re.sub(r"\(\s*%\s*\)|%", "", joined)
@@ -498,5 +564,19 @@ class FigureReader:
             elif _VALUE_COL.search(c) and t.value_col is None:
                 t.value_col = ci
         t.target_cols = tuple(targets)
+        t.figure_cols = {}
+        for ci, c in enumerate(cells):
+            m = self.regex.search(c) if ci else None  # type: ignore[union-attr]
+            if not ci or _TARGET_COL.search(c):
+                continue
+            if m:
+                rule = self.p.rule_for(m.group(1), self.doc_type)
+                if rule.field and not rule.scope and not (rule.dang_bo_only and self.is_chi_bo):
+                    t.figure_cols[ci] = (rule.field, rule.kind)
+                continue
+            for phrase, name in self._column_figures:
+                if phrase.search(c):
+                    t.figure_cols[ci] = (name, "int")
+                    break
         t.width = len(cells)
         t.scope = self._scope_from_text(" ".join(cells)) if _SUB_WORDS.search(" ".join(cells)) else None

@@ -41,6 +41,8 @@ class Patterns:
     units: tuple[str, ...]
     zero_prefixes: tuple[str, ...]
     legacy_labels: tuple[str, ...]
+    total_rows: tuple[str, ...] = ()
+    column_figures: dict[str, str] = field(default_factory=dict)
     _by_type: dict[str, tuple[re.Pattern[str], dict[str, Rule]]] = field(default_factory=dict)
 
     def matcher(self, doc_type: str) -> tuple[re.Pattern[str] | None, dict[str, Rule]]:
@@ -117,4 +119,6 @@ def load_patterns(path: Path = PATTERNS_FILE) -> Patterns:
         units=tuple(data["units"]),
         zero_prefixes=tuple(data["zero_prefixes"]),
         legacy_labels=tuple(data["legacy_labels"]),
+        total_rows=tuple(data.get("total_rows", ())),
+        column_figures=dict(data.get("column_figures", {})),
     )

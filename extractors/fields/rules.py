@@ -37,11 +37,15 @@ def extract(doc: DocumentText, doc_type: DocType) -> list[FieldReading]:
         # PDF and OCR lines are wrapped by the page; Word paragraphs only where a hard wrap cut them.
         join = wrapped_paragraphs(lines) if doc.source == "docx" else True
         keyword_hits = list(reader.read(lines, join=join))
-        hits += structured(keyword_hits, lines, doc_type.value, is_chi_bo, join=join)
-    if doc_type in (DocType.BAO_CAO, DocType.TO_TRINH):
-        hits += discipline(lines)
-        if not is_chi_bo:
-            hits += subordinate_table(lines)
+        if doc_type in (DocType.BAO_CAO, DocType.TO_TRINH):
+            # Through the structures' vetoes: "phấn đấu … không có đảng viên bị kỷ luật" is a target.
+            keyword_hits += discipline(lines)
+        years = [h.value for h in hits if h.field == "year" and isinstance(h.value, int)]
+        hits += structured(
+            keyword_hits, lines, doc_type.value, is_chi_bo, join=join, year=years[0] if years else None
+        )
+    if doc_type in (DocType.BAO_CAO, DocType.TO_TRINH) and not is_chi_bo:
+        hits += subordinate_table(lines)
     if doc_type == DocType.PHIEU_TU_DANH_GIA:
         hits += score_table(lines)
     if doc_type in (DocType.TO_TRINH, DocType.PHIEU_TU_DANH_GIA, DocType.BAO_CAO):
@@ -62,7 +66,12 @@ _KEYWORD_SCORE = 0.5
 
 
 def structured(
-    hits: list[Hit], lines: list[Line], doc_type: str, is_chi_bo: bool, join: bool | frozenset[int] = False
+    hits: list[Hit],
+    lines: list[Line],
+    doc_type: str,
+    is_chi_bo: bool,
+    join: bool | frozenset[int] = False,
+    year: int | None = None,
 ) -> list[Hit]:
     """Keyword hits merged with what the structures of extractors/nlp read on the same lines.
 
@@ -70,7 +79,7 @@ def structured(
     (the structure saw which number belongs to which figure); a veto (next year's targets, who took
     part in the vote) drops the readings whose number stands where it applies.
     """
-    found = default_reader().read(lines, doc_type, is_chi_bo, join)
+    found = default_reader().read(lines, doc_type, is_chi_bo, join, year)
     by_line: dict[int, set[str]] = {}
     for r in found.readings:
         by_line.setdefault(id(r.line), set()).add(r.field)

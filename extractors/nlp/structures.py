@@ -28,6 +28,7 @@ from .pipeline import LEXICON_FILE, analyse, build, get_nlp, load_lexicon
 STRUCTURES_FILE = Path(__file__).with_name("structures.yaml")
 _FIGURE_DOCS = ("to_trinh", "bien_ban_kiem_phieu", "bao_cao")
 _SEP = [":", "|", "-", "–", "="]
+_CLAUSE_END = [";", ".", "!", "?", "|"]  # what a TEXT token never is: a clause or a table cell ends there
 _OP = re.compile(r"^(?P<tok>.+?)(?P<op>[?*+]|\{\d*,?\d*\})?$")
 
 
@@ -52,6 +53,7 @@ class Structure:
     # "total = part + part": when the match's numbers break it, the total is not read (the number the
     # pattern took for it counts something else: "tăng 01 đồng chí; trong đó 11 chính thức, 02 dự bị")
     adds_up: tuple[str, tuple[str, ...]] | None = None
+    past_year: bool = False  # the match counts only when its YEAR is before the document's year
 
 
 @dataclass
@@ -98,6 +100,10 @@ def _token(spec: str, concepts: set[str], where: str) -> dict[str, Any]:
         out = {}
     elif tok == "WORD":
         out = {"IS_PUNCT": False, "TAG": {"IN": ["", "_"]}}
+    elif tok == "YEAR":
+        out = {"TEXT": {"REGEX": r"^(?:19|20)\d\d$"}, "TAG": {"IN": ["", "_"]}}
+    elif tok == "TEXT":
+        out = {"TAG": {"NOT_IN": ["NUM", "PCT", "FRAC"]}, "ORTH": {"NOT_IN": _CLAUSE_END}}
     else:
         alts = tok.split("|") if tok != "|" else ["|"]
         known = [a for a in alts if a in concepts]
@@ -153,7 +159,7 @@ def load_structures(path: Path = STRUCTURES_FILE, lexicon: Path = LEXICON_FILE) 
                 if a in concepts
             )
         )
-        has_numbers = any(_OP.match(s).group("tok") in ("NUM", "PCT", "FRAC", "COUNT") for s in specs)  # type: ignore[union-attr]
+        has_numbers = any(_OP.match(s).group("tok") in ("NUM", "PCT", "FRAC", "COUNT", "YEAR") for s in specs)  # type: ignore[union-attr]
         read = [str(x) for x in raw.get("read", [])]
         zero = list(raw.get("zero", []))
         alternatives = tuple(
@@ -191,6 +197,7 @@ def load_structures(path: Path = STRUCTURES_FILE, lexicon: Path = LEXICON_FILE) 
                 concepts=named,
                 has_numbers=has_numbers,
                 adds_up=adds_up,
+                past_year=bool(raw.get("past_year", False)),
             )
         )
     return tuple(out)
@@ -237,15 +244,34 @@ class StructureReader:
         )
 
     def read(
-        self, lines: list[Line], doc_type: str, is_chi_bo: bool, join: bool | frozenset[int] = False
+        self,
+        lines: list[Line],
+        doc_type: str,
+        is_chi_bo: bool,
+        join: bool | frozenset[int] = False,
+        year: int | None = None,
     ) -> Found:
         """Readings and vetoes of every structure; with ``join`` (PDF, OCR) a sentence wrapped over
         lines is matched as one; a set of line ids (Word paragraphs cut by a hard wrap,
         extractors.text.wrapped_paragraphs) joins each of those lines to the next."""
         found = Found()
         section_veto = False
+        # A sentence veto whose sentence runs on past its block (PDF/OCR: a line OCR split into
+        # cells, so the sentence was not joined): the fields it vetoes, carried to the full stop.
+        carried: tuple[frozenset[str] | None, str] | None = None
         for block in _blocks(lines, join):
             at = _Block(block)
+            if carried is not None:
+                if join is True and not (len(block) == 1 and _is_heading(block[0], None)):
+                    if not _LIST_START.match(at.text):
+                        end = _sentence_end(at.text, 0)
+                        at.veto(found, carried[0], 0, end, carried[1])
+                        if end < len(at.text):
+                            carried = None
+                    else:
+                        carried = None
+                else:
+                    carried = None
             if not self._worth.search(prepare(at.text)):  # dates, years, document numbers masked
                 if section_veto and len(block) == 1 and _is_heading(block[0], None):
                     section_veto = False
@@ -258,9 +284,13 @@ class StructureReader:
             if section_veto:
                 at.veto(found, None, 0, len(at.text), "target section")
             for s, start, end in self._matches(doc, doc_type, is_chi_bo):
-                self._apply(s, doc, start, end, at, found)
+                if s.past_year and (not _before(doc[start:end], year) or _in_date(doc, start)):
+                    continue
+                self._apply(s, doc, start, end, at, found, year)
                 if s.scope == "section" and heading:
                     section_veto = True
+                elif s.veto and s.scope in ("sentence", "section") and _runs_on(doc, end):
+                    carried = (None if s.veto == "all" else frozenset(s.veto), s.id)
         return found
 
     def _matches(self, doc: Doc, doc_type: str, is_chi_bo: bool) -> list[tuple[Structure, int, int]]:
@@ -285,7 +315,9 @@ class StructureReader:
             kept.append((s, start, end))
         return sorted(kept, key=lambda m: m[1])
 
-    def _apply(self, s: Structure, doc: Doc, start: int, end: int, at: _Block, found: Found) -> None:
+    def _apply(
+        self, s: Structure, doc: Doc, start: int, end: int, at: _Block, found: Found, year: int | None = None
+    ) -> None:
         span = doc[start:end]
         lo, hi = span.start_char, span.end_char
         nums = [t for t in span if t._.kind]
@@ -313,6 +345,8 @@ class StructureReader:
         if s.veto:
             fields = None if s.veto == "all" else frozenset(s.veto)
             v_hi = _sentence_end(doc.text, hi) if s.scope in ("sentence", "section") else hi
+            if s.past_year:
+                v_hi = min(v_hi, _own_year_again(doc, end, year))
             at.veto(found, fields, lo, v_hi, s.id)
 
     @staticmethod
@@ -427,6 +461,36 @@ def _blocks(lines: list[Line], join: bool | frozenset[int]) -> list[list[Line]]:
     if block:
         out.append(block)
     return out
+
+
+def _before(span: Any, year: int | None) -> bool:
+    """The span names a year before ``year`` (last year's figures restated in this year's report)."""
+    if year is None:
+        return False
+    named = [int(t.text) for t in span if re.fullmatch(r"(?:19|20)\d\d", t.text)]
+    return bool(named) and all(y < year for y in named)
+
+
+def _own_year_again(doc: Doc, end: int, year: int | None) -> int:
+    """Where the sentence names the document's own year (or a later one) after last year's: "So với
+    năm 2023 (12 đảng viên), năm 2024 chi bộ có 13 đảng viên" restates last year only up to "năm 2024"."""
+    for t in doc[end:]:
+        if year is not None and re.fullmatch(r"(?:19|20)\d\d", t.text) and int(t.text) >= year:
+            prev = doc[t.i - 1] if t.i else None
+            return prev.idx if prev is not None and prev.norm_ == "nam" else t.idx
+    return len(doc.text)
+
+
+def _in_date(doc: Doc, start: int) -> bool:
+    """ "ngày 28 tháng 10 năm 2023": a date (of a guidance cited), not last year's figures."""
+    before = [t.norm_ for t in doc[max(0, start - 2) : start]]
+    return "thang" in before
+
+
+def _runs_on(doc: Doc, end: int) -> bool:
+    """The sentence of a match ending at token ``end`` goes on past the end of its text."""
+    hi = doc[end - 1].idx + len(doc[end - 1].text) if end else 0
+    return _sentence_end(doc.text, hi) == len(doc.text)
 
 
 def _sentence_end(text: str, pos: int) -> int:

@@ -203,13 +203,35 @@ def check_rating_counts(ctx: Context) -> None:
     ):
         # Members excused from party life (miễn sinh hoạt) are not rated: the levels add up to the rest.
         total = (fig.members_total - fig.members_excused, "members_total", "số đảng viên trừ số được miễn")
-    _levels_vs_total(ctx, levels, total, "đảng viên")
+    # The report's levels add up to the total the report itself states: documents that give other
+    # member counts are MEMBER_COUNT_MISMATCH, not a rating sum that fails.
+    own = (
+        fig.members_rated is None
+        and len(known) == len(levels)
+        and sum(known) != total[0]
+        and _own_total(ctx, list(levels), sum(known))
+    )
+    if not own:
+        _levels_vs_total(ctx, levels, total, "đảng viên")
     sub_levels = {
         f"subordinates_{x}": _n(ctx.rec.value(f"subordinates_{x}"))
         for x in ("xuat_sac", "tot", "hoan_thanh", "khong_hoan_thanh")
     }
     total = fig.subordinates.total if fig.subordinates else None
     _levels_vs_total(ctx, sub_levels, (total, "subordinates_total", "số chi bộ trực thuộc"), "chi bộ")
+
+
+def _own_total(ctx: Context, level_fields: list[str], summed: float) -> bool:
+    """A member count stated in the document the rating levels were read from equals their sum
+    (the document's own arithmetic holds)."""
+    files = {c.file.file for key in level_fields if (c := ctx.rec.chosen.get(key)) is not None}
+    if len(files) != 1:
+        return False
+    return any(
+        c.file.file in files and _n(c.value) == summed
+        for key in ("members_rated", "members_total")
+        for c in ctx.rec.candidates.get(key, [])
+    )
 
 
 def _levels_vs_total(
