@@ -121,7 +121,8 @@ def score_table(lines: list[Line]) -> Iterator[Hit]:
     """Readings of ``criterion``, ``criterion_item`` and ``criteria_total`` from the score table,
     reconsidered as a whole (see the module docstring)."""
     notes: dict[int, dict] = {}
-    hits = list(_score_rows(lines, notes))
+    said, used = _listed_scores(lines)
+    hits = said + list(_score_rows([ln for ln in lines if id(ln) not in used], notes))
     for h in hits:
         if id(h.line) in notes and isinstance(h.value, dict):
             h.value = {**h.value, **notes[id(h.line)]}
@@ -507,6 +508,99 @@ def _said_scores(f: str) -> tuple[str, float | None, float | None] | None:
     if first is None or mx is None or sc is None:
         return None
     return f[:first].rstrip(" :,-–"), mx, sc
+
+
+# -- a phiếu without a table: each criterion and item a line that says its points ------------------
+_BULLET = re.compile(r"^\s*(?:[-–+•*]|[a-h]\))\s*")
+_POINTS_FIRST = re.compile(r"^\d+(?:[.,]\d+)?\s*(?:diem\b|\)|,|;|$)")  # "25 điểm) – tự chấm …", "8)"
+_TOTAL_SAID = re.compile(r"^\W*(tong cong|tong so diem|tong diem|tong|cong)\b")
+
+
+def _said_blocks(lines: list[Line]) -> list[list[Line]]:
+    """Text lines grouped into the items of a list: a line that begins in lower case, with a bracket or
+    with points ("25 điểm) – tự chấm …") goes on the item above; a bullet, a number or a capital
+    begins a new one. Table rows stand alone."""
+    out: list[list[Line]] = []
+    for ln in lines:
+        text = prose_text(ln) if not is_table_row(ln) else None
+        if text is None:
+            out.append([ln])
+            continue
+        t = text.strip()
+        f = fold_keep_length(t)
+        prev = out[-1] if out else None
+        goes_on = (
+            prev is not None
+            and bool(t)
+            and not is_table_row(prev[-1])
+            and not re.search(r"[.!?]\s*$", prose_text(prev[-1]))
+            and not _BULLET.match(t)
+            and (t[0].islower() or t[0] == "(" or bool(_POINTS_FIRST.match(f)))
+        )
+        if goes_on:
+            prev.append(ln)  # type: ignore[union-attr]
+        else:
+            out.append([ln])
+    return out
+
+
+def _listed_scores(lines: list[Line]) -> tuple[list[Hit], set[int]]:
+    """Criterion, item and total rows of a phiếu that says its points in words (no table): each item's
+    points read by the ``points`` patterns of extractors/nlp/structures.yaml. Returns the readings and
+    the ids of the lines they were read from (the table reader skips those)."""
+    from ..nlp.points import read_points  # the spaCy pipeline loads on first use
+
+    hits: list[Hit] = []
+    used: set[int] = set()
+    current: int | None = None
+    numbered = False  # criteria headed "Tiêu chí N" or I–IV: a plain "1." under one is its item
+    item = 0
+    for block in _said_blocks(lines):
+        if is_table_row(block[0]):
+            continue
+        text = " ".join(prose_text(ln) for ln in block)
+        folded = fold_keep_length(text)
+        if not re.search(r"\d", folded) or not re.search(r"diem|\bdat\b", folded):
+            continue
+        pts = read_points(text)
+        if pts.max is None and pts.score is None:
+            continue
+        label = folded[: pts.start].strip(" :,-–(")
+        row = {"max": pts.max, "score": pts.score}
+        if _TOTAL_SAID.match(label):
+            hits.append(Hit("criteria_total", row, block[0]))
+            used.update(id(ln) for ln in block)
+            continue
+        body = _BULLET.sub("", label, count=1)
+        m = _INDEX.match(body.strip())
+        bullet = bool(_BULLET.match(label))
+        crit: int | None = None
+        sub: str | None = None
+        if m and not bullet:
+            idx = _ROMAN.get(m.group(1)) or int(m.group(1))
+            headed = "tieu chi" in m.group(0) or m.group(1) in _ROMAN
+            if m.group(2):
+                crit, sub = idx, f"{idx}.{int(m.group(2))}"
+            elif numbered and not headed and current is not None:
+                crit, sub = current, f"{current}.{idx}"
+            else:
+                crit, numbered = idx, numbered or headed
+        elif not bullet and (named := criterion_by_name(body)) is not None:
+            crit = named
+        elif current is not None:
+            item += 1
+            crit, sub = current, f"{current}.{item}"
+        if crit is None or not 1 <= crit <= 4:
+            continue
+        if sub is None:
+            current, item = crit, 0
+            hits.append(Hit("criterion", {"index": crit, **row, "passed": None}, block[0]))
+        else:
+            hits.append(
+                Hit("criterion_item", {"criterion": crit, "item": sub, **row, "passed": None}, block[0])
+            )
+        used.update(id(ln) for ln in block)
+    return hits, used
 
 
 def criterion_sentences(lines: list[Line]) -> Iterator[Hit]:
