@@ -587,9 +587,10 @@ def _listed_scores(lines: list[Line]) -> tuple[list[Hit], set[int]]:
                 crit, numbered = idx, numbered or headed
         elif not bullet and (named := criterion_by_name(body)) is not None:
             crit = named
-        elif current is not None:
+        elif bullet and current is not None:
             item += 1
-            crit, sub = current, f"{current}.{item}"
+            letter = _LETTER.match(label.strip() + " ")
+            crit, sub = current, letter.group(1) if letter else f"{current}.{item}"
         if crit is None or not 1 <= crit <= 4:
             continue
         if sub is None:
