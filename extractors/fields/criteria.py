@@ -512,7 +512,8 @@ def _said_scores(f: str) -> tuple[str, float | None, float | None] | None:
 
 # -- a phiếu without a table: each criterion and item a line that says its points ------------------
 _BULLET = re.compile(r"^\s*(?:[-–+•*]|[a-h]\))\s*")
-_POINTS_FIRST = re.compile(r"^\d+(?:[.,]\d+)?\s*(?:diem\b|\)|,|;|$)")  # "25 điểm) – tự chấm …", "8)"
+# "25 điểm) – tự chấm …", "8)", "14/14 điểm.": the end of the item above, wrapped.
+_POINTS_FIRST = re.compile(r"^\d+(?:[.,]\d+)?(?:\s*/\s*\d+(?:[.,]\d+)?)?\s*(?:diem\b|\)|,|;|\.?\s*$)")
 _TOTAL_SAID = re.compile(r"^\W*(tong cong|tong so diem|tong diem|tong|cong)\b")
 
 

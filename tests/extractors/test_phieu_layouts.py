@@ -1,0 +1,195 @@
+"""Metamorphic tests of the phiếu tự đánh giá: one self-assessment written in many layouts must give the
+same criteria (maximum and self-score each), the same number of items and the same total.
+
+The phiếu and its layouts are written for these tests (their own item wording, not the corpus's):
+score tables with the columns in either order, a two-row header, a total row placed first, a notes
+column carrying other numbers, decimals written "24.5" or "24,50"; and phiếu with no table at all,
+the points said in words in several ways ("thang điểm 25; tự đánh giá 24,5", "đạt 9,5/10 điểm",
+"9,5 điểm (tối đa 10)"). Each is rendered as Word and as a text PDF and read through the readers.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from extractors.fields import extract_fields
+from extractors.readers import read_file
+from extractors.readers.base import ReadContext
+from extractors.vocabulary import DocType
+from samples.blocks import Block, Header, Para, Sign, SignCol, Table, Title
+from samples.render import render_docx, render_pdf
+
+NAMES = (
+    "Lãnh đạo hoàn thành tốt nhiệm vụ chính trị",
+    "Chất lượng sinh hoạt tốt",
+    "Đoàn kết, kỷ luật tốt",
+    "Cán bộ, đảng viên tốt",
+)
+# (item wording, max, score) per criterion: maxima 30, 25, 20, 25; scores 29,5, 24, 20, 23,5.
+ITEMS = (
+    [
+        ("Ban hành chương trình công tác năm sát thực tế đơn vị", 14, 14),
+        ("Theo dõi, đôn đốc thực hiện các chỉ tiêu được giao", 16, 15.5),
+    ],
+    [
+        ("Nội dung sinh hoạt được chuẩn bị chu đáo", 10, 9.5),
+        ("Sinh hoạt đủ kỳ, đúng giờ, có ghi biên bản", 15, 14.5),
+    ],
+    [
+        ("Nội bộ thống nhất trong lãnh đạo và điều hành", 12, 12),
+        ("Chấp hành nghiêm chế độ báo cáo với cấp trên", 8, 8),
+    ],
+    [
+        ("Đảng viên gương mẫu ở cơ quan và nơi cư trú", 13, 12),
+        ("Bồi dưỡng, giới thiệu quần chúng ưu tú", 12, 11.5),
+    ],
+)
+MAXIMA = [30.0, 25.0, 20.0, 25.0]
+SCORES = [29.5, 24.0, 20.0, 23.5]
+ROMAN = ("I", "II", "III", "IV")
+
+
+def dec(x: float, style: str = "comma") -> str:
+    text = f"{x:g}" if style != "two" else f"{x:.2f}"
+    return text if style == "dot" else text.replace(".", ",")
+
+
+def _doc(body: list[Block]) -> list[Block]:
+    return [
+        Header(
+            "ĐẢNG BỘ PHƯỜNG HÒA BÌNH",
+            "CHI BỘ KHU PHỐ 3",
+            "Số 07-PĐG/CB",
+            "Hòa Bình, ngày 02 tháng 12 năm 2024",
+        ),
+        Title("PHIẾU TỰ ĐÁNH GIÁ", ["Kết quả thực hiện tiêu chí chi bộ bốn tốt năm 2024"]),
+        *body,
+        Sign(right=SignCol(["T/M CHI BỘ", "BÍ THƯ"], "Lê Thị Mai")),
+    ]
+
+
+def _rows(max_first: bool, style: str = "comma", notes: bool = False) -> list[list[str]]:
+    rows = []
+    for i, name in enumerate(NAMES):
+        pair = [dec(MAXIMA[i], style), dec(SCORES[i], style)]
+        rows.append([ROMAN[i], name, *(pair if max_first else pair[::-1]), *([""] if notes else [])])
+        for j, (label, m, s) in enumerate(ITEMS[i], 1):
+            pair = [dec(m, style), dec(s, style)]
+            note = [f"Họp {j + 10} lần, {95 - j}% có mặt" if notes else ""][: int(notes)]
+            rows.append([str(j), label, *(pair if max_first else pair[::-1]), *note])
+    return rows
+
+
+def _total(max_first: bool, style: str = "comma", notes: bool = False) -> list[str]:
+    pair = [dec(sum(MAXIMA), style), dec(sum(SCORES), style)]
+    return ["", "Tổng cộng", *(pair if max_first else pair[::-1]), *([""] if notes else [])]
+
+
+def table_max_first() -> list[Block]:
+    head = ["TT", "Nội dung tiêu chí", "Điểm chuẩn", "Điểm tự chấm"]
+    return _doc([Table([head, *_rows(True), _total(True)], [0.08, 0.6, 0.16, 0.16])])
+
+
+def table_score_first_with_notes() -> list[Block]:
+    head = ["STT", "Tiêu chí, nội dung", "Tự đánh giá", "Thang điểm", "Ghi chú"]
+    rows = [head, *_rows(False, notes=True), _total(False, notes=True)]
+    return _doc([Table(rows, [0.07, 0.45, 0.13, 0.13, 0.22])])
+
+
+def table_two_row_header_score_first() -> list[Block]:
+    head = [["TT", "Nội dung", "Số điểm", ""], ["", "", "Chi bộ tự chấm", "Tối đa"]]
+    return _doc([Table([*head, *_rows(False), _total(False)], [0.08, 0.6, 0.16, 0.16], bold_rows={0, 1})])
+
+
+def table_total_first_dot_decimals() -> list[Block]:
+    head = ["TT", "Nội dung", "Điểm tối đa", "Điểm tự chấm"]
+    rows = [head, _total(True, "dot"), *_rows(True, "dot")]
+    return _doc([Table(rows, [0.08, 0.6, 0.16, 0.16])])
+
+
+def table_two_decimals() -> list[Block]:
+    head = ["TT", "Nội dung đánh giá", "Khung điểm", "Điểm đạt"]
+    return _doc([Table([head, *_rows(True, "two"), _total(True, "two")], [0.08, 0.6, 0.16, 0.16])])
+
+
+def prose_scale_and_self() -> list[Block]:
+    body: list[Block] = []
+    for i, name in enumerate(NAMES):
+        body.append(
+            Para(
+                f"{ROMAN[i]}. {name}: thang điểm {dec(MAXIMA[i])}; tự đánh giá {dec(SCORES[i])} điểm.",
+                bold=True,
+            )
+        )
+        for j, (label, m, s) in enumerate(ITEMS[i]):
+            body.append(Para(f"{'abcd'[j]}) {label}: đạt {dec(s)}/{dec(m)} điểm."))
+    body.append(Para(f"Tổng số điểm tự chấm: {dec(sum(SCORES))}/{dec(sum(MAXIMA))} điểm."))
+    return _doc(body)
+
+
+def prose_points_then_max() -> list[Block]:
+    body: list[Block] = []
+    for i, name in enumerate(NAMES):
+        body.append(
+            Para(f"Tiêu chí {i + 1} - {name} ({dec(MAXIMA[i])} điểm): chi bộ tự chấm {dec(SCORES[i])} điểm")
+        )
+        for label, m, s in ITEMS[i]:
+            body.append(Para(f"+ {label}: {dec(s)} điểm (tối đa {dec(m)} điểm);", indent=False))
+    body.append(Para(f"Tổng cộng: điểm chuẩn {dec(sum(MAXIMA))}, điểm tự chấm {dec(sum(SCORES))}."))
+    return _doc(body)
+
+
+def prose_numbered_items() -> list[Block]:
+    body: list[Block] = []
+    for i, name in enumerate(NAMES):
+        body.append(
+            Para(
+                f"{i + 1}. {name}. Điểm tối đa: {dec(MAXIMA[i])}. Điểm tự chấm: {dec(SCORES[i])}.", bold=True
+            )
+        )
+        for j, (label, m, s) in enumerate(ITEMS[i], 1):
+            body.append(Para(f"{i + 1}.{j}. {label} - điểm chuẩn {dec(m)}, tự chấm {dec(s)}."))
+    body.append(Para(f"Tổng điểm: {dec(sum(SCORES))} điểm/{dec(sum(MAXIMA))} điểm."))
+    return _doc(body)
+
+
+LAYOUTS: dict[str, Callable[[], list[Block]]] = {
+    f.__name__: f
+    for f in (
+        table_max_first,
+        table_score_first_with_notes,
+        table_two_row_header_score_first,
+        table_total_first_dot_decimals,
+        table_two_decimals,
+        prose_scale_and_self,
+        prose_points_then_max,
+        prose_numbered_items,
+    )
+}
+
+
+def read(blocks: list[Block], fmt: str) -> dict[str, list]:
+    data = render_docx(blocks) if fmt == "docx" else render_pdf(blocks)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"phieu.{fmt}"
+        path.write_bytes(data)
+        doc = read_file(path, path.name, ReadContext(workdir=Path(tmp) / "work"))
+    out: dict[str, list] = {}
+    for r in extract_fields(doc, DocType.PHIEU_TU_DANH_GIA):
+        out.setdefault(r.field, []).append(r.value)
+    return out
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_the_same_phieu_in_any_layout_gives_the_same_figures(layout: str, fmt: str) -> None:
+    got = read(LAYOUTS[layout](), fmt)
+    crits = {c["index"]: (c["max"], c["score"]) for c in got.get("criterion", [])}
+    assert crits == {i + 1: (MAXIMA[i], SCORES[i]) for i in range(4)}, got.get("criterion")
+    assert got.get("criteria_total") == [{"max": 100.0, "score": 97.0}]
+    items = {(c["criterion"], c["max"], c["score"]) for c in got.get("criterion_item", [])}
+    assert items == {(i + 1, float(m), float(s)) for i in range(4) for _, m, s in ITEMS[i]}
