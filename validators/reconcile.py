@@ -607,6 +607,8 @@ def _criteria(rec: Reconciled, profile: Profile) -> None:
             maxima[i - 1] = _points(row.get("max"))
             if scores[i - 1] is None and items.get(i):
                 scores[i - 1] = _score_from_items(rec, key, items[i], maxima[i - 1])
+            elif maxima[i - 1] is None and items.get(i):
+                maxima[i - 1] = _max_from_items(rec, key, items[i], scores[i - 1])
         elif items.get(i) and not _ocr_read(items[i]):
             # No criterion row: its score is the sum of its items, when every item has one. Not on a
             # scan: there a missing criterion row usually means missing item rows too.
@@ -665,6 +667,28 @@ def _score_from_items(
     rec.derived[key] = [rec.chosen[key], *items]
     rec.derived_how[key] = "cộng các mục con"
     rec.derived_values[key] = {**rec.chosen[key].value, "score": total}
+    return total
+
+
+def _max_from_items(rec: Reconciled, key: str, items: list[Candidate], score: float | None) -> float | None:
+    """A criterion row read without its maximum: the sum of its items' maxima, when every item has both
+    and their scores add up to the criterion's score (so no item row was lost). Said in the alternatives."""
+    scores = [_points(c.value.get("score")) for c in items]
+    maxima = [_points(c.value.get("max")) for c in items]
+    if None in scores or None in maxima or score is None or abs(sum(scores) - score) > 0.01:  # type: ignore[arg-type]
+        return None
+    total = round(sum(maxima), 2)  # type: ignore[arg-type]
+    if total < score - 0.01:
+        return None
+    parts = " + ".join(_show(x) for x in maxima)
+    why = (
+        f"điểm tối đa của tiêu chí không đọc được; lấy tổng điểm tối đa các mục ({parts} = {_show(total)}), "
+        f"điểm tự chấm các mục cộng lại bằng {_show(score)} / criterion max not read: sum of its items' maxima"
+    )
+    rec.cell_alternatives[f"{key}.max"] = Alternatives(value=total, others=[], why=why)
+    rec.derived[key] = [rec.chosen[key], *items]
+    rec.derived_how[key] = "cộng các mục con"
+    rec.derived_values[key] = {**rec.chosen[key].value, "max": total}
     return total
 
 

@@ -585,6 +585,22 @@ def test_one_unread_criterion_maximum_is_the_total_less_the_others() -> None:
     assert "tổng điểm trừ" in result.alternatives["criterion.4.max"].why
 
 
+def test_a_criterion_maximum_not_read_is_the_sum_of_its_items() -> None:
+    docs = clean_chi_bo()
+    docs[PH] = [
+        r for r in docs[PH] if r[0] != "criteria_total" and not (r[0] == "criterion" and r[1]["index"] == 2)
+    ]
+    docs[PH] += [crit(2, 24.5, None), item(2, "2.1", 10, 10), item(2, "2.2", 14.5, 15)]
+    result = run(docs)
+    assert (
+        result.figures.criteria_max[1] == 25
+        and "tổng điểm tối đa các mục" in result.alternatives["criterion.2.max"].why
+    )
+    # Items whose scores do not make the criterion's (a row lost): no maximum follows from them.
+    docs[PH] = [r for r in docs[PH] if r[0] != "criterion_item" or r[1]["item"] != "2.1"]
+    assert run(docs).figures.criteria_max[1] is None
+
+
 def test_a_total_that_is_not_the_rows_sum_gives_no_maximum() -> None:
     docs = clean_chi_bo()
     drop = ("criteria_total", 4)
