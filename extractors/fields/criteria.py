@@ -262,6 +262,7 @@ def _score_rows(lines: list[Line], notes: dict[int, dict]) -> Iterator[Hit]:
     locked = False  # a data row was read under the header: later text rows are data, not header
     last_item = 0
     named = False  # criterion rows carry the criterion names: then a plain "1", "2" row is an item
+    bullets: dict[int, int] = {}  # items written "- …" so far, per criterion
     for line in lines:
         f = fix_digits(fold_keep_length(line.text))
         cells = [fix_digits(fold_keep_length(c)) for c in line.cells] if line.cells else None
@@ -480,6 +481,11 @@ def _score_rows(lines: list[Line], notes: dict[int, dict]) -> Iterator[Hit]:
                 {"criterion": current, "item": lm.group(1), "max": mx, "score": sc, "passed": passed},
                 line,
             )
+        elif current is not None and re.match(r"^\s*[-–+•*]\s*\w", label):
+            # "- Nội dung …": an item by its bullet, numbered in its criterion's order.
+            bullets[current] = bullets.get(current, 0) + 1
+            item = {"criterion": current, "item": f"{current}.{bullets[current]}"}
+            yield Hit("criterion_item", {**item, "max": mx, "score": sc, "passed": passed}, line)
 
 
 # A score row written as prose names each number's column: "I. Lãnh đạo …: thang điểm 25, điểm trừ
@@ -512,8 +518,21 @@ def _said_scores(f: str) -> tuple[str, float | None, float | None] | None:
 
 # -- a phiếu without a table: each criterion and item a line that says its points ------------------
 _BULLET = re.compile(r"^\s*(?:[-–+•*]|[a-h]\))\s*")
-# "25 điểm) – tự chấm …", "8)", "14/14 điểm.": the end of the item above, wrapped.
-_POINTS_FIRST = re.compile(r"^\d+(?:[.,]\d+)?(?:\s*/\s*\d+(?:[.,]\d+)?)?\s*(?:diem\b|\)|,|;|\.?\s*$)")
+_INDEX_FIRST = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]\s|^\d{1,2}(?:\.\d{1,2})+\s|^\d{1,2}\s+(\w)")
+
+
+def _header_line(f: str) -> bool:
+    """A score table's header as a line of text (OCR, a table without rules): nothing goes on it."""
+    return bool(_MAX_COL.search(f) and _SCORE_COL.search(f)) and not re.search(r"\d", f)
+
+
+def _goes_on_with_number(text: str) -> bool:
+    """A line that begins with a number and is no numbered row ("1.", "1.1", "2 Chất lượng …"): the end
+    of the item above, wrapped ("25 điểm) – tự chấm …", "8)", "14/14 điểm.", "14 trên 14 điểm;")."""
+    if not text[:1].isdigit():
+        return False
+    m = _INDEX_FIRST.match(text)
+    return m is None or (m.group(1) is not None and not m.group(1).isupper())
 _TOTAL_SAID = re.compile(r"^\W*(tong cong|tong so diem|tong diem|tong|cong)\b")
 
 
@@ -535,8 +554,9 @@ def _said_blocks(lines: list[Line]) -> list[list[Line]]:
             and bool(t)
             and not is_table_row(prev[-1])
             and not re.search(r"[.!?]\s*$", prose_text(prev[-1]))
+            and not _header_line(fold_keep_length(prose_text(prev[-1])))
             and not _BULLET.match(t)
-            and (t[0].islower() or t[0] == "(" or bool(_POINTS_FIRST.match(f)))
+            and (t[0].islower() or t[0] == "(" or _goes_on_with_number(t))
         )
         if goes_on:
             prev.append(ln)  # type: ignore[union-attr]
@@ -566,7 +586,7 @@ def _listed_scores(lines: list[Line]) -> tuple[list[Hit], set[int]]:
         pts = read_points(text)
         if pts.max is None and pts.score is None:
             continue
-        label = folded[: pts.start].strip(" :,-–(")
+        label = folded[: pts.start].strip().rstrip(" :,-–(")
         row = {"max": pts.max, "score": pts.score}
         if _TOTAL_SAID.match(label):
             hits.append(Hit("criteria_total", row, block[0]))

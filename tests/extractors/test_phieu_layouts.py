@@ -157,6 +157,35 @@ def prose_numbered_items() -> list[Block]:
     return _doc(body)
 
 
+def table_with_superior_column() -> list[Block]:
+    """A column for the superior's appraisal ("Điểm thẩm định", left empty or filled) is no self-score."""
+    head = ["TT", "Nội dung", "Điểm tối đa", "Điểm tự chấm", "Điểm thẩm định"]
+    rows = [[*r, ""] for r in _rows(True)]
+    return _doc([Table([head, *rows, [*_total(True), ""]], [0.07, 0.5, 0.13, 0.15, 0.15])])
+
+
+def table_names_without_index() -> list[Block]:
+    """No index column: "Tiêu chí 1. …" in the label cell, items as "- …"."""
+    head = ["Tiêu chí, nội dung chấm", "Điểm chuẩn", "Tự chấm"]
+    rows = [head]
+    for i, name in enumerate(NAMES):
+        rows.append([f"Tiêu chí {i + 1}. {name}", dec(MAXIMA[i]), dec(SCORES[i])])
+        rows += [[f"- {label}", dec(m), dec(s)] for label, m, s in ITEMS[i]]
+    rows.append(["Tổng cộng", dec(sum(MAXIMA)), dec(sum(SCORES))])
+    return _doc([Table(rows, [0.66, 0.17, 0.17])])
+
+
+def prose_score_over_scale() -> list[Block]:
+    """ "tự chấm 9,5 trên 10 điểm", the criterion's maximum in brackets after its name."""
+    body: list[Block] = []
+    for i, name in enumerate(NAMES):
+        body.append(Para(f"{ROMAN[i]}. {name.upper()} ({dec(MAXIMA[i])} điểm): {dec(SCORES[i])} điểm", bold=True))
+        for label, m, s in ITEMS[i]:
+            body.append(Para(f"- {label}: tự chấm {dec(s)} trên {dec(m)} điểm;", indent=False))
+    body.append(Para(f"Tổng cộng: {dec(sum(SCORES))}/{dec(sum(MAXIMA))} điểm."))
+    return _doc(body)
+
+
 LAYOUTS: dict[str, Callable[[], list[Block]]] = {
     f.__name__: f
     for f in (
@@ -168,6 +197,9 @@ LAYOUTS: dict[str, Callable[[], list[Block]]] = {
         prose_scale_and_self,
         prose_points_then_max,
         prose_numbered_items,
+        table_with_superior_column,
+        table_names_without_index,
+        prose_score_over_scale,
     )
 }
 
