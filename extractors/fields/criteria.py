@@ -533,6 +533,8 @@ def _goes_on_with_number(text: str) -> bool:
         return False
     m = _INDEX_FIRST.match(text)
     return m is None or (m.group(1) is not None and not m.group(1).isupper())
+
+
 _TOTAL_SAID = re.compile(r"^\W*(tong cong|tong so diem|tong diem|tong|cong)\b")
 
 
@@ -547,7 +549,6 @@ def _said_blocks(lines: list[Line]) -> list[list[Line]]:
             out.append([ln])
             continue
         t = text.strip()
-        f = fold_keep_length(t)
         prev = out[-1] if out else None
         goes_on = (
             prev is not None

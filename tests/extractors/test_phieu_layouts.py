@@ -179,7 +179,9 @@ def prose_score_over_scale() -> list[Block]:
     """ "tự chấm 9,5 trên 10 điểm", the criterion's maximum in brackets after its name."""
     body: list[Block] = []
     for i, name in enumerate(NAMES):
-        body.append(Para(f"{ROMAN[i]}. {name.upper()} ({dec(MAXIMA[i])} điểm): {dec(SCORES[i])} điểm", bold=True))
+        body.append(
+            Para(f"{ROMAN[i]}. {name.upper()} ({dec(MAXIMA[i])} điểm): {dec(SCORES[i])} điểm", bold=True)
+        )
         for label, m, s in ITEMS[i]:
             body.append(Para(f"- {label}: tự chấm {dec(s)} trên {dec(m)} điểm;", indent=False))
     body.append(Para(f"Tổng cộng: {dec(sum(SCORES))}/{dec(sum(MAXIMA))} điểm."))
