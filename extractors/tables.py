@@ -90,6 +90,20 @@ def _own(head: list[list[Cell]], c: int) -> str | None:
     return None
 
 
+def _spread_heads(head: list[list[Cell]]) -> list[list[str]]:
+    """Header texts, a heading drawn over the empty cells to its right when the row below names each
+    of them: "Điểm" | "" | "" over "Trừ" | "Tự chấm" | "Chuẩn" is a merged cell whose span was lost
+    (a Word table drawn with borders, a PDF), so each column is "Điểm …"."""
+    out = [[c.text for c in r] for r in head]
+    for h in range(len(head) - 1):
+        row, below = out[h], out[h + 1]
+        for c in range(1, len(row)):
+            above = any(out[k][c] for k in range(h))  # the column has its own heading higher up
+            if not row[c] and row[c - 1] and below[c] and below[c - 1] and not above:
+                row[c] = row[c - 1]
+    return out
+
+
 def build_table(
     grid: list[list[Cell]],
     *,
@@ -113,12 +127,13 @@ def build_table(
     # A title merged over the whole width above real column headings names no column; alone, it
     # heads every column (a label/value table under one merged heading).
     titles_only = all(_caption(r) for r in rows[:header_rows])
+    spread = _spread_heads(rows[:header_rows])
     for c in range(n):
         parts: list[str] = []
-        for r in rows[:header_rows]:
+        for h, r in enumerate(rows[:header_rows]):
             if _caption(r) and not titles_only:
                 continue
-            text = r[c].text
+            text = spread[h][c]
             if text and (not parts or parts[-1] != text):
                 parts.append(text)
         header.append(nfc(" ".join(parts)))

@@ -188,6 +188,34 @@ def prose_score_over_scale() -> list[Block]:
     return _doc(body)
 
 
+def table_narrow_wrapped_headers() -> list[Block]:
+    """Narrow score columns whose long headers wrap over three or four lines, the self-score first."""
+    head = ["TT", "Nội dung các tiêu chí đánh giá", "Điểm chi bộ tự chấm", "Điểm chuẩn theo hướng dẫn"]
+    return _doc([Table([head, *_rows(False), _total(False)], [0.07, 0.73, 0.1, 0.1])])
+
+
+def table_three_sub_columns() -> list[Block]:
+    """ "Điểm" merged over "Trừ" | "Tự chấm" | "Chuẩn": the deduction first, the maximum last."""
+    head = [["TT", "Nội dung", "Điểm", "", ""], ["", "", "Trừ", "Tự chấm", "Chuẩn"]]
+    rows = []
+    for r in [*_rows(True), _total(True)]:
+        mx, sc = r[2], r[3]
+        lost = float(mx.replace(",", ".")) - float(sc.replace(",", "."))
+        rows.append([r[0], r[1], dec(lost) if lost else "", sc, mx])
+    return _doc([Table([*head, *rows], [0.08, 0.56, 0.12, 0.12, 0.12], bold_rows={0, 1})])
+
+
+def table_index_says_criterion() -> list[Block]:
+    """ "Tiêu chí 1" in the index column, names in capitals, items "1.1"."""
+    head = ["Tiêu chí", "Nội dung", "Điểm tối đa", "Điểm tự chấm"]
+    rows = [head]
+    for i, name in enumerate(NAMES):
+        rows.append([f"Tiêu chí {i + 1}", name.upper(), dec(MAXIMA[i]), dec(SCORES[i])])
+        rows += [[f"{i + 1}.{j}", lb, dec(m), dec(s)] for j, (lb, m, s) in enumerate(ITEMS[i], 1)]
+    rows.append(["", "TỔNG CỘNG", dec(sum(MAXIMA)), dec(sum(SCORES))])
+    return _doc([Table(rows, [0.14, 0.54, 0.16, 0.16])])
+
+
 LAYOUTS: dict[str, Callable[[], list[Block]]] = {
     f.__name__: f
     for f in (
@@ -202,6 +230,9 @@ LAYOUTS: dict[str, Callable[[], list[Block]]] = {
         table_with_superior_column,
         table_names_without_index,
         prose_score_over_scale,
+        table_narrow_wrapped_headers,
+        table_three_sub_columns,
+        table_index_says_criterion,
     )
 }
 
