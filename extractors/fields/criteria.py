@@ -84,11 +84,12 @@ def _num_loose(text: str) -> float | None:
 
 
 # The four criteria (DOMAIN.md), folded: a row naming one is a criterion row however OCR damaged its index.
+# The first is also written as the cell's task, "Lãnh đạo hoàn thành tốt …" (seeds 000, 001).
 _CRITERIA_NAMES = (
-    "hoan thanh tot nhiem vu chinh tri",
-    "chat luong sinh hoat tot",
-    "doan ket, ky luat tot",
-    "can bo, dang vien tot",
+    ("hoan thanh tot nhiem vu chinh tri", "lanh dao hoan thanh tot nhiem vu chinh tri"),
+    ("chat luong sinh hoat tot",),
+    ("doan ket, ky luat tot",),
+    ("can bo, dang vien tot",),
 )
 _LEAD = re.compile(r"^[\W_]*(?:tieu chi\s*)?(?:[ivxl1-4]{1,3}[\W_]+)?")
 
@@ -103,7 +104,7 @@ def criterion_by_name(label: str) -> int | None:
     if len(body) < 10:
         return None
     best, idx = 0.0, None
-    for i, name in enumerate(_CRITERIA_NAMES, 1):
+    for i, name in ((i, n) for i, names in enumerate(_CRITERIA_NAMES, 1) for n in names):
         if len(body) < len(name):
             # Cut short (the name wraps onto the next line, or OCR lost its end): most of it must be there.
             score = fuzz.partial_ratio(name, body) if len(body) >= 0.65 * len(name) else 0.0

@@ -10,6 +10,7 @@ the points said in words in several ways ("thang điểm 25; tự đánh giá 24
 
 from __future__ import annotations
 
+import random
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -21,6 +22,7 @@ from extractors.readers import read_file
 from extractors.readers.base import ReadContext
 from extractors.vocabulary import DocType
 from samples.blocks import Block, Header, Para, Sign, SignCol, Table, Title
+from samples.degrade import image_pdf, rasterise, scan
 from samples.render import render_docx, render_pdf
 
 NAMES = (
@@ -216,6 +218,19 @@ def table_index_says_criterion() -> list[Block]:
     return _doc([Table(rows, [0.14, 0.54, 0.16, 0.16])])
 
 
+def prose_without_colons() -> list[Block]:
+    """No colon before the points (as OCR often loses it): "- … 9,5 điểm (điểm chuẩn 10)"."""
+    body: list[Block] = []
+    for i, name in enumerate(NAMES):
+        body.append(
+            Para(f"Tiêu chí {i + 1}. {name} - tối đa {dec(MAXIMA[i])} điểm, tự chấm {dec(SCORES[i])} điểm")
+        )
+        for label, m, s in ITEMS[i]:
+            body.append(Para(f"- {label} {dec(s)} điểm (điểm chuẩn {dec(m)})", indent=False))
+    body.append(Para(f"Tổng điểm tự chấm {dec(sum(SCORES))} điểm/{dec(sum(MAXIMA))} điểm"))
+    return _doc(body)
+
+
 LAYOUTS: dict[str, Callable[[], list[Block]]] = {
     f.__name__: f
     for f in (
@@ -233,12 +248,20 @@ LAYOUTS: dict[str, Callable[[], list[Block]]] = {
         table_narrow_wrapped_headers,
         table_three_sub_columns,
         table_index_says_criterion,
+        prose_without_colons,
     )
 }
 
 
+def _scanned(blocks: list[Block]) -> bytes:
+    rng = random.Random(7)
+    pages = [scan(p, rng, colour=False) for p in rasterise(render_pdf(blocks, signed=True), 300)]
+    return image_pdf(pages, 300, 60)
+
+
 def read(blocks: list[Block], fmt: str) -> dict[str, list]:
-    data = render_docx(blocks) if fmt == "docx" else render_pdf(blocks)
+    data = render_docx(blocks) if fmt == "docx" else _scanned(blocks) if fmt == "scan" else render_pdf(blocks)
+    fmt = "pdf" if fmt == "scan" else fmt
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"phieu.{fmt}"
         path.write_bytes(data)
@@ -258,3 +281,14 @@ def test_the_same_phieu_in_any_layout_gives_the_same_figures(layout: str, fmt: s
     assert got.get("criteria_total") == [{"max": 100.0, "score": 97.0}]
     items = {(c["criterion"], c["max"], c["score"]) for c in got.get("criterion_item", [])}
     assert items == {(i + 1, float(m), float(s)) for i in range(4) for _, m, s in ITEMS[i]}
+
+
+@pytest.mark.parametrize(
+    "layout", ["prose_points_then_max", "prose_without_colons", "table_score_first_with_notes"]
+)
+def test_the_same_phieu_scanned_gives_the_same_criteria(layout: str) -> None:
+    """Through Tesseract (an office scan at 300 dpi): the criteria and the total as typed."""
+    got = read(LAYOUTS[layout](), "scan")
+    crits = {c["index"]: (c["max"], c["score"]) for c in got.get("criterion", [])}
+    assert crits == {i + 1: (MAXIMA[i], SCORES[i]) for i in range(4)}, got.get("criterion")
+    assert got.get("criteria_total") == [{"max": 100.0, "score": 97.0}]
