@@ -36,6 +36,18 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _INDEX = re.compile(r"^\W*(?:tieu chi\s*)?(iv|iii|ii|i|[1-4])(?:\.(\d{1,2}))?\.?(?=\s|$|[:.)])")
 _LETTER = re.compile(r"^\W*([a-h])[).]\s")
 _TOTAL = re.compile(r"^\W*(tong cong|tong so diem|tong diem|cong)\b")
+# A criterion's own sum after its items: "Cộng tiêu chí 2", "Tổng điểm tiêu chí II", "=> Điểm tiêu chí 1".
+_SUBTOTAL = re.compile(
+    r"^\W*(?:cong|tong cong|tong|tong diem|tong so diem|diem|ket qua|cong diem)\s+(?:cua\s+)?"
+    r"(?:tieu chi|muc)\s*(iv|iii|ii|i|[1-4])\b"
+)
+
+
+def _subtotal(label: str) -> int | None:
+    m = _SUBTOTAL.match(label)
+    return (_ROMAN.get(m.group(1)) or int(m.group(1))) if m else None
+
+
 _NUM_TAIL = re.compile(r"(\d+(?:[.,]\d+)?)\s+(\d+(?:[.,]\d+)?)\s*(?:diem)?\s*$")
 _PASS_TAIL = re.compile(r"\b(khong dat|dat)\s*$")
 _CRIT_SENT = re.compile(r"tieu chi\s*(iv|iii|ii|i|[1-4])\W+(?:dat\s*)?(\d+(?:,\d+)?)\s*/\s*(\d+(?:,\d+)?)")
@@ -127,7 +139,30 @@ def score_table(lines: list[Line]) -> Iterator[Hit]:
     for h in hits:
         if id(h.line) in notes and isinstance(h.value, dict):
             h.value = {**h.value, **notes[id(h.line)]}
-    yield from _reconsider(hits)
+    yield from _reconsider(_completed(hits))
+
+
+def _completed(hits: list[Hit]) -> list[Hit]:
+    """A criterion read twice, once in part (its heading "Tiêu chí 1 … (25 điểm)" before the items) and
+    once whole (its sum after them, "Cộng tiêu chí 1 | 25 | 24,5"): the part says nothing the whole
+    does not, so only the whole is kept. Parts that disagree with it stay, for the checks to see."""
+    whole = [
+        h
+        for h in hits
+        if h.field == "criterion" and h.value.get("max") is not None and h.value.get("score") is not None
+    ]  # type: ignore[union-attr]
+
+    def covered(h: Hit) -> bool:
+        if h.field != "criterion" or h in whole:
+            return False
+        v = h.value
+        return any(
+            w.value["index"] == v["index"]  # type: ignore[index]
+            and all(v.get(k) is None or v.get(k) == w.value.get(k) for k in ("max", "score"))  # type: ignore[union-attr]
+            for w in whole
+        )
+
+    return [h for h in hits if not covered(h)]
 
 
 def _bare(x: float | None) -> bool:
@@ -409,6 +444,10 @@ def _score_rows(lines: list[Line], notes: dict[int, dict]) -> Iterator[Hit]:
         if note:
             notes[id(line)] = note
         locked = locked or len(order) == 2 or max_col is not None or score_col is not None
+        if (sub := _subtotal(label.strip())) is not None:
+            current, last_item = sub, 0
+            yield Hit("criterion", {"index": sub, "max": mx, "score": sc, "passed": passed}, line)
+            continue
         if _TOTAL.match(label.strip()):
             yield Hit("criteria_total", {"max": mx, "score": sc}, line)
             continue
@@ -590,6 +629,10 @@ def _listed_scores(lines: list[Line]) -> tuple[list[Hit], set[int]]:
             continue
         label = folded[: pts.start].strip().rstrip(" :,-–(")
         row = {"max": pts.max, "score": pts.score}
+        if (sub_of := _subtotal(label)) is not None:
+            hits.append(Hit("criterion", {"index": sub_of, **row, "passed": None}, block[0]))
+            used.update(id(ln) for ln in block)
+            continue
         if _TOTAL_SAID.match(label):
             hits.append(Hit("criteria_total", row, block[0]))
             used.update(id(ln) for ln in block)

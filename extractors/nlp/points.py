@@ -9,6 +9,7 @@ the caller (extractors.fields.criteria). The wordings are data; this module only
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -20,6 +21,7 @@ from .pipeline import LEXICON_FILE, analyse, get_nlp, load_lexicon
 from .structures import STRUCTURES_FILE, _token
 
 _ROLES = ("max", "score", "deduction", "-")
+_LEADER = re.compile(r"[._…]{3,}")
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,8 @@ def read_points(text: str) -> Points:
     """The maximum, self-score and deduction ``text`` states in words; strong patterns before weak
     ones, longer before shorter; a number is read once."""
     matcher, patterns = _matcher()
-    doc = analyse(text, None)
+    # A leader (dots, underscores) as "…" tokens, the text's length kept so spans stay its own.
+    doc = analyse(_LEADER.sub(lambda m: "…" * len(m.group()), text), None)
     found = []
     for mid, start, end in matcher(doc):
         p = patterns[get_nlp().vocab.strings[mid].split(":", 1)[1]]
