@@ -33,7 +33,9 @@ _MAX_COL = re.compile(
 _SCORE_COL = re.compile(r"tu cham|tu danh gia|diem tu|tu cho|diem dat|chi bo cham")
 _PASS_COL = re.compile(r"dat\s*/\s*khong dat|ket qua danh gia|muc do dat|danh gia")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-_INDEX = re.compile(r"^\W*(?:tieu chi\s*)?(iv|iii|ii|i|[1-4])(?:\.(\d{1,2}))?\.?(?=\s|$|[:.)])")
+_INDEX = re.compile(
+    r"^\W*(?:tieu chi\s*)?(iv|iii|ii|i|[1-4])(?:\.(\d{1,2}))?\.?_*(?=\s|$|[:.)])"
+)  # OCR: "2_"
 _LETTER = re.compile(r"^\W*([a-h])[).]\s")
 _TOTAL = re.compile(r"^\W*(tong cong|tong so diem|tong diem|cong)\b")
 # A criterion's own sum after its items: "Cộng tiêu chí 2", "Tổng điểm tiêu chí II", "=> Điểm tiêu chí 1".
@@ -597,13 +599,21 @@ def _said_blocks(lines: list[Line]) -> list[list[Line]]:
             and not re.search(r"[.!?]\s*$", prose_text(prev[-1]))
             and not _header_line(fold_keep_length(prose_text(prev[-1])))
             and not _BULLET.match(t)
-            and (t[0].islower() or t[0] == "(" or _goes_on_with_number(t))
+            and (t[0].islower() or t[0] == "(" or _goes_on_with_number(t) or bool(re.match(r"[._…]{3}", t)))
         )
         if goes_on:
             prev.append(ln)  # type: ignore[union-attr]
         else:
             out.append([ln])
     return out
+
+
+def _heading_criterion(folded: str) -> int | None:
+    """The criterion a heading line names, by "Tiêu chí N" / a roman numeral, or by its name."""
+    m = _INDEX.match(folded)
+    if m and not m.group(2) and ("tieu chi" in m.group(0) or m.group(1) in _ROMAN):
+        return _ROMAN.get(m.group(1)) or int(m.group(1))
+    return criterion_by_name(folded) if len(folded) < 80 else None
 
 
 def _listed_scores(lines: list[Line]) -> tuple[list[Hit], set[int]]:
@@ -622,10 +632,13 @@ def _listed_scores(lines: list[Line]) -> tuple[list[Hit], set[int]]:
             continue
         text = " ".join(prose_text(ln) for ln in block)
         folded = fold_keep_length(text)
-        if not re.search(r"\d", folded) or not re.search(r"diem|\bdat\b", folded):
-            continue
-        pts = read_points(text)
-        if pts.max is None and pts.score is None:
+        said = bool(re.search(r"\d", folded) and re.search(r"diem|\bdat\b", folded))
+        pts = read_points(text) if said else None
+        if pts is None or (pts.max is None and pts.score is None):
+            # A heading without points ("TIÊU CHÍ 2. CHẤT LƯỢNG SINH HOẠT TỐT"): the items below are its own.
+            head = _heading_criterion(folded.strip())
+            if head is not None and len(block) <= 2:
+                current, item, numbered = head, 0, True
             continue
         label = folded[: pts.start].strip().rstrip(" :,-–(")
         row = {"max": pts.max, "score": pts.score}

@@ -231,6 +231,30 @@ def prose_without_colons() -> list[Block]:
     return _doc(body)
 
 
+def table_subtotal_rows() -> list[Block]:
+    """Criterion headings without points, then the items, then "Tổng điểm tiêu chí N" with its sums."""
+    head = ["STT", "Nội dung", "Điểm tự chấm", "Điểm tối đa"]
+    rows = [head]
+    for i, name in enumerate(NAMES):
+        rows.append([ROMAN[i], f"Tiêu chí {i + 1}: {name}", "", ""])
+        rows += [[f"{i + 1}.{j}", lb, dec(s), dec(m)] for j, (lb, m, s) in enumerate(ITEMS[i], 1)]
+        rows.append(["", f"Tổng điểm tiêu chí {ROMAN[i]}", dec(SCORES[i]), dec(MAXIMA[i])])
+    rows.append(["", "Tổng cộng (I + II + III + IV)", dec(sum(SCORES)), dec(sum(MAXIMA))])
+    return _doc([Table(rows, [0.08, 0.6, 0.16, 0.16])])
+
+
+def prose_dotted_leaders() -> list[Block]:
+    """Items "1. … (tối đa 14 điểm) ______ 14"; each criterion closed by "Cộng tiêu chí N: 29,5/30"."""
+    body: list[Block] = []
+    for i, name in enumerate(NAMES):
+        body.append(Para(f"TIÊU CHÍ {i + 1}. {name.upper()}", bold=True, indent=False))
+        for j, (label, m, s) in enumerate(ITEMS[i], 1):
+            body.append(Para(f"{j}. {label} (tối đa {dec(m)} điểm) ______ {dec(s)}", indent=False))
+        body.append(Para(f"Cộng tiêu chí {i + 1}: {dec(SCORES[i])}/{dec(MAXIMA[i])} điểm.", indent=False))
+    body.append(Para(f"Tổng cộng: {dec(sum(SCORES))}/{dec(sum(MAXIMA))} điểm."))
+    return _doc(body)
+
+
 LAYOUTS: dict[str, Callable[[], list[Block]]] = {
     f.__name__: f
     for f in (
@@ -249,6 +273,8 @@ LAYOUTS: dict[str, Callable[[], list[Block]]] = {
         table_three_sub_columns,
         table_index_says_criterion,
         prose_without_colons,
+        table_subtotal_rows,
+        prose_dotted_leaders,
     )
 }
 
