@@ -265,15 +265,41 @@ def link_tables(pages: list[Page]) -> None:
                     else last.roles[c]
                     for c in range(t.n_cols)
                 ]
-                for ln in page.lines:
-                    if ln.prov.table == t.index and ln.cells is not None and len(ln.cells) == t.n_cols:
-                        ln.header, ln.roles = list(t.header), list(t.roles)
-                    elif ln.prov.table == t.index and ln.roles is not None and ln.prov.row is not None:
-                        fresh = table_lines(t, t.file)
-                        match = next((f for f in fresh if f.prov.row == ln.prov.row), None)
-                        if match is not None:
-                            ln.header, ln.roles = match.header, match.roles
+                _relabel(page, t)
+            elif last is not None and _repeats_header(t, last) and (last.page or 0) < (t.page or 0):
+                # The header repeated on the next page, some of its cells lost (a scan): the columns
+                # whose heading is gone take the roles of the page before.
+                t.continues = last.index
+                for c in range(t.n_cols):
+                    if not t.header[c].strip() and last.roles[c] not in ("other", "label"):
+                        t.header[c], t.roles[c] = last.header[c], last.roles[c]
+                _relabel(page, t)
             last = t
+
+
+def _repeats_header(t: Table, last: Table) -> bool:
+    """``t`` has a header as wide as ``last``'s, every heading it kept is ``last``'s heading of that
+    column, two at least, and some heading is missing (else its own roles already say everything)."""
+    if t.header_rows == 0 or last.header_rows == 0 or t.n_cols != last.n_cols:
+        return False
+    kept = [c for c in range(t.n_cols) if t.header[c].strip()]
+    same = [c for c in kept if fold(t.header[c]) == fold(last.header[c])]
+    return len(same) >= 2 and len(same) == len(kept) and len(kept) < t.n_cols
+
+
+def _relabel(page: Page, t: Table) -> None:
+    """The page's lines of table ``t`` take its (new) header and roles."""
+    fresh: list[Line] | None = None
+    for ln in page.lines:
+        if ln.prov.table != t.index or (ln.prov.row is not None and ln.prov.row < t.header_rows):
+            continue
+        if ln.cells is not None and len(ln.cells) == t.n_cols:
+            ln.header, ln.roles = list(t.header), list(t.roles)
+        elif ln.roles is not None and ln.prov.row is not None:
+            fresh = fresh if fresh is not None else table_lines(t, t.file)
+            match = next((f for f in fresh if f.prov.row == ln.prov.row), None)
+            if match is not None:
+                ln.header, ln.roles = match.header, match.roles
 
 
 def evenly_spaced(gaps: list[float], spread: float = 0.25) -> bool:
