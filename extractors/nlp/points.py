@@ -62,19 +62,19 @@ def load_points(path: Path = STRUCTURES_FILE, lexicon: Path = LEXICON_FILE) -> t
 
 
 @cache
-def _matcher() -> tuple[Matcher, dict[str, PointsPattern]]:
+def _matcher(path: Path = STRUCTURES_FILE) -> tuple[Matcher, dict[str, PointsPattern]]:
     nlp = get_nlp()
-    patterns = {p.id: p for p in load_points()}
+    patterns = {p.id: p for p in load_points(path)}
     m = Matcher(nlp.vocab)
     for p in patterns.values():
         m.add("points:" + p.id, [p.tokens], greedy="LONGEST")
     return m, patterns
 
 
-def read_points(text: str) -> Points:
+def read_points(text: str, structures: Path = STRUCTURES_FILE) -> Points:
     """The maximum, self-score and deduction ``text`` states in words; strong patterns before weak
-    ones, longer before shorter; a number is read once."""
-    matcher, patterns = _matcher()
+    ones, longer before shorter; a number is read once. ``structures``: another patterns file (tests)."""
+    matcher, patterns = _matcher(structures)
     # A leader (dots, underscores) as "…" tokens, the text's length kept so spans stay its own.
     doc = analyse(_LEADER.sub(lambda m: "…" * len(m.group()), text), None)
     found = []

@@ -318,3 +318,24 @@ def test_the_same_phieu_scanned_gives_the_same_criteria(layout: str) -> None:
     crits = {c["index"]: (c["max"], c["score"]) for c in got.get("criterion", [])}
     assert crits == {i + 1: (MAXIMA[i], SCORES[i]) for i in range(4)}, got.get("criterion")
     assert got.get("criteria_total") == [{"max": 100.0, "score": 97.0}]
+
+
+def test_a_new_wording_of_points_is_a_data_change(tmp_path: Path) -> None:
+    """ "được 9,5 điểm, mức tối đa là 10" is not a wording the bundled patterns know; one line of
+    structures.yaml (no code) makes it read."""
+    import yaml
+
+    from extractors.nlp.points import read_points
+    from extractors.nlp.structures import STRUCTURES_FILE
+
+    text = "- Chuẩn bị chu đáo nội dung sinh hoạt được 9,5 điểm, mức tối đa là 10"
+    before = read_points(text)
+    assert (before.max, before.score) != (10.0, 9.5)
+    data = yaml.safe_load(STRUCTURES_FILE.read_text(encoding="utf-8"))
+    data["points"].insert(
+        0, {"id": "got_then_max", "pattern": "duoc NUM diem , muc? col_max la NUM", "read": ["score", "max"]}
+    )
+    mine = tmp_path / "structures.yaml"
+    mine.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    after = read_points(text, mine)
+    assert (after.max, after.score) == (10.0, 9.5)
