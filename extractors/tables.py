@@ -90,6 +90,20 @@ def _own(head: list[list[Cell]], c: int) -> str | None:
     return None
 
 
+def _spread_heads(head: list[list[Cell]]) -> list[list[str]]:
+    """Header texts, a heading drawn over the empty cells to its right when the row below names each
+    of them: "Điểm" | "" | "" over "Trừ" | "Tự chấm" | "Chuẩn" is a merged cell whose span was lost
+    (a Word table drawn with borders, a PDF), so each column is "Điểm …"."""
+    out = [[c.text for c in r] for r in head]
+    for h in range(len(head) - 1):
+        row, below = out[h], out[h + 1]
+        for c in range(1, len(row)):
+            above = any(out[k][c] for k in range(h))  # the column has its own heading higher up
+            if not row[c] and row[c - 1] and below[c] and below[c - 1] and not above:
+                row[c] = row[c - 1]
+    return out
+
+
 def build_table(
     grid: list[list[Cell]],
     *,
@@ -113,12 +127,13 @@ def build_table(
     # A title merged over the whole width above real column headings names no column; alone, it
     # heads every column (a label/value table under one merged heading).
     titles_only = all(_caption(r) for r in rows[:header_rows])
+    spread = _spread_heads(rows[:header_rows])
     for c in range(n):
         parts: list[str] = []
-        for r in rows[:header_rows]:
+        for h, r in enumerate(rows[:header_rows]):
             if _caption(r) and not titles_only:
                 continue
-            text = r[c].text
+            text = spread[h][c]
             if text and (not parts or parts[-1] != text):
                 parts.append(text)
         header.append(nfc(" ".join(parts)))
@@ -250,15 +265,41 @@ def link_tables(pages: list[Page]) -> None:
                     else last.roles[c]
                     for c in range(t.n_cols)
                 ]
-                for ln in page.lines:
-                    if ln.prov.table == t.index and ln.cells is not None and len(ln.cells) == t.n_cols:
-                        ln.header, ln.roles = list(t.header), list(t.roles)
-                    elif ln.prov.table == t.index and ln.roles is not None and ln.prov.row is not None:
-                        fresh = table_lines(t, t.file)
-                        match = next((f for f in fresh if f.prov.row == ln.prov.row), None)
-                        if match is not None:
-                            ln.header, ln.roles = match.header, match.roles
+                _relabel(page, t)
+            elif last is not None and _repeats_header(t, last) and (last.page or 0) < (t.page or 0):
+                # The header repeated on the next page, some of its cells lost (a scan): the columns
+                # whose heading is gone take the roles of the page before.
+                t.continues = last.index
+                for c in range(t.n_cols):
+                    if not t.header[c].strip() and last.roles[c] not in ("other", "label"):
+                        t.header[c], t.roles[c] = last.header[c], last.roles[c]
+                _relabel(page, t)
             last = t
+
+
+def _repeats_header(t: Table, last: Table) -> bool:
+    """``t`` has a header as wide as ``last``'s, every heading it kept is ``last``'s heading of that
+    column, two at least, and some heading is missing (else its own roles already say everything)."""
+    if t.header_rows == 0 or last.header_rows == 0 or t.n_cols != last.n_cols:
+        return False
+    kept = [c for c in range(t.n_cols) if t.header[c].strip()]
+    same = [c for c in kept if fold(t.header[c]) == fold(last.header[c])]
+    return len(same) >= 2 and len(same) == len(kept) and len(kept) < t.n_cols
+
+
+def _relabel(page: Page, t: Table) -> None:
+    """The page's lines of table ``t`` take its (new) header and roles."""
+    fresh: list[Line] | None = None
+    for ln in page.lines:
+        if ln.prov.table != t.index or (ln.prov.row is not None and ln.prov.row < t.header_rows):
+            continue
+        if ln.cells is not None and len(ln.cells) == t.n_cols:
+            ln.header, ln.roles = list(t.header), list(t.roles)
+        elif ln.roles is not None and ln.prov.row is not None:
+            fresh = fresh if fresh is not None else table_lines(t, t.file)
+            match = next((f for f in fresh if f.prov.row == ln.prov.row), None)
+            if match is not None:
+                ln.header, ln.roles = match.header, match.roles
 
 
 def evenly_spaced(gaps: list[float], spread: float = 0.25) -> bool:

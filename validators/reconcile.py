@@ -607,6 +607,8 @@ def _criteria(rec: Reconciled, profile: Profile) -> None:
             maxima[i - 1] = _points(row.get("max"))
             if scores[i - 1] is None and items.get(i):
                 scores[i - 1] = _score_from_items(rec, key, items[i], maxima[i - 1])
+            elif maxima[i - 1] is None and items.get(i):
+                maxima[i - 1] = _max_from_items(rec, key, items[i], scores[i - 1])
         elif items.get(i) and not _ocr_read(items[i]):
             # No criterion row: its score is the sum of its items, when every item has one. Not on a
             # scan: there a missing criterion row usually means missing item rows too.
@@ -668,6 +670,28 @@ def _score_from_items(
     return total
 
 
+def _max_from_items(rec: Reconciled, key: str, items: list[Candidate], score: float | None) -> float | None:
+    """A criterion row read without its maximum: the sum of its items' maxima, when every item has both
+    and their scores add up to the criterion's score (so no item row was lost). Said in the alternatives."""
+    scores = [_points(c.value.get("score")) for c in items]
+    maxima = [_points(c.value.get("max")) for c in items]
+    if None in scores or None in maxima or score is None or abs(sum(scores) - score) > 0.01:  # type: ignore[arg-type]
+        return None
+    total = round(sum(maxima), 2)  # type: ignore[arg-type]
+    if total < score - 0.01:
+        return None
+    parts = " + ".join(_show(x) for x in maxima)
+    why = (
+        f"điểm tối đa của tiêu chí không đọc được; lấy tổng điểm tối đa các mục ({parts} = {_show(total)}), "
+        f"điểm tự chấm các mục cộng lại bằng {_show(score)} / criterion max not read: sum of its items' maxima"
+    )
+    rec.cell_alternatives[f"{key}.max"] = Alternatives(value=total, others=[], why=why)
+    rec.derived[key] = [rec.chosen[key], *items]
+    rec.derived_how[key] = "cộng các mục con"
+    rec.derived_values[key] = {**rec.chosen[key].value, "max": total}
+    return total
+
+
 def _ocr_read(cands: list[Candidate]) -> bool:
     return any(c.reading.prov.confidence is not None for c in cands)
 
@@ -675,35 +699,60 @@ def _ocr_read(cands: list[Candidate]) -> bool:
 def _one_criterion_from_total(
     rec: Reconciled, scores: list[float | None], maxima: list[float | None]
 ) -> bool:
-    """When exactly one criterion row was not read and the total row was, it is the total less the others.
+    """When exactly one criterion's maximum (or self-score) was not read and the total row's was, it is
+    the total less the others': first the maximum, then the score.
 
     Arithmetic on values the document states, shown to the reviewer as derived, never a guess: with two
-    rows missing, or the total not read, the criterion stays unread.
+    rows missing, the total not read, or rows that do not add up to the total's other part, the
+    criterion stays unread.
     """
     total = rec.chosen.get("criteria_total")
     if total is None or not isinstance(total.value, dict):
         return False
     t_score, t_max = _points(total.value.get("score")), _points(total.value.get("max"))
-    missing = [i for i, v in enumerate(scores) if v is None]
-    if t_score is None or t_max is None or len(missing) != 1:
-        return False
-    others = [i for i in range(len(scores)) if i != missing[0]]
-    if any(maxima[i] is None for i in others):
-        return False
-    i = missing[0]
-    score = round(t_score - sum(scores[j] for j in others), 2)
-    maximum = round(t_max - sum(maxima[j] for j in others), 2)
-    if maxima[i] is not None and abs(maxima[i] - maximum) > 0.01:
-        return False  # the rest does not add up: SCORE_INCONSISTENT territory, not ours to fill
-    if not 0 <= score <= maximum:
-        return False
-    scores[i], maxima[i] = score, maximum
-    key = f"criterion.{i + 1}"
-    rows = [rec.chosen[f"criterion.{j + 1}"] for j in others if f"criterion.{j + 1}" in rec.chosen]
-    rec.derived[key] = [total, *rows]
-    rec.derived_how[key] = "lấy tổng điểm trừ các tiêu chí còn lại"
-    rec.derived_values[key] = {"index": i + 1, "score": score, "max": maximum}
-    return True
+    filled = False
+    for part, values, whole in (("max", maxima, t_max), ("score", scores, t_score)):
+        missing = [i for i, v in enumerate(values) if v is None]
+        if whole is None or len(missing) != 1:
+            continue
+        i = missing[0]
+        others = [j for j in range(len(values)) if j != i]
+        if any(values[j] is None for j in others):
+            continue
+        value = round(whole - sum(values[j] for j in others), 2)  # type: ignore[misc]
+        if part == "max":
+            # The total's score must be the rows' scores (when all were read): else the total row is
+            # not this table's sum, and nothing follows from it.
+            known = [x for x in scores if x is not None]
+            if t_score is not None and len(known) == len(scores) and abs(sum(known) - t_score) > 0.01:
+                continue
+            if value <= 0 or (scores[i] is not None and scores[i] > value + 0.01):  # type: ignore[operator]
+                continue
+            maxima[i] = value
+        else:
+            if any(maxima[j] is None for j in others):
+                continue
+            maximum = round(t_max - sum(maxima[j] for j in others), 2) if t_max is not None else None  # type: ignore[misc]
+            if maximum is None or (maxima[i] is not None and abs(maxima[i] - maximum) > 0.01):
+                continue  # the rest does not add up: SCORE_INCONSISTENT territory, not ours to fill
+            if not 0 <= value <= maximum:
+                continue
+            scores[i], maxima[i] = value, maximum
+        key = f"criterion.{i + 1}"
+        if key in rec.chosen:  # the row was read without this part: say where the value comes from
+            word = "điểm tối đa" if part == "max" else "điểm tự chấm"
+            rec.cell_alternatives[f"{key}.{part}"] = Alternatives(
+                value=maxima[i] if part == "max" else scores[i],
+                others=[],
+                why=f"{word} của tiêu chí không đọc được; lấy tổng điểm trừ các tiêu chí còn lại / "
+                f"criterion {part} not read: the total less the other criteria",
+            )
+        rows = [rec.chosen[f"criterion.{j + 1}"] for j in others if f"criterion.{j + 1}" in rec.chosen]
+        rec.derived[key] = [total, *rows]
+        rec.derived_how[key] = "lấy tổng điểm trừ các tiêu chí còn lại"
+        rec.derived_values[key] = {"index": i + 1, "score": scores[i], "max": maxima[i]}
+        filled = True
+    return filled
 
 
 def _items_by_criterion(rec: Reconciled) -> dict[int, list[Candidate]]:

@@ -33,9 +33,23 @@ _MAX_COL = re.compile(
 _SCORE_COL = re.compile(r"tu cham|tu danh gia|diem tu|tu cho|diem dat|chi bo cham")
 _PASS_COL = re.compile(r"dat\s*/\s*khong dat|ket qua danh gia|muc do dat|danh gia")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-_INDEX = re.compile(r"^\W*(?:tieu chi\s*)?(iv|iii|ii|i|[1-4])(?:\.(\d{1,2}))?\.?(?=\s|$|[:.)])")
+_INDEX = re.compile(
+    r"^\W*(?:tieu chi\s*)?(iv|iii|ii|i|[1-4])(?:\.(\d{1,2}))?\.?_*(?=\s|$|[:.)])"
+)  # OCR: "2_"
 _LETTER = re.compile(r"^\W*([a-h])[).]\s")
 _TOTAL = re.compile(r"^\W*(tong cong|tong so diem|tong diem|cong)\b")
+# A criterion's own sum after its items: "Cộng tiêu chí 2", "Tổng điểm tiêu chí II", "=> Điểm tiêu chí 1".
+_SUBTOTAL = re.compile(
+    r"^\W*(?:cong|tong cong|tong|tong diem|tong so diem|diem|ket qua|cong diem)\s+(?:cua\s+)?"
+    r"(?:tieu chi|muc)\s*(iv|iii|ii|i|[1-4])\b"
+)
+
+
+def _subtotal(label: str) -> int | None:
+    m = _SUBTOTAL.match(label)
+    return (_ROMAN.get(m.group(1)) or int(m.group(1))) if m else None
+
+
 _NUM_TAIL = re.compile(r"(\d+(?:[.,]\d+)?)\s+(\d+(?:[.,]\d+)?)\s*(?:diem)?\s*$")
 _PASS_TAIL = re.compile(r"\b(khong dat|dat)\s*$")
 _CRIT_SENT = re.compile(r"tieu chi\s*(iv|iii|ii|i|[1-4])\W+(?:dat\s*)?(\d+(?:,\d+)?)\s*/\s*(\d+(?:,\d+)?)")
@@ -84,11 +98,12 @@ def _num_loose(text: str) -> float | None:
 
 
 # The four criteria (DOMAIN.md), folded: a row naming one is a criterion row however OCR damaged its index.
+# The first is also written as the cell's task, "Lãnh đạo hoàn thành tốt …" (seeds 000, 001).
 _CRITERIA_NAMES = (
-    "hoan thanh tot nhiem vu chinh tri",
-    "chat luong sinh hoat tot",
-    "doan ket, ky luat tot",
-    "can bo, dang vien tot",
+    ("hoan thanh tot nhiem vu chinh tri", "lanh dao hoan thanh tot nhiem vu chinh tri"),
+    ("chat luong sinh hoat tot",),
+    ("doan ket, ky luat tot",),
+    ("can bo, dang vien tot",),
 )
 _LEAD = re.compile(r"^[\W_]*(?:tieu chi\s*)?(?:[ivxl1-4]{1,3}[\W_]+)?")
 
@@ -103,7 +118,7 @@ def criterion_by_name(label: str) -> int | None:
     if len(body) < 10:
         return None
     best, idx = 0.0, None
-    for i, name in enumerate(_CRITERIA_NAMES, 1):
+    for i, name in ((i, n) for i, names in enumerate(_CRITERIA_NAMES, 1) for n in names):
         if len(body) < len(name):
             # Cut short (the name wraps onto the next line, or OCR lost its end): most of it must be there.
             score = fuzz.partial_ratio(name, body) if len(body) >= 0.65 * len(name) else 0.0
@@ -121,11 +136,35 @@ def score_table(lines: list[Line]) -> Iterator[Hit]:
     """Readings of ``criterion``, ``criterion_item`` and ``criteria_total`` from the score table,
     reconsidered as a whole (see the module docstring)."""
     notes: dict[int, dict] = {}
-    hits = list(_score_rows(lines, notes))
+    said, used = _listed_scores(lines)
+    hits = said + list(_score_rows([ln for ln in lines if id(ln) not in used], notes))
     for h in hits:
         if id(h.line) in notes and isinstance(h.value, dict):
             h.value = {**h.value, **notes[id(h.line)]}
-    yield from _reconsider(hits)
+    yield from _reconsider(_completed(hits))
+
+
+def _completed(hits: list[Hit]) -> list[Hit]:
+    """A criterion read twice, once in part (its heading "Tiêu chí 1 … (25 điểm)" before the items) and
+    once whole (its sum after them, "Cộng tiêu chí 1 | 25 | 24,5"): the part says nothing the whole
+    does not, so only the whole is kept. Parts that disagree with it stay, for the checks to see."""
+    whole = [
+        h
+        for h in hits
+        if h.field == "criterion" and h.value.get("max") is not None and h.value.get("score") is not None
+    ]  # type: ignore[union-attr]
+
+    def covered(h: Hit) -> bool:
+        if h.field != "criterion" or h in whole:
+            return False
+        v = h.value
+        return any(
+            w.value["index"] == v["index"]  # type: ignore[index]
+            and all(v.get(k) is None or v.get(k) == w.value.get(k) for k in ("max", "score"))  # type: ignore[union-attr]
+            for w in whole
+        )
+
+    return [h for h in hits if not covered(h)]
 
 
 def _bare(x: float | None) -> bool:
@@ -261,6 +300,7 @@ def _score_rows(lines: list[Line], notes: dict[int, dict]) -> Iterator[Hit]:
     locked = False  # a data row was read under the header: later text rows are data, not header
     last_item = 0
     named = False  # criterion rows carry the criterion names: then a plain "1", "2" row is an item
+    bullets: dict[int, int] = {}  # items written "- …" so far, per criterion
     for line in lines:
         f = fix_digits(fold_keep_length(line.text))
         cells = [fix_digits(fold_keep_length(c)) for c in line.cells] if line.cells else None
@@ -406,6 +446,10 @@ def _score_rows(lines: list[Line], notes: dict[int, dict]) -> Iterator[Hit]:
         if note:
             notes[id(line)] = note
         locked = locked or len(order) == 2 or max_col is not None or score_col is not None
+        if (sub := _subtotal(label.strip())) is not None:
+            current, last_item = sub, 0
+            yield Hit("criterion", {"index": sub, "max": mx, "score": sc, "passed": passed}, line)
+            continue
         if _TOTAL.match(label.strip()):
             yield Hit("criteria_total", {"max": mx, "score": sc}, line)
             continue
@@ -479,6 +523,11 @@ def _score_rows(lines: list[Line], notes: dict[int, dict]) -> Iterator[Hit]:
                 {"criterion": current, "item": lm.group(1), "max": mx, "score": sc, "passed": passed},
                 line,
             )
+        elif current is not None and re.match(r"^\s*[-–+•*]\s*\w", label):
+            # "- Nội dung …": an item by its bullet, numbered in its criterion's order.
+            bullets[current] = bullets.get(current, 0) + 1
+            item = {"criterion": current, "item": f"{current}.{bullets[current]}"}
+            yield Hit("criterion_item", {**item, "max": mx, "score": sc, "passed": passed}, line)
 
 
 # A score row written as prose names each number's column: "I. Lãnh đạo …: thang điểm 25, điểm trừ
@@ -507,6 +556,131 @@ def _said_scores(f: str) -> tuple[str, float | None, float | None] | None:
     if first is None or mx is None or sc is None:
         return None
     return f[:first].rstrip(" :,-–"), mx, sc
+
+
+# -- a phiếu without a table: each criterion and item a line that says its points ------------------
+_BULLET = re.compile(r"^\s*(?:[-–+•*]|[a-h]\))\s*")
+_INDEX_FIRST = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]\s|^\d{1,2}(?:\.\d{1,2})+\s|^\d{1,2}\s+(\w)")
+
+
+def _header_line(f: str) -> bool:
+    """A score table's header as a line of text (OCR, a table without rules): nothing goes on it."""
+    return bool(_MAX_COL.search(f) and _SCORE_COL.search(f)) and not re.search(r"\d", f)
+
+
+def _goes_on_with_number(text: str) -> bool:
+    """A line that begins with a number and is no numbered row ("1.", "1.1", "2 Chất lượng …"): the end
+    of the item above, wrapped ("25 điểm) – tự chấm …", "8)", "14/14 điểm.", "14 trên 14 điểm;")."""
+    if not text[:1].isdigit():
+        return False
+    m = _INDEX_FIRST.match(text)
+    return m is None or (m.group(1) is not None and not m.group(1).isupper())
+
+
+_TOTAL_SAID = re.compile(r"^\W*(tong cong|tong so diem|tong diem|tong|cong)\b")
+
+
+def _said_blocks(lines: list[Line]) -> list[list[Line]]:
+    """Text lines grouped into the items of a list: a line that begins in lower case, with a bracket or
+    with points ("25 điểm) – tự chấm …") goes on the item above; a bullet, a number or a capital
+    begins a new one. Table rows stand alone."""
+    out: list[list[Line]] = []
+    for ln in lines:
+        text = prose_text(ln) if not is_table_row(ln) else None
+        if text is None:
+            out.append([ln])
+            continue
+        t = text.strip()
+        prev = out[-1] if out else None
+        goes_on = (
+            prev is not None
+            and bool(t)
+            and not is_table_row(prev[-1])
+            and not re.search(r"[.!?]\s*$", prose_text(prev[-1]))
+            and not _header_line(fold_keep_length(prose_text(prev[-1])))
+            and not _BULLET.match(t)
+            and (t[0].islower() or t[0] == "(" or _goes_on_with_number(t) or bool(re.match(r"[._…]{3}", t)))
+        )
+        if goes_on:
+            prev.append(ln)  # type: ignore[union-attr]
+        else:
+            out.append([ln])
+    return out
+
+
+def _heading_criterion(folded: str) -> int | None:
+    """The criterion a heading line names, by "Tiêu chí N" / a roman numeral, or by its name."""
+    m = _INDEX.match(folded)
+    if m and not m.group(2) and ("tieu chi" in m.group(0) or m.group(1) in _ROMAN):
+        return _ROMAN.get(m.group(1)) or int(m.group(1))
+    return criterion_by_name(folded) if len(folded) < 80 else None
+
+
+def _listed_scores(lines: list[Line]) -> tuple[list[Hit], set[int]]:
+    """Criterion, item and total rows of a phiếu that says its points in words (no table): each item's
+    points read by the ``points`` patterns of extractors/nlp/structures.yaml. Returns the readings and
+    the ids of the lines they were read from (the table reader skips those)."""
+    from ..nlp.points import read_points  # the spaCy pipeline loads on first use
+
+    hits: list[Hit] = []
+    used: set[int] = set()
+    current: int | None = None
+    numbered = False  # criteria headed "Tiêu chí N" or I–IV: a plain "1." under one is its item
+    item = 0
+    for block in _said_blocks(lines):
+        if is_table_row(block[0]):
+            continue
+        text = " ".join(prose_text(ln) for ln in block)
+        folded = fold_keep_length(text)
+        said = bool(re.search(r"\d", folded) and re.search(r"diem|\bdat\b", folded))
+        pts = read_points(text) if said else None
+        if pts is None or (pts.max is None and pts.score is None):
+            # A heading without points ("TIÊU CHÍ 2. CHẤT LƯỢNG SINH HOẠT TỐT"): the items below are its own.
+            head = _heading_criterion(folded.strip())
+            if head is not None and len(block) <= 2:
+                current, item, numbered = head, 0, True
+            continue
+        label = folded[: pts.start].strip().rstrip(" :,-–(")
+        row = {"max": pts.max, "score": pts.score}
+        if (sub_of := _subtotal(label)) is not None:
+            hits.append(Hit("criterion", {"index": sub_of, **row, "passed": None}, block[0]))
+            used.update(id(ln) for ln in block)
+            continue
+        if _TOTAL_SAID.match(label):
+            hits.append(Hit("criteria_total", row, block[0]))
+            used.update(id(ln) for ln in block)
+            continue
+        body = _BULLET.sub("", label, count=1)
+        m = _INDEX.match(body.strip())
+        bullet = bool(_BULLET.match(label))
+        crit: int | None = None
+        sub: str | None = None
+        if m and not bullet:
+            idx = _ROMAN.get(m.group(1)) or int(m.group(1))
+            headed = "tieu chi" in m.group(0) or m.group(1) in _ROMAN
+            if m.group(2):
+                crit, sub = idx, f"{idx}.{int(m.group(2))}"
+            elif numbered and not headed and current is not None:
+                crit, sub = current, f"{current}.{idx}"
+            else:
+                crit, numbered = idx, numbered or headed
+        elif not bullet and (named := criterion_by_name(body)) is not None:
+            crit = named
+        elif bullet and current is not None:
+            item += 1
+            letter = _LETTER.match(label.strip() + " ")
+            crit, sub = current, letter.group(1) if letter else f"{current}.{item}"
+        if crit is None or not 1 <= crit <= 4:
+            continue
+        if sub is None:
+            current, item = crit, 0
+            hits.append(Hit("criterion", {"index": crit, **row, "passed": None}, block[0]))
+        else:
+            hits.append(
+                Hit("criterion_item", {"criterion": crit, "item": sub, **row, "passed": None}, block[0])
+            )
+        used.update(id(ln) for ln in block)
+    return hits, used
 
 
 def criterion_sentences(lines: list[Line]) -> Iterator[Hit]:

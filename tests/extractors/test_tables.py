@@ -376,6 +376,32 @@ def test_table_going_on_over_a_page_takes_the_header() -> None:
     assert lines2[0].roles == second.roles and lines2[0].prov.table == 1
 
 
+def test_header_repeated_on_the_next_page_with_cells_lost_takes_the_roles_before() -> None:
+    """A scan of page 2 repeats the header but OCR lost "Điểm tối đa" and "Điểm trừ": those columns
+    keep the roles page 1 gave them; a header that names other things takes nothing."""
+    from extractors.tables import link_tables
+
+    first = build_table(_grid([HEAD[1], BODY[0], BODY[1]]), file="x", source="ocr", page=1)
+    lost = ["STT", "Nội dung chấm điểm", "", "", "Điểm đạt"]
+    second = build_table(_grid([lost, BODY[3], BODY[4]], 2), file="x", source="ocr", page=2)
+    pages = [Page(number=1, method="ocr", tables=[first]), Page(number=2, method="ocr", tables=[second])]
+    pages[1].lines = table_lines(second, "x")
+    assert second.roles[2] != "max"
+    link_tables(pages)
+    assert second.continues == 0 and second.roles == ["index", "label", "max", "deduction", "score"]
+    body = [ln for ln in pages[1].lines if ln.roles]
+    assert body and all(ln.roles == second.roles for ln in body)
+    assert _score_rows(DocumentText(file="x", sha256="0", source="ocr", pages=pages))[:1] == [
+        ("criterion", {"index": 2, "max": 25.0, "score": 25.0})
+    ]
+    other = build_table(
+        _grid([["STT", "Tên chi bộ", "", "", "Ghi chú"], BODY[3]], 2), file="y", source="ocr", page=2
+    )
+    first2 = build_table(_grid([HEAD[1], BODY[0]]), file="y", source="ocr", page=1)
+    link_tables([Page(number=1, method="ocr", tables=[first2]), Page(number=2, method="ocr", tables=[other])])
+    assert other.continues is None and "max" not in other.roles
+
+
 # -- a justified line is prose, however wide its gaps ---------------------------------------
 
 JUSTIFIED = "Chi bộ tổ chức 12 cuộc sinh hoạt thường kỳ và 4 cuộc sinh hoạt chuyên đề"

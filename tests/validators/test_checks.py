@@ -573,6 +573,45 @@ def test_one_unread_criterion_is_the_total_less_the_others() -> None:
     assert any("trừ" in r.text for r in result.readings["criterion.2"])
 
 
+def test_one_unread_criterion_maximum_is_the_total_less_the_others() -> None:
+    """A scan lost only criterion 4's maximum ("J25_"): the total row's maximum less the others' gives
+    it, because the rows' scores add up to the total's score (the total is this table's sum)."""
+    docs = clean_chi_bo()
+    docs[PH] = [r for r in docs[PH] if not (r[0] == "criterion" and r[1]["index"] == 4)]
+    docs[PH] += [crit(4, 25, None)]
+    result = run(docs)
+    assert result.figures.criteria_max == [25, 25, 25, 25] and result.figures.criteria_scores[3] == 25
+    assert FlagCode.SCORE_INCONSISTENT not in codes(result)
+    assert "tổng điểm trừ" in result.alternatives["criterion.4.max"].why
+
+
+def test_a_criterion_maximum_not_read_is_the_sum_of_its_items() -> None:
+    docs = clean_chi_bo()
+    docs[PH] = [
+        r for r in docs[PH] if r[0] != "criteria_total" and not (r[0] == "criterion" and r[1]["index"] == 2)
+    ]
+    docs[PH] += [crit(2, 24.5, None), item(2, "2.1", 10, 10), item(2, "2.2", 14.5, 15)]
+    result = run(docs)
+    assert (
+        result.figures.criteria_max[1] == 25
+        and "tổng điểm tối đa các mục" in result.alternatives["criterion.2.max"].why
+    )
+    # Items whose scores do not make the criterion's (a row lost): no maximum follows from them.
+    docs[PH] = [r for r in docs[PH] if r[0] != "criterion_item" or r[1]["item"] != "2.1"]
+    assert run(docs).figures.criteria_max[1] is None
+
+
+def test_a_total_that_is_not_the_rows_sum_gives_no_maximum() -> None:
+    docs = clean_chi_bo()
+    drop = ("criteria_total", 4)
+    docs[PH] = [
+        r for r in docs[PH] if r[0] not in drop and not (r[0] == "criterion" and r[1]["index"] in drop)
+    ]
+    docs[PH] += [crit(4, 25, None), ("criteria_total", {"max": 100, "score": 97})]  # rows say 98,5
+    result = run(docs)
+    assert result.figures.criteria_max[3] is None
+
+
 def test_two_unread_criteria_stay_unread() -> None:
     docs = clean_chi_bo()
     docs[PH] = [r for r in docs[PH] if not (r[0] == "criterion" and r[1]["index"] in (2, 3))]
