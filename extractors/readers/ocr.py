@@ -34,9 +34,11 @@ from .base import ReadContext
 from .prepare import (
     UPRIGHT_SHARE,
     UPSIDE_DOWN_SHARE,
+    Grid,
     Prepared,
     binarise,
     check_pixels,
+    erase_rules,
     find_grids,
     prepare,
     to_grey,
@@ -277,17 +279,23 @@ def _word(w: _Word) -> Word:
     )
 
 
-def page_tables(
-    image: np.ndarray, words: list[_Word], name: str, page_no: int
-) -> tuple[list[Table], list[_Word]]:
-    """Ruled tables of a page image (:func:`~extractors.readers.prepare.find_grids`) with the
-    Tesseract words inside each cell (by the word's centre), as :class:`Table`; and the words
-    outside every table. Strokes of the ruling read as words ("|", "_") are left out."""
+def page_grids(image: np.ndarray, name: str, page_no: int) -> list[Grid]:
+    """:func:`~extractors.readers.prepare.find_grids`, none when OpenCV cannot analyse the image."""
     try:
-        grids = find_grids(image)
+        return find_grids(image)
     except cv2.error:  # pragma: no cover - an image OpenCV cannot analyse: read it as lines
         log.warning("grid detection failed on page %d of %s", page_no, name, exc_info=True)
-        return [], words
+        return []
+
+
+def page_tables(
+    image: np.ndarray, words: list[_Word], name: str, page_no: int, grids: list[Grid] | None = None
+) -> tuple[list[Table], list[_Word]]:
+    """Ruled tables of a page image (``grids``, found here when not given) with the Tesseract words
+    inside each cell (by the word's centre), as :class:`Table`; and the words outside every table.
+    Strokes of the ruling read as words ("|", "_") are left out."""
+    if grids is None:
+        grids = page_grids(image, name, page_no)
     tables: list[Table] = []
     taken: set[int] = set()
     for g in grids:
@@ -413,10 +421,15 @@ def fill_cells(tables: list[Table], found: dict[tuple[int, int, int], list[_Word
 
 
 def page_lines(
-    image: np.ndarray, words: list[_Word], name: str, page_no: int, ctx: ReadContext | None = None
+    image: np.ndarray,
+    words: list[_Word],
+    name: str,
+    page_no: int,
+    ctx: ReadContext | None = None,
+    grids: list[Grid] | None = None,
 ) -> tuple[list[Line], list[Table]]:
     """A page's lines in reading order: ruled tables' rows (one line each, with cells) and the rest."""
-    tables, rest = page_tables(image, words, name, page_no)
+    tables, rest = page_tables(image, words, name, page_no, grids)
     if ctx is not None and tables:
         fill_cells(tables, reread_cells(image, empty_cells(image, tables), ctx, page_no), page_no)
     lines = build_lines(rest, name, page_no) if rest else []
@@ -425,10 +438,15 @@ def page_lines(
     return merge_lines(lines, [(t.bbox, table_lines(t, name)) for t in tables if t.bbox]), tables
 
 
-def _read(prep: Prepared, ctx: ReadContext, dpi: float | None, page_no: int) -> list[_Word]:
+def _read(
+    prep: Prepared, ctx: ReadContext, dpi: float | None, page_no: int, name: str = ""
+) -> tuple[list[_Word], list[Grid]]:
+    """Tesseract's words on the prepared page, read with its tables' rules erased; and the tables' grids."""
     args = ["-l", ctx.ocr_languages, "--psm", "3", *_dpi_args(dpi and dpi * prep.scale), "tsv"]
     px = prep.text_px * prep.scale if prep.text_px else None
-    return parse_tsv(_tesseract(args, _pbm(binarise(prep.image, px)), ctx, page_no))
+    grids = page_grids(prep.image, name, page_no)
+    page = erase_rules(binarise(prep.image, px), grids)
+    return parse_tsv(_tesseract(args, _pbm(page), ctx, page_no)), grids
 
 
 def detect_rotation(grey: np.ndarray, ctx: ReadContext, page_no: int) -> tuple[int, float]:
@@ -472,24 +490,24 @@ def ocr_array(grey: np.ndarray, name: str, page_no: int, ctx: ReadContext, dpi: 
                 prep = base.turned(turn)
     elif base.upside_down:
         prep = base.turned(180)
-    words = _read(prep, ctx, dpi, page_no)
+    words, grids = _read(prep, ctx, dpi, page_no, name)
     conf = page_confidence(words)
     if not asked and (conf is None or conf < ctx.osd_below):
         turn, osd_conf = detect_rotation(prep.image, ctx, page_no)
         if turn and osd_conf >= OSD_MIN_CONFIDENCE:
             total = (prep.rotation + turn) % 360  # OSD saw the page as already turned
             turned = base.turned(total)
-            words2 = _read(turned, ctx, dpi, page_no)
+            words2, grids2 = _read(turned, ctx, dpi, page_no, name)
             conf2 = page_confidence(words2)
             log.info("page %d of %s turned %d°: confidence %s → %s", page_no, name, total, conf, conf2)
             if conf2 is not None and (conf is None or conf2 > conf):
-                prep, words, conf = turned, words2, conf2
+                prep, words, conf, grids = turned, words2, conf2, grids2
     image_path = ctx.page_image_path(name, page_no)
     ok, jpeg = cv2.imencode(".jpg", prep.image, [cv2.IMWRITE_JPEG_QUALITY, JPEG_QUALITY])
     if ok:
         image_path.write_bytes(jpeg.tobytes())
     h, w = prep.image.shape
-    lines, tables = page_lines(prep.image, words, name, page_no, ctx)
+    lines, tables = page_lines(prep.image, words, name, page_no, ctx, grids)
     return Page(
         number=page_no,
         method="ocr",
