@@ -90,6 +90,24 @@ def _own(head: list[list[Cell]], c: int) -> str | None:
     return None
 
 
+# A lone letter OCR reads for a lone digit in a figure column ("KHTNV | O | 0", "Tổng | l0"): the
+# column says a figure stands there, so the letters that look like digits are read as those digits.
+_DIGIT_LOOKS = str.maketrans({"O": "0", "o": "0", "D": "0", "l": "1", "I": "1", "|": "1", "!": "1"})
+_LOOKALIKE_FIGURE = re.compile(r"^[0-9OoDlI|!]+(?:[.,][0-9OoDlI|!]+)?\s*%?$")
+_FIGURE_ROLES = {"max", "score", "deduction", "pct", "result", "target"}
+
+
+def _figure_from_lookalikes(text: str) -> str:
+    """``text`` with digit look-alikes read as digits when that makes it a figure ("lO" → "10"),
+    else unchanged. "D" only beside a real digit: without one it is more often a letter."""
+    t = text.strip()
+    if not t or not _LOOKALIKE_FIGURE.match(t) or t.isdigit():
+        return text
+    if "D" in t and not re.search(r"\d", t):
+        return text
+    return t.translate(_DIGIT_LOOKS)
+
+
 def build_table(
     grid: list[list[Cell]],
     *,
@@ -125,6 +143,17 @@ def build_table(
     body = rows[header_rows:]
     own = [_own(rows[:header_rows], c) for c in range(n)]
     roles = [column_role(header[c], [r[c].text for r in body if not r[c].spanned], own[c]) for c in range(n)]
+    if source == "ocr":
+        for c in range(n):
+            cells = [r[c].text.strip() for r in body if r[c].text.strip()]
+            figures = sum(1 for t in cells if _NUMBER.match(_figure_from_lookalikes(t)))
+            # A column under no known word ("Số đảng viên") is a figure column when figures fill it.
+            if roles[c] not in _FIGURE_ROLES and not (roles[c] == "other" and figures * 2 > len(cells)):
+                continue
+            for r in body:
+                fixed = _figure_from_lookalikes(r[c].text)
+                if fixed != r[c].text:
+                    r[c] = r[c].model_copy(update={"text": fixed})
     first = [fold(r[0].text) for r in body if r and r[0].text.strip()]
     if roles and roles[0] in ("other", "label") and first and all(_INDEX.match(t) for t in first):
         roles[0] = "index"  # an unlabelled first column of "1", "1.1", "II": the row numbers

@@ -337,6 +337,19 @@ MAX_REREAD_CELLS = 60
 CELL_PAD = 6  # px kept off a cell's edges so that its ruling is not read
 
 
+def _has_ink(image: np.ndarray, b: Box) -> bool:
+    crop = image[int(b.y0) + CELL_PAD : int(b.y1) - CELL_PAD, int(b.x0) + CELL_PAD : int(b.x1) - CELL_PAD]
+    if crop.size == 0 or crop.shape[0] < 8 or crop.shape[1] < 8:
+        return False
+    ink = crop < min(128, int(np.median(crop)) - 60)
+    return bool(ink.mean() > 0.004)
+
+
+def _figure_columns(t: Table) -> list[bool]:
+    # A table going on from the last page has no header yet: any column but the label's.
+    return [role in _REREAD_ROLES or (t.header_rows == 0 and role == "other") for role in t.roles]
+
+
 def empty_cells(image: np.ndarray, tables: list[Table]) -> list[tuple[int, int, int, Box]]:
     """Body cells of figure columns that Tesseract left empty but that hold ink: (table, row, col, box).
 
@@ -344,24 +357,59 @@ def empty_cells(image: np.ndarray, tables: list[Table]) -> list[tuple[int, int, 
     page layout analysis); read on its own the figure comes out."""
     out = []
     for ti, t in enumerate(tables):
+        wanted = _figure_columns(t)
         for r in range(t.header_rows, len(t.rows)):
             row = t.rows[r]
             if not any(c.text for c in row):
                 continue
             for c, cell in enumerate(row):
-                # A table going on from the last page has no header yet: any column but the label's.
-                wanted = t.roles[c] in _REREAD_ROLES or (t.header_rows == 0 and t.roles[c] == "other")
-                if cell.text or cell.spanned or cell.bbox is None or not wanted:
+                if cell.text or cell.spanned or cell.bbox is None or not wanted[c]:
                     continue
-                b = cell.bbox
-                crop = image[
-                    int(b.y0) + CELL_PAD : int(b.y1) - CELL_PAD, int(b.x0) + CELL_PAD : int(b.x1) - CELL_PAD
-                ]
-                if crop.size == 0 or crop.shape[0] < 8 or crop.shape[1] < 8:
+                if _has_ink(image, cell.bbox):
+                    out.append((ti, r, c, cell.bbox))
+    return out[:MAX_REREAD_CELLS]
+
+
+# A figure cell as it should read: "12", "7,5", "95%", "0", "17/18", "(91,67%)".
+_FIGURE_CELL = re.compile(r"^\(?\d+(?:[.,]\d+)?\s*%?\)?(?:\s*/\s*\d+)?$")
+MAX_FIGURE_CHARS = 12  # longer cells hold words ("12 cuộc, đạt 100%"): not re-read as one figure
+
+
+def _value(text: str) -> float | None:
+    m = _FIGURE_CELL.match(text.strip())
+    if not m:
+        return None
+    return float(re.sub(r"[^\d,.]", "", text.split("/")[0]).replace(",", "."))
+
+
+def doubtful_cells(tables: list[Table]) -> list[tuple[int, int, int, Box]]:
+    """Body cells of figure columns whose reading the table itself doubts: (table, row, col, box).
+
+    - text that is not a figure but short enough to be one ("J25_", "2O", "7.S"): a rule or a stain
+      read with it;
+    - a score (or deduction) above its row's maximum ("79" beside a maximum of 8: the decimal
+      comma of "7,9" lost): both cells are read again, on their own.
+    Zero in words ("không", "-") is a reading, not a doubt."""
+    out = []
+    for ti, t in enumerate(tables):
+        wanted = _figure_columns(t)
+        roles = t.roles
+        for r in range(t.header_rows, len(t.rows)):
+            row = t.rows[r]
+            picked: set[int] = set()
+            for c, cell in enumerate(row):
+                text = cell.text.strip()
+                if not wanted[c] or cell.spanned or cell.bbox is None or not text or roles[c] == "index":
                     continue
-                ink = crop < min(128, int(np.median(crop)) - 60)
-                if ink.mean() > 0.004:
-                    out.append((ti, r, c, b))
+                if len(text) <= MAX_FIGURE_CHARS and _value(text) is None and re.search(r"\d", text):
+                    picked.add(c)
+            maxes = [c for c, role in enumerate(roles) if role == "max" and _value(row[c].text) is not None]
+            for c, role in enumerate(roles):
+                v = _value(row[c].text) if role in ("score", "deduction") else None
+                if v is not None and maxes and v > max(_value(row[m].text) or 0.0 for m in maxes):
+                    picked.add(c)
+                    picked.update(maxes)
+            out += [(ti, r, c, row[c].bbox) for c in sorted(picked) if row[c].bbox is not None]
     return out[:MAX_REREAD_CELLS]
 
 
@@ -413,11 +461,32 @@ def reread_cells(
 
 
 def fill_cells(tables: list[Table], found: dict[tuple[int, int, int], list[_Word]], page_no: int) -> None:
-    """Put re-read words into their (empty) cells."""
+    """Put re-read words into their cells: an empty cell takes them; a doubted one (see
+    :func:`doubtful_cells`) only when they read as a figure, and, for a score above its maximum,
+    only when the row's figures read again are consistent (score ≤ maximum)."""
+    fresh: dict[tuple[int, int, int], Cell] = {}
     for (ti, r, c), ws in found.items():
         cell = tables[ti].rows[r][c]
-        filled = cell_from_words([_word(w) for w in ws], page=page_no, bbox=cell.bbox, tolerance=10.0)
-        tables[ti].rows[r][c] = filled
+        fresh[(ti, r, c)] = cell_from_words(
+            [_word(w) for w in ws], page=page_no, bbox=cell.bbox, tolerance=10.0
+        )
+    for (ti, r, c), new in fresh.items():
+        t = tables[ti]
+        old = t.rows[r][c]
+        if not old.text:
+            t.rows[r][c] = new
+            continue
+        if _value(new.text) is None:
+            continue
+        if _value(old.text) is None:  # "J25_" → "25"
+            t.rows[r][c] = new
+            continue
+        row = [fresh.get((ti, r, k), t.rows[r][k]) for k in range(len(t.rows[r]))]
+        maxes = [_value(row[k].text) for k, role in enumerate(t.roles) if role == "max"]
+        scores = [_value(row[k].text) for k, role in enumerate(t.roles) if role in ("score", "deduction")]
+        top = max((m for m in maxes if m is not None), default=None)
+        if top is not None and all(v is None or v <= top for v in scores):
+            t.rows[r][c] = new
 
 
 def page_lines(
@@ -431,7 +500,8 @@ def page_lines(
     """A page's lines in reading order: ruled tables' rows (one line each, with cells) and the rest."""
     tables, rest = page_tables(image, words, name, page_no, grids)
     if ctx is not None and tables:
-        fill_cells(tables, reread_cells(image, empty_cells(image, tables), ctx, page_no), page_no)
+        cells = empty_cells(image, tables) + doubtful_cells(tables)
+        fill_cells(tables, reread_cells(image, cells[:MAX_REREAD_CELLS], ctx, page_no), page_no)
     lines = build_lines(rest, name, page_no) if rest else []
     if not tables:
         return lines, []
@@ -440,13 +510,14 @@ def page_lines(
 
 def _read(
     prep: Prepared, ctx: ReadContext, dpi: float | None, page_no: int, name: str = ""
-) -> tuple[list[_Word], list[Grid]]:
-    """Tesseract's words on the prepared page, read with its tables' rules erased; and the tables' grids."""
+) -> tuple[list[_Word], list[Grid], np.ndarray]:
+    """Tesseract's words on the prepared page; its tables' grids; and the black-and-white page it
+    read, with the tables' rules erased (cells are read again from it)."""
     args = ["-l", ctx.ocr_languages, "--psm", "3", *_dpi_args(dpi and dpi * prep.scale), "tsv"]
     px = prep.text_px * prep.scale if prep.text_px else None
     grids = page_grids(prep.image, name, page_no)
-    page = erase_rules(binarise(prep.image, px), grids)
-    return parse_tsv(_tesseract(args, _pbm(page), ctx, page_no)), grids
+    page = erase_rules(binarise(prep.image, px), grids, px)
+    return parse_tsv(_tesseract(args, _pbm(page), ctx, page_no)), grids, page
 
 
 def detect_rotation(grey: np.ndarray, ctx: ReadContext, page_no: int) -> tuple[int, float]:
@@ -490,24 +561,25 @@ def ocr_array(grey: np.ndarray, name: str, page_no: int, ctx: ReadContext, dpi: 
                 prep = base.turned(turn)
     elif base.upside_down:
         prep = base.turned(180)
-    words, grids = _read(prep, ctx, dpi, page_no, name)
+    words, grids, bw = _read(prep, ctx, dpi, page_no, name)
     conf = page_confidence(words)
     if not asked and (conf is None or conf < ctx.osd_below):
         turn, osd_conf = detect_rotation(prep.image, ctx, page_no)
         if turn and osd_conf >= OSD_MIN_CONFIDENCE:
             total = (prep.rotation + turn) % 360  # OSD saw the page as already turned
             turned = base.turned(total)
-            words2, grids2 = _read(turned, ctx, dpi, page_no, name)
+            words2, grids2, bw2 = _read(turned, ctx, dpi, page_no, name)
             conf2 = page_confidence(words2)
             log.info("page %d of %s turned %d°: confidence %s → %s", page_no, name, total, conf, conf2)
             if conf2 is not None and (conf is None or conf2 > conf):
-                prep, words, conf, grids = turned, words2, conf2, grids2
+                prep, words, conf, grids, bw = turned, words2, conf2, grids2, bw2
     image_path = ctx.page_image_path(name, page_no)
     ok, jpeg = cv2.imencode(".jpg", prep.image, [cv2.IMWRITE_JPEG_QUALITY, JPEG_QUALITY])
     if ok:
         image_path.write_bytes(jpeg.tobytes())
     h, w = prep.image.shape
-    lines, tables = page_lines(prep.image, words, name, page_no, ctx, grids)
+    # Cells are read again from the page Tesseract read: lighting flattened, rules erased.
+    lines, tables = page_lines(bw, words, name, page_no, ctx, grids)
     return Page(
         number=page_no,
         method="ocr",

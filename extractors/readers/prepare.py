@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import math
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 import cv2
 import numpy as np
@@ -562,6 +563,7 @@ def prepare(grey: np.ndarray, limits: Limits) -> Prepared:
 
 # -- ruled tables on a page image ----------------------------------------------------------
 MIN_LINE_SHARE = 0.6  # a ruling line is there between two crossings when it covers this share of the gap
+RULE_SPAN = 0.8  # a column rule covers this share of the height of at least one row
 
 
 @dataclass
@@ -577,22 +579,32 @@ class Grid:
     rules: np.ndarray | None = field(default=None, repr=False)
 
 
-def erase_rules(black_white: np.ndarray, grids: list[Grid]) -> np.ndarray:
+RULE_MARGIN = 5  # px of the rules' blurred edges erased with them (a speck left at a crossing reads as ":")
+
+
+def erase_rules(black_white: np.ndarray, grids: list[Grid], text_px: float | None = None) -> np.ndarray:
     """The page with the ruling of its tables painted white, for Tesseract to read.
 
     Tesseract's page layout analysis takes a ruled table for a picture or cuts its rows apart: on a
     flattened phone photo it read "20 | 19,5" as nothing and "100 | 97,5" as "mm | la". Without
     the rules it reads the cells as the columns of text they are; the grid still says which
-    cell each word falls in. Only the strokes joined into a table's frame are erased, not letters.
+    cell each word falls in. Only the strokes joined into a table's frame are erased, not letters,
+    with their blurred edges; the specks a rule leaves at its crossings go too.
     """
     if not any(g.rules is not None for g in grids):
         return black_white
     out = black_white.copy()
+    grow = cv2.getStructuringElement(cv2.MORPH_RECT, (RULE_MARGIN, RULE_MARGIN))
+    speck = max(2, round((SPECK_SIZE * (text_px or TARGET_TEXT_PX)) ** 2))
     for g in grids:
         if g.rules is None:
             continue
         x0, y0, x1, y1 = g.box
-        out[y0:y1, x0:x1][g.rules] = 255
+        box = out[y0:y1, x0:x1]
+        box[cv2.dilate(g.rules.astype(np.uint8), grow) > 0] = 255
+        ink = cv2.bitwise_not(box)
+        drop_specks(ink, speck)
+        box[:] = cv2.bitwise_not(ink)
     return out
 
 
@@ -665,6 +677,11 @@ def find_grids(grey: np.ndarray) -> list[Grid]:
         if len(hs) < 3 or len(vs) < 2:
             continue
         ys = [p for p, _ in hs]
+        # A column rule runs from one row rule to the next at least once; the upright strokes of
+        # letters ("l", "đ", "1") in a cell never do, however many of them line up.
+        vs = [(p, e) for p, e in vs if any(_covers(e, a, b, RULE_SPAN) for a, b in pairwise(ys))]
+        if len(vs) < 2:
+            continue
         xs = [p for p, _ in vs]
         # A table is closed: its first and last rules run (nearly) its whole width and height.
         if not (
