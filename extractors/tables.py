@@ -20,17 +20,24 @@ from .model import Box, Cell, ColumnRole, Line, Page, Provenance, SourceKind, Ta
 from .text import fold, nfc
 
 # Role words, folded. Checked in this order: "Điểm tự chấm" also says "điểm", "Kết quả tự đánh giá"
-# also says "kết quả", so the specific words go first.
+# also says "kết quả", so the specific words go first. A space between two words may be missing:
+# OCR glues the words of a short header cell ("Tốiđa").
+
+
+def _role_words(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern.replace(" ", r"\s*"))
+
+
 _ROLE_WORDS: list[tuple[ColumnRole, re.Pattern[str]]] = [
-    ("index", re.compile(r"^\W*(stt|tt|so tt|so thu tu)\W*$")),
-    ("note", re.compile(r"ghi chu")),
-    ("score", re.compile(r"tu cham|tu danh gia|diem tu\b|tu cho|diem dat|chi bo cham|dang bo cham")),
-    ("deduction", re.compile(r"\btru\b")),
-    ("max", re.compile(r"diem chuan|toi da|thang diem|khung diem|diem quy dinh|diem dinh muc|^\W*diem\W*$")),
-    ("pct", re.compile(r"ty le|%")),
-    ("target", re.compile(r"chi tieu|ke hoach")),
-    ("result", re.compile(r"ket qua|thuc hien|so luong|so phieu|so lieu|\bdat duoc\b")),
-    ("label", re.compile(r"noi dung|tieu chi|danh muc|\bten\b|hang muc")),
+    ("index", _role_words(r"^\W*(stt|tt|so tt|so thu tu)\W*$")),
+    ("note", _role_words(r"ghi chu")),
+    ("score", _role_words(r"tu cham|tu danh gia|diem tu\b|tu cho|diem dat|chi bo cham|dang bo cham")),
+    ("deduction", _role_words(r"\btru\b")),
+    ("max", _role_words(r"diem chuan|toi da|thang diem|khung diem|diem quy dinh|diem dinh muc|^\W*diem\W*$")),
+    ("pct", _role_words(r"ty le|%")),
+    ("target", _role_words(r"chi tieu|ke hoach")),
+    ("result", _role_words(r"ket qua|thuc hien|so luong|so phieu|so lieu|\bdat duoc\b")),
+    ("label", _role_words(r"noi dung|tieu chi|danh muc|\bten\b|hang muc")),
 ]
 _NUMBER = re.compile(r"^[\W_]*\d+(?:[.,]\d+)?\s*%?[\W_]*$")
 _INDEX = re.compile(r"^\W*(?:\d{1,2}(?:\.\d{1,2})*|[ivx]{1,4}|[a-h])\W*$")
@@ -95,6 +102,8 @@ def _own(head: list[list[Cell]], c: int) -> str | None:
 _DIGIT_LOOKS = str.maketrans({"O": "0", "o": "0", "D": "0", "l": "1", "I": "1", "|": "1", "!": "1"})
 _LOOKALIKE_FIGURE = re.compile(r"^[0-9OoDlI|!]+(?:[.,][0-9OoDlI|!]+)?\s*%?$")
 _FIGURE_ROLES = {"max", "score", "deduction", "pct", "result", "target"}
+# Marks OCR leaves beside a row number ("2_", "Iˆ", "3'"): a stain or a rule's remnant, never part of it.
+_INDEX_JUNK = "ˆ^`'‘’_~|¬:;,\"“” "
 
 
 def _figure_from_lookalikes(text: str) -> str:
@@ -144,6 +153,15 @@ def build_table(
     own = [_own(rows[:header_rows], c) for c in range(n)]
     roles = [column_role(header[c], [r[c].text for r in body if not r[c].spanned], own[c]) for c in range(n)]
     if source == "ocr":
+        for r in body:
+            for c in range(n):
+                text = r[c].text
+                if (
+                    roles[c] == "index"
+                    and text.strip(_INDEX_JUNK) != text
+                    and _INDEX.match(fold(text.strip(_INDEX_JUNK)))
+                ):
+                    r[c] = r[c].model_copy(update={"text": text.strip(_INDEX_JUNK)})
         for c in range(n):
             cells = [r[c].text.strip() for r in body if r[c].text.strip()]
             figures = sum(1 for t in cells if _NUMBER.match(_figure_from_lookalikes(t)))

@@ -212,6 +212,17 @@ def _rows(words: list[_Word]) -> list[list[_Word]]:
     return [sorted(r[3], key=lambda w: w.left) for r in rows]
 
 
+# A slash between two words that OCR glued to one of them ("thường kỳ /chuyên đề"): the spacing
+# around it is Tesseract's guess, so it is written evenly, as the page prints it ("kỳ / chuyên").
+# Between figures ("12/5", "17 /18") it is left alone: that spacing is the rules' business.
+_LOPSIDED_SLASH = re.compile(r"(?<=[^\W\d_]) /(?=[^\W\d_])|(?<=[^\W\d_])/ (?=[^\W\d_])")
+
+
+def ocr_text(words: Iterable[str]) -> str:
+    """The text of OCR'd words in reading order, NFC, a lopsided slash between words made even."""
+    return _LOPSIDED_SLASH.sub(" / ", nfc(" ".join(words)))
+
+
 def _doubted(cell: list[_Word]) -> bool:
     return max(w.conf for w in cell) < JUNK_CONF and not any(re.fullmatch(r"[\d.,/%]+", w.text) for w in cell)
 
@@ -238,7 +249,7 @@ def build_lines(words: list[_Word], name: str, page_no: int) -> list[Line]:
         while len(cells) > 1 and _doubted(cells[-1]):
             cells.pop()
         row = [w for c in cells for w in c]
-        texts = [nfc(" ".join(w.text for w in c)) for c in cells]
+        texts = [ocr_text(w.text for w in c) for c in cells]
         out_words = [
             Word(
                 text=w.text,
@@ -315,6 +326,7 @@ def page_tables(
             box = Box(x0=x0, y0=y0, x1=x1, y1=y1, unit="px")
             tol = 0.5 * median(w.bbox.y1 - w.bbox.y0 for w in kept) if kept else 3.0
             cell = cell_from_words(kept, page=page_no, bbox=box, tolerance=tol)
+            cell.text = ocr_text(w.text for w in cell.words)
             for r in range(r0, r1 + 1):
                 for c in range(c0, c1 + 1):
                     grid[r][c] = (

@@ -563,7 +563,7 @@ def prepare(grey: np.ndarray, limits: Limits) -> Prepared:
 
 # -- ruled tables on a page image ----------------------------------------------------------
 MIN_LINE_SHARE = 0.6  # a ruling line is there between two crossings when it covers this share of the gap
-RULE_SPAN = 0.8  # a column rule covers this share of the height of at least one row
+RULE_SPAN = 0.8  # a column (row) rule covers this share of the height (width) of at least one row (column)
 
 
 @dataclass
@@ -640,6 +640,22 @@ def _covers(exts: list[tuple[int, int]], a: float, b: float, share: float = MIN_
     return covered >= share * (b - a)
 
 
+def _rule_pixels(
+    horiz: np.ndarray, vert: np.ndarray, ys: list[float], xs: list[float], tol: int
+) -> np.ndarray:
+    """The pixels of the rules a grid was built from: the line masks along its row and column rules
+    only (a letter's stroke standing in a cell, however near a rule, is not one of them)."""
+    rules = np.zeros(horiz.shape, bool)
+    reach = tol + 3
+    for yy in ys:
+        a, b = max(0, round(yy) - reach), round(yy) + reach + 1
+        rules[a:b, :] |= horiz[a:b, :] > 0
+    for xx in xs:
+        a, b = max(0, round(xx) - reach), round(xx) + reach + 1
+        rules[:, a:b] |= vert[:, a:b] > 0
+    return rules
+
+
 def find_grids(grey: np.ndarray) -> list[Grid]:
     """Ruled tables on a page image: horizontal and vertical strokes kept by morphological opening
     with long thin kernels, grouped into tables, their crossings giving the rows and columns; a
@@ -662,7 +678,11 @@ def find_grids(grey: np.ndarray) -> list[Grid]:
         mask[:, :band] = 0
         mask[:, -band:] = 0
     both = cv2.bitwise_or(horiz, vert)
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(both, connectivity=8)
+    # A table's rules are grouped across the breaks a faded or photographed rule has (a frame
+    # broken in two places fell apart into pieces that were no table); tables stand further apart.
+    reach = max(9, min(h, w) // 100) | 1
+    joined = cv2.dilate(both, cv2.getStructuringElement(cv2.MORPH_RECT, (reach, reach)))
+    n, _, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
     tol = max(6, min(h, w) // 200)
     grids: list[Grid] = []
     for i in range(1, n):
@@ -683,6 +703,11 @@ def find_grids(grey: np.ndarray) -> list[Grid]:
         if len(vs) < 2:
             continue
         xs = [p for p, _ in vs]
+        # Likewise a row rule runs across at least one column: the bars of "TT" in "HTTNV" do not.
+        hs = [(p, e) for p, e in hs if any(_covers(e, a, b, RULE_SPAN) for a, b in pairwise(xs))]
+        if len(hs) < 3:
+            continue
+        ys = [p for p, _ in hs]
         # A table is closed: its first and last rules run (nearly) its whole width and height.
         if not (
             _covers(hs[0][1], xs[0], xs[-1], 0.8)
@@ -719,7 +744,7 @@ def find_grids(grey: np.ndarray) -> list[Grid]:
         if len(groups) < 2:
             continue
         cells.sort()
-        rules = labels[y : y + bh, x : x + bw] == i
+        rules = _rule_pixels(horiz[y : y + bh, x : x + bw], vert[y : y + bh, x : x + bw], ys, xs, tol)
         grids.append(Grid(box=(x, y, x + bw, y + bh), n_rows=rows, n_cols=cols, cells=cells, rules=rules))
     grids.sort(key=lambda g: g.box[1])
     return grids

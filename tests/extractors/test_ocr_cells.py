@@ -138,3 +138,34 @@ def test_a_score_read_without_its_decimal_comma_is_read_again_from_the_image(tmp
     found = ocr.reread_cells(image, cells, ReadContext(workdir=tmp_path), 1)
     ocr.fill_cells([t], found, 1)
     assert [r[3].text for r in t.body] == ["7,9", "11,5"]
+
+
+def test_glued_header_words_and_marks_beside_row_numbers_do_not_hide_the_columns() -> None:
+    rows = [
+        ["TT", "Tiêu chí và nội dung", "Điểm Tốiđa", "Tựchấm"],
+        ["Iˆ", "Lãnh đạo", "25", "25"],
+        ["2_", "Sinh hoạt", "9", "8,5"],
+    ]
+    t = build_table(_rows(rows), file="x", source="ocr", page=1)
+    assert t.roles == ["index", "label", "max", "score"]
+    assert [r[0].text for r in t.body] == ["I", "2"]
+
+
+def test_a_lopsided_slash_between_words_is_made_even_and_figures_keep_theirs() -> None:
+    assert ocr.ocr_text(["thường", "kỳ", "/chuyên", "đề"]) == "thường kỳ / chuyên đề"
+    assert ocr.ocr_text(["kỳ/", "chuyên"]) == "kỳ / chuyên"
+    assert ocr.ocr_text(["12/5", "đ/c", "17", "/18"]) == "12/5 đ/c 17 /18"
+
+
+def test_a_short_stroke_inside_a_cell_makes_no_row_rule() -> None:
+    """The bars of "TT" in "HTTNV", an underlined word: a horizontal stroke inside one cell is no rule."""
+    rows = [
+        ["TT", "Mức", "Số", "Tỷ lệ"],
+        ["1", "HTXSNV", "01", "10"],
+        ["2", "HTTNV", "07", "70"],
+        ["", "Cộng", "10", "100"],
+    ]
+    image = _ruled_scores(rows).copy()
+    image[100 + 90 * 2 + 70 : 100 + 90 * 2 + 72, 240:330] = 0  # under "HTTNV", 90 px long
+    (grid,) = find_grids(image)
+    assert (grid.n_rows, grid.n_cols) == (4, 4)

@@ -127,3 +127,41 @@ def test_figures_of_a_strongly_skewed_photo_survive(page: Image.Image, tmp_path:
     path.write_bytes(degrade.jpeg_bytes(keystone(page, 0.06, -6.0), 80))
     rows = _read_table(path, tmp_path)
     assert [r[2:] for r in rows[1:]] == [r[2:] for r in ROWS[1:]]
+
+
+def broken_rules(img: Image.Image, gap: int, every: int, seed: int = 0) -> Image.Image:
+    """Faded toner: every long rule loses ``gap`` px at a random place in each ``every`` px."""
+    arr = np.asarray(img.convert("L")).copy()
+    ink = 255 - arr
+    rules = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (80, 1)))
+    rules |= cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 80)))
+    ys, xs = np.nonzero(rules)
+    rng = np.random.default_rng(seed)
+    for along, size in ((xs, arr.shape[1]), (ys, arr.shape[0])):
+        for start in range(0, size, every):
+            at = start + int(rng.integers(0, every))
+            cut = (along >= at) & (along < at + gap)
+            arr[ys[cut], xs[cut]] = 255
+    return Image.fromarray(arr).convert("RGB")
+
+
+@pytest.mark.parametrize(("gap", "every"), [(6, 120), (14, 150)])
+def test_grid_is_found_across_breaks_in_its_rules(page: Image.Image, gap: int, every: int) -> None:
+    scan = degrade.scan(broken_rules(page, gap, every), random.Random(3), colour=False)
+    p = prep.prepare(grey(scan), Limits())
+    grid = the_table(p.image)
+    assert (grid.n_rows, grid.n_cols) == (len(ROWS), len(ROWS[0]))
+    assert len(grid.cells) == len(ROWS) * len(ROWS[0])
+
+
+@pytest.mark.slow
+def test_figures_survive_a_photo_cropped_inside_the_page(page: Image.Image, tmp_path: Path) -> None:
+    """No desk around the sheet, so nothing to flatten by its outline: the deskew and the grid cope."""
+    img = keystone(page, 0.06, -3.0)
+    w, h = img.size
+    path = tmp_path / "IMG_0003.jpg"
+    path.write_bytes(
+        degrade.jpeg_bytes(img.crop((int(0.12 * w), int(0.12 * h), int(0.95 * w), int(0.6 * h))), 85)
+    )
+    rows = _read_table(path, tmp_path)
+    assert [r[2:] for r in rows[1:]] == [r[2:] for r in ROWS[1:]]
