@@ -1,6 +1,6 @@
-"""Section "photos": seconds per page of hoso's OCR on the phone-photo and scan dossiers of the samples.
+"""Section "photos": seconds per page of hoso's OCR on the phone-photo dossiers of the samples.
 
-Every file of the dossiers whose ``expected.json`` says ``"medium": "photo"`` or ``"scan"`` (in
+Every file of the dossiers whose ``expected.json`` says ``"medium": "photo"`` (in
 ``samples/inbox`` and ``samples/unseen/inbox``) is read alone, one page at a time (``ocr_threads=1``),
 so that the figures compare across code versions. Printed per medium: pages, wall seconds per page,
 Tesseract CPU seconds per page (the child processes) and hoso's own CPU seconds per page (page
@@ -24,7 +24,7 @@ INBOXES = [
     (ROOT / "samples", ROOT / "samples" / "inbox"),
     (ROOT / "samples" / "unseen", ROOT / "samples" / "unseen" / "inbox"),
 ]
-MEDIA = ("photo", "scan")
+MEDIA = ("photo",)
 
 
 def _files() -> list[tuple[str, Path]]:
