@@ -42,6 +42,10 @@ class Table:
     widths: list[float]
     bold_rows: set[int] = field(default_factory=lambda: {0})
     align: list[str] | None = None  # per column: left or center
+    # Merged cells: (row, column) of a merge's top-left cell → (rows, columns) it spans; the cells it
+    # covers keep "" in ``rows``. Header rows repeat at the top of each page the table runs onto.
+    spans: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
+    header_rows: int = 0
 
 
 @dataclass
@@ -62,4 +66,18 @@ class Sign:
     seal: str | None = None  # the seal's ring text, for a đảng ủy
 
 
-Block = Header | Title | Para | Table | Sign
+@dataclass
+class PageFurniture:
+    """A running header and/or footer on every page from here on; ``{page}`` and ``{pages}`` are replaced
+    by the page number and the page count (e.g. "Trang {page}/{pages}")."""
+
+    header: str | None = None
+    footer: str | None = None
+
+
+@dataclass
+class PageBreak:
+    """Start a new page."""
+
+
+Block = Header | Title | Para | Table | Sign | PageFurniture | PageBreak

@@ -9,7 +9,7 @@ import random
 import zipfile
 from pathlib import Path
 
-from .blocks import Block, Header, Para, Sign, Table, Title
+from .blocks import Block, Header, PageBreak, PageFurniture, Para, Sign, Table, Title
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 FIXED_ZIP_TIME = (2024, 12, 20, 8, 0, 0)
@@ -28,10 +28,33 @@ def repack_zip(data: bytes, date_time: tuple[int, int, int, int, int, int] = FIX
     return out.getvalue()
 
 
+def _docx_running(paragraph, text: str) -> None:
+    """Text for a Word page header or footer; ``{page}`` / ``{pages}`` become PAGE / NUMPAGES fields."""
+    import re
+
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    for part in re.split(r"(\{page\}|\{pages\})", text):
+        if part in ("{page}", "{pages}"):
+            fld = OxmlElement("w:fldSimple")
+            fld.set(qn("w:instr"), " PAGE " if part == "{page}" else " NUMPAGES ")
+            run = OxmlElement("w:r")
+            t = OxmlElement("w:t")
+            t.text = "1"
+            run.append(t)
+            fld.append(run)
+            paragraph._p.append(fld)
+        elif part:
+            paragraph.add_run(part)
+
+
 def render_docx(blocks: list[Block], font: str = "Times New Roman") -> bytes:
     from docx import Document
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
     from docx.shared import Cm, Pt
 
     doc = Document()
@@ -114,13 +137,37 @@ def render_docx(blocks: list[Block], font: str = "Times New Roman") -> bytes:
             t.autofit = False
             for c, share in enumerate(b.widths):  # gridCol widths: what Word and LibreOffice lay out by
                 t.columns[c].width = Cm(16 * share)
+            covered = {
+                (r0 + i, c0 + j)
+                for (r0, c0), (rs, cs) in b.spans.items()
+                for i in range(rs)
+                for j in range(cs)
+                if i or j
+            }
             for r, row in enumerate(b.rows):
                 for c, text in enumerate(row):
                     cell = t.cell(r, c)
                     cell.width = Cm(16 * b.widths[c])
-                    how = "center" if r == 0 else (b.align[c] if b.align else "left")
+                    if (r, c) in covered:
+                        continue  # left empty: merged into its span's first cell below
+                    how = "center" if r < max(1, b.header_rows) else (b.align[c] if b.align else "left")
                     first_para(cell, text, bold=r in b.bold_rows, how=how, size=12)
+            for (r0, c0), (rs, cs) in b.spans.items():
+                t.cell(r0, c0).merge(t.cell(r0 + rs - 1, c0 + cs - 1))
+            for r in range(b.header_rows):  # Word repeats these rows on each page the table runs onto
+                flag = OxmlElement("w:tblHeader")
+                flag.set(qn("w:val"), "true")
+                t.rows[r]._tr.get_or_add_trPr().append(flag)
             doc.add_paragraph()
+        elif isinstance(b, PageFurniture):
+            if b.header:
+                _docx_running(sec.header.paragraphs[0], b.header)
+                sec.header.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            if b.footer:
+                _docx_running(sec.footer.paragraphs[0], b.footer)
+                sec.footer.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        elif isinstance(b, PageBreak):
+            doc.add_page_break()
         elif isinstance(b, Sign):
             t = doc.add_table(rows=1, cols=2)
             left, right = t.rows[0].cells
@@ -171,7 +218,9 @@ TEXT_W = PAGE_W - LEFT - RIGHT
 class PdfWriter:
     """A small flowing layout on a reportlab canvas: wrapped, justified paragraphs, ruled tables, signatures."""
 
-    def __init__(self, family: str, signed: bool, rng: random.Random, size: float = 13.0) -> None:
+    def __init__(
+        self, family: str, signed: bool, rng: random.Random, size: float = 13.0, pages: int | None = None
+    ) -> None:
         from reportlab.pdfgen import canvas
 
         register_fonts(family)
@@ -182,6 +231,24 @@ class PdfWriter:
         self.family, self.signed, self.rng, self.size = family, signed, rng, size
         self.lead = size * 1.35
         self.y = PAGE_H - TOP
+        self.furniture: PageFurniture | None = None  # running header / footer, once a block sets one
+        self.page, self.pages = 1, pages
+
+    def end_page(self) -> None:
+        """Finish the page: its running header and footer (if any), then a new page."""
+        f = self.furniture
+        if f is not None:
+            total = str(self.pages) if self.pages is not None else "?"
+            for text, y, how in ((f.header, PAGE_H - 32, "right"), (f.footer, 32, "center")):
+                if text:
+                    line = text.replace("{pages}", total).replace("{page}", str(self.page))
+                    self.c.setFont(self.font(italic=True), 10)
+                    if how == "right":
+                        self.c.drawRightString(PAGE_W - RIGHT, y, line)
+                    else:
+                        self.c.drawCentredString(LEFT + TEXT_W / 2, y, line)
+        self.c.showPage()
+        self.page += 1
 
     # -- primitives
     def font(self, bold: bool = False, italic: bool = False) -> str:
@@ -207,7 +274,7 @@ class PdfWriter:
 
     def need(self, height: float) -> None:
         if self.y - height < BOTTOM:
-            self.c.showPage()
+            self.end_page()
             self.y = PAGE_H - TOP
 
     def line_at(
@@ -281,6 +348,9 @@ class PdfWriter:
         self.y -= 2
 
     def table(self, t: Table) -> None:
+        if t.spans or t.header_rows:
+            self.table_spanned(t)
+            return
         size, pad = self.size - 1, 4.0
         lead = size * 1.3
         widths = [w * TEXT_W for w in t.widths]
@@ -303,6 +373,76 @@ class PdfWriter:
                     self.y -= lead
                 x += w
             self.y = top - height - self.lead * 0.45
+        self.y -= self.lead * 0.8
+
+    def table_spanned(self, t: Table) -> None:
+        """A table with merged cells and/or header rows repeated on each page it runs onto."""
+        size, pad = self.size - 1, 4.0
+        lead = size * 1.3
+        widths = [w * TEXT_W for w in t.widths]
+        owner: dict[tuple[int, int], tuple[int, int]] = {}
+        for (r0, c0), (rs, cs) in t.spans.items():
+            for r in range(r0, r0 + rs):
+                for c in range(c0, c0 + cs):
+                    owner[(r, c)] = (r0, c0)
+        self.c.setLineWidth(0.6)
+
+        def cells_of(r: int, fresh: bool) -> list[tuple[int, float, list[str], bool, bool]]:
+            bold = r in t.bold_rows
+            out, c = [], 0
+            while c < len(widths):
+                o = owner.get((r, c), (r, c))
+                if o[1] != c:  # inside a span drawn from its first column
+                    c += 1
+                    continue
+                rs, cs = t.spans.get(o, (1, 1))
+                w = sum(widths[c : c + cs])
+                text = t.rows[r][c] if o[0] == r else ""
+                lines = self.wrap(text, self.font(bold), size, w - 2 * pad) if text else []
+                out.append((c, w, lines, o[0] < r and not fresh, r < o[0] + rs - 1))
+                c += cs
+            return out
+
+        def draw(r: int, cells: list, height: float) -> None:
+            bold = r in t.bold_rows
+            top = self.y + self.lead * 0.45
+            for c, w, lines, top_open, bottom_open in cells:
+                x = LEFT + sum(widths[:c])
+                self.c.line(x, top, x, top - height)
+                self.c.line(x + w, top, x + w, top - height)
+                if not top_open:
+                    self.c.line(x, top, x + w, top)
+                if not bottom_open:
+                    self.c.line(x, top - height, x + w, top - height)
+                how = "center" if r < max(1, t.header_rows) else (t.align[c] if t.align else "left")
+                self.y = top - pad - size * 0.85
+                for ln in lines:
+                    self.line_at(ln, x + pad, w - 2 * pad, self.font(bold), size, how, True)
+                    self.y -= lead
+            self.y = top - height - self.lead * 0.45
+
+        def height_of(r: int, cells: list) -> float:
+            """A row's height; a cell merged down over rows shares its lines out among them."""
+            need = [1]
+            for c, _w, lines, _top, _bottom in cells:
+                rs = t.spans.get((r, c), (1, 1))[0]
+                need.append(math.ceil(len(lines) / rs))
+            return max(need) * lead + 2 * pad
+
+        fresh = True
+        for r in range(len(t.rows)):
+            cells = cells_of(r, fresh)
+            height = height_of(r, cells)
+            if self.y - height - 4 < BOTTOM:
+                self.end_page()
+                self.y = PAGE_H - TOP
+                if r >= t.header_rows:
+                    for h in range(t.header_rows):
+                        hc = cells_of(h, True)
+                        draw(h, hc, height_of(h, hc))
+                cells = cells_of(r, True)
+            draw(r, cells, height)
+            fresh = False
         self.y -= self.lead * 0.8
 
     def sign(self, s: Sign) -> None:
@@ -401,7 +541,12 @@ class PdfWriter:
                 self.table(b)
             elif isinstance(b, Sign):
                 self.sign(b)
-        self.c.showPage()
+            elif isinstance(b, PageFurniture):
+                self.furniture = b
+            elif isinstance(b, PageBreak):
+                self.end_page()
+                self.y = PAGE_H - TOP
+        self.end_page()
         self.c.save()
         return self.buf.getvalue()
 
@@ -409,4 +554,10 @@ class PdfWriter:
 def render_pdf(
     blocks: list[Block], *, family: str = "DejaVuSerif", signed: bool = False, seed: int = 0
 ) -> bytes:
-    return PdfWriter(family, signed, random.Random(seed)).render(blocks)
+    counted = any(isinstance(b, PageFurniture) and "{pages}" in f"{b.header}{b.footer}" for b in blocks)
+    pages = None
+    if counted:  # a first pass to count the pages "Trang {page}/{pages}" needs
+        first = PdfWriter(family, signed, random.Random(seed))
+        first.render(blocks)
+        pages = first.page - 1
+    return PdfWriter(family, signed, random.Random(seed), pages=pages).render(blocks)

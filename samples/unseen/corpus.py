@@ -13,7 +13,13 @@ from dataclasses import dataclass, field
 
 from samples.truth import CONTENT_WARNINGS, ERROR_CODES, Criterion, DocSpec, Dossier, Subordinates
 
+from .families import family_round
+from .families import split_of as family_split
+
 REQUIRED = ("to_trinh", "bien_ban_kiem_phieu", "bao_cao", "phieu_tu_danh_gia")
+# Round 1: the four families first open to rule writers (the u* dossiers, the metamorphic tests' bases)
+# and the twelve first held out (the h* dossiers). All sixteen have since been read (issue 21), so
+# families.yaml now marks every round-1 family dev; these names only say which dossier uses which family.
 DEV = ("TTR-2", "BBK-2", "BCA-1", "PTD-3")
 HELDOUT = (
     ("TTR-1", "TTR-3", "TTR-4"),
@@ -221,7 +227,58 @@ def _entries() -> list[Entry]:
     return out
 
 
-ENTRIES = _entries()
+ROUND2 = (
+    ("TTR-5", "TTR-6", "TTR-7"),
+    ("BBK-5", "BBK-6", "BBK-7"),
+    ("BCA-5", "BCA-6", "BCA-7"),
+    ("PTD-5", "PTD-6", "PTD-7"),
+)
+
+
+def _round2() -> list[Entry]:
+    """Round 2 (cases ``r2_*``): twelve new families, three per document type (families/r2_*.py); about half
+    the dossiers clean, the others with one fault each; a third need OCR."""
+    m4 = lambda m: [m] * 4  # noqa: E731 - four documents in one medium
+    cases = [
+        ("r2_01_chi_bo_dat_docx", "Chi bộ đạt, Word", "chi_bo", m4("docx"), None, {}),
+        ("r2_02_chi_bo_dat_pdf", "Chi bộ đạt, PDF có lớp chữ", "chi_bo", m4("pdf_text"), None, {}),
+        ("r2_03_dang_bo_dat_docx", "Đảng bộ cơ sở đạt, Word", "dang_bo_co_so", m4("docx"), None, {}),
+        ("r2_04_dang_bo_dat_pdf", "Đảng bộ cơ sở đạt, PDF có lớp chữ", "dang_bo_co_so", m4("pdf_text"), None, {}),
+        ("r2_05_chi_bo_dat_scan", "Chi bộ đạt, bản quét", "chi_bo", m4("scan"), None, {}),
+        ("r2_06_chi_bo_dat_anh", "Chi bộ đạt, ảnh chụp điện thoại", "chi_bo", m4("photo"), None, {}),
+        ("r2_07_dang_bo_dat_scan", "Đảng bộ cơ sở đạt, bản quét có dấu", "dang_bo_co_so", m4("scan"), None, {}),
+        ("r2_08_chi_bo_dat_hon_hop", "Chi bộ đạt, Word + PDF + quét", "chi_bo", ["docx", "pdf_text", "scan", "docx"], None, {}),
+        ("r2_09_chi_bo_mien_sinh_hoat", "Chi bộ đạt, 01 đảng viên miễn sinh hoạt", "chi_bo", m4("docx"), None, {"excused": 1}),
+        ("r2_10_chi_bo_phieu_khong_hop_le", "Chi bộ đạt, 01 phiếu không hợp lệ", "chi_bo", m4("pdf_text"), None, {"invalid": 1}),
+        ("r2_11_dang_bo_dat_hon_hop", "Đảng bộ cơ sở đạt, PDF + Word", "dang_bo_co_so", ["pdf_text", "docx", "docx", "pdf_text"], None, {}),
+        ("r2_12_tieu_chi_duoi_95", "Tiêu chí 2 tự chấm dưới 95%", "chi_bo", m4("docx"), "criterion", {}),
+        ("r2_13_dang_vien_khong_hoan_thanh", "01 đảng viên không hoàn thành nhiệm vụ", "chi_bo", m4("pdf_text"), "khtnv", {}),
+        ("r2_14_tot_duoi_80_scan", "Dưới 80% đảng viên hoàn thành tốt trở lên, bản quét", "chi_bo", m4("scan"), "under80", {}),
+        ("r2_15_khong_du_so_luong", "Đảng viên chính thức có mặt dưới 2/3", "chi_bo", m4("docx"), "quorum", {}),
+        ("r2_16_dang_bo_co_ky_luat", "Đảng bộ: 01 đảng viên bị kỷ luật", "dang_bo_co_so", m4("pdf_text"), "discipline", {}),
+        ("r2_17_thieu_thuong_ky", "Chỉ 11 cuộc sinh hoạt thường kỳ", "chi_bo", m4("pdf_text"), "regular", {}),
+        ("r2_18_thieu_chuyen_de_anh", "Chỉ 03 cuộc chuyên đề, ảnh chụp", "chi_bo", m4("photo"), "thematic", {}),
+        ("r2_19_du_sinh_hoat_duoi_85", "Tỷ lệ dự sinh hoạt 84,6%", "chi_bo", m4("docx"), "attendance", {}),
+        ("r2_20_chi_bo_truc_thuoc_khtnv", "Đảng bộ: 01 chi bộ trực thuộc không hoàn thành nhiệm vụ", "dang_bo_co_so", m4("docx"), "subordinate", {}),
+        ("r2_21_so_dang_vien_khac_tt", "Tờ trình ghi số đảng viên chính thức khác", "chi_bo", m4("pdf_text"), "count_to_trinh", {}),
+        ("r2_22_phieu_khong_khop_scan", "Tán thành + không tán thành ≠ hợp lệ, bản quét", "chi_bo", m4("scan"), "ballots", {}),
+        ("r2_23_diem_khong_cong_dung", "Điểm tiêu chí 1 khác tổng các nội dung, Word + PDF", "chi_bo", ["docx", "docx", "pdf_text", "pdf_text"], "score_sum", {}),
+        ("r2_24_bieu_quyet_anh", "Tán thành không quá nửa, ảnh chụp", "chi_bo", m4("photo"), "vote", {}),
+    ]  # fmt: skip
+    out = []
+    for i, (case, desc, kind, media, fault, extra) in enumerate(cases):
+        fams = (
+            ROUND2[0][i % 3],
+            ROUND2[1][(i // 3) % 3],
+            ROUND2[2][(i + i // 3) % 3],
+            ROUND2[3][(i + 2 * (i // 3)) % 3],
+        )
+        out.append(Entry(case, desc, kind, media, fams, fault, **extra))
+    return out
+
+
+# Later rounds append their own function here (round 3: ``+ _round3()``).
+ENTRIES = _entries() + _round2()
 
 
 def _criteria(rng: random.Random, maxes: list[int], deficits: list[float]) -> list[Criterion]:
@@ -475,7 +532,17 @@ def build() -> list[Dossier]:
 
 
 def split_of(d: Dossier) -> str:
-    return "dev" if all(s.template in DEV for s in d.documents) else "heldout"
+    """The dossier's split: its families' (``families.yaml``; a dossier never mixes splits)."""
+    splits = {family_split(s.template) for s in d.documents}
+    assert len(splits) == 1, (d.case, splits)
+    return splits.pop()
+
+
+def round_of(d: Dossier) -> int:
+    """The dossier's round: its families' (a dossier never mixes rounds)."""
+    rounds = {family_round(s.template) for s in d.documents}
+    assert len(rounds) == 1, (d.case, rounds)
+    return rounds.pop()
 
 
 def expected(d: Dossier) -> dict:

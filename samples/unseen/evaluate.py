@@ -3,7 +3,8 @@
 Processes ``samples/unseen/inbox`` (generated first if absent) one batch per profile, with the same
 machinery as ``make eval``, and prints verdicts, flags and figures: overall, for ``dev`` and
 ``heldout`` families, per family (each family's numbers on the dossiers that hold one of its
-documents, figures counted on the values that document type carries), per medium and per field
+documents, figures counted on the values that document type carries), per round of families (a
+dossier's round is its families'), per medium and per field
 (wrong values apart from missing ones); then the clean dossiers sent to "Cần xem xét" and the
 figures read wrong on a clean dossier that raised an error. ``--json FILE`` writes the numbers.
 """
@@ -116,6 +117,7 @@ def family_scores(scores: list[CaseScore], expected: dict[str, dict]) -> dict[st
         n = sum(counts.values())
         out[fid] = {
             "doc_type": doc_type,
+            "round": int(meta["round"]),
             "split": meta["split"],
             "dossiers": len(mine),
             "verdicts_ok": sum(s.verdict_ok for s in mine),
@@ -152,15 +154,27 @@ def clean_dossier_findings(
     }
 
 
+def round_of(exp: dict) -> int:
+    """A dossier's round: the round of the families its files were written in (one per dossier)."""
+    fams = manifest()
+    rounds = {int(fams[f]["round"]) for f in exp.get("families", {}).values()}
+    if len(rounds) != 1:
+        raise ValueError(f"{exp.get('case')}: families from rounds {sorted(rounds)}")
+    return rounds.pop()
+
+
 def report(scores: list[CaseScore], expected: dict[str, dict], results: dict[str, dict]) -> dict[str, Any]:
     by_split: dict[str, list[CaseScore]] = defaultdict(list)
+    by_round: dict[int, list[CaseScore]] = defaultdict(list)
     by_medium: dict[str, list[CaseScore]] = defaultdict(list)
     for s in scores:
         by_split[expected[s.case].get("split", "heldout")].append(s)
+        by_round[round_of(expected[s.case])].append(s)
         by_medium[s.medium].append(s)
     return {
         "overall": _summary_dict(summarise(scores), scores),
         "split": {k: _summary_dict(summarise(v), v) for k, v in sorted(by_split.items())},
+        "round": {str(k): _summary_dict(summarise(v), v) for k, v in sorted(by_round.items())},
         "medium": {
             m: _summary_dict(summarise(by_medium[m]), by_medium[m]) for m in MEDIA if by_medium.get(m)
         },
@@ -191,16 +205,18 @@ def format_text(rep: dict[str, Any], scores: list[CaseScore]) -> str:
     out = ["Bộ hồ sơ chưa thấy / unseen corpus (samples/unseen)", head, _line("ALL", rep["overall"])]
     for split, r in rep["split"].items():
         out.append(_line(split, r))
+    for rnd, r in rep["round"].items():
+        out.append(_line(f"round {rnd}", r))
     for medium, r in rep["medium"].items():
         out.append(_line(medium, r))
     out += ["", "Theo họ văn bản / per wording family (figures: the values its document type carries):"]
     out.append(
-        f"{'family':<7} {'split':<8} {'type':<20} {'hồ sơ':>5} {'verdict':>8} {'figures':>15} {'wrong':>6} {'missing':>8}"
+        f"{'family':<7} {'round':>5} {'split':<8} {'type':<20} {'hồ sơ':>5} {'verdict':>8} {'figures':>15} {'wrong':>6} {'missing':>8}"
     )
     for fid, f in rep["family"].items():
         acc = f"{f['figure_accuracy']:.1%}" if f["figure_accuracy"] is not None else "—"
         out.append(
-            f"{fid:<7} {f['split']:<8} {f['doc_type']:<20} {f['dossiers']:>5} "
+            f"{fid:<7} {f['round']:>5} {f['split']:<8} {f['doc_type']:<20} {f['dossiers']:>5} "
             f"{f['verdicts_ok']:>4}/{f['dossiers']:<3} {acc:>6} ({f['figures_ok']}/{f['figures_total']})"
             f" {f['figures_wrong']:>5} {f['figures_missing']:>8}"
         )

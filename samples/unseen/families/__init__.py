@@ -1,4 +1,4 @@
-"""The wording families, by id; which are ``dev`` and which ``heldout`` is in ``families.yaml``."""
+"""The wording families, by id; their round and split (``dev`` / ``heldout``) are in ``families.yaml``."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import yaml
 
 from samples.blocks import Block
 
-from . import bao_cao, bien_ban, phieu, to_trinh
+from . import bao_cao, bien_ban, phieu, r2_bao_cao, r2_bien_ban, r2_phieu, r2_to_trinh, to_trinh
 from .common import Ctx
 
 Family = Callable[[Ctx], list[Block]]
@@ -33,6 +33,19 @@ FAMILIES: dict[str, Family] = {
     "PTD-2": phieu.narrow_header,
     "PTD-3": phieu.deduction_column,
     "PTD-4": phieu.listed_scores,
+    # round 2
+    "TTR-5": r2_to_trinh.long_sentences,
+    "TTR-6": r2_to_trinh.wrapped_lines,
+    "TTR-7": r2_to_trinh.words_and_table,
+    "BBK-5": r2_bien_ban.ballot_table,
+    "BBK-6": r2_bien_ban.merged_header,
+    "BBK-7": r2_bien_ban.words_beside,
+    "BCA-5": r2_bao_cao.last_year_first,
+    "BCA-6": r2_bao_cao.quarter_tables,
+    "BCA-7": r2_bao_cao.plan_and_result,
+    "PTD-5": r2_phieu.lettered_blocks,
+    "PTD-6": r2_phieu.total_first,
+    "PTD-7": r2_phieu.merged_names,
 }
 
 
@@ -45,3 +58,8 @@ def manifest() -> dict[str, dict]:
 
 def split_of(family: str) -> str:
     return manifest()[family]["split"]
+
+
+def family_round(family: str) -> int:
+    """The round the family was written in (1, 2, …): ``round`` in ``families.yaml``."""
+    return int(manifest()[family]["round"])

@@ -162,3 +162,27 @@ def absent(c: Ctx) -> int:
 def criteria_total(c: Ctx) -> tuple[float, float]:
     score = c.d.stated_total if c.d.stated_total is not None else sum(k.score for k in c.d.criteria)
     return score, sum(k.max for k in c.d.criteria)
+
+
+_DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
+
+
+def words(n: int) -> str:
+    """A count in Vietnamese words, as written beside the figure: 15 → 'mười lăm', 21 → 'hai mươi mốt'."""
+    if n < 10:
+        return _DIGITS[n]
+    if n < 20:
+        return "mười" + ("" if n == 10 else " " + ("lăm" if n % 10 == 5 else _DIGITS[n % 10]))
+    if n < 100:
+        tens, one = divmod(n, 10)
+        tail = {0: "", 1: " mốt", 4: " tư", 5: " lăm"}.get(one, " " + _DIGITS[one])
+        return f"{_DIGITS[tens]} mươi{tail}"
+    hundreds, rest = divmod(n, 100)
+    if rest == 0:
+        return f"{_DIGITS[hundreds]} trăm"
+    return f"{_DIGITS[hundreds]} trăm " + (f"lẻ {_DIGITS[rest]}" if rest < 10 else words(rest))
+
+
+def with_words(n: int, pad: bool = True) -> str:
+    """'15 (mười lăm)', '02 (hai)'."""
+    return f"{z2(n) if pad else n} ({words(n)})"
