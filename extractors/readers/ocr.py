@@ -425,10 +425,37 @@ def doubtful_cells(tables: list[Table]) -> list[tuple[int, int, int, Box]]:
     return out[:MAX_REREAD_CELLS]
 
 
+FIGURE_PX = 30.0  # ink height a lone figure is re-read at: at ~50 px Tesseract read "7,5" as "?45"
+CROP_MARGIN = 12  # px of white kept round a figure's ink
+
+
+def _figure_crop(bw: np.ndarray) -> tuple[np.ndarray, int, int, float]:
+    """A cell's ink cut out with a margin and, when it is one line, scaled to ``FIGURE_PX`` high:
+    (image, left, top, scale) with left/top where the cut starts in the cell."""
+    ys, xs = np.nonzero(bw < 128)
+    if not len(ys):
+        return bw, 0, 0, 1.0
+    top, left = max(0, int(ys.min()) - CROP_MARGIN), max(0, int(xs.min()) - CROP_MARGIN)
+    cut = bw[top : int(ys.max()) + CROP_MARGIN + 1, left : int(xs.max()) + CROP_MARGIN + 1]
+    rows = np.flatnonzero((cut < 128).any(axis=1))
+    one_line = len(rows) and bool(np.all(np.diff(rows) <= 2))  # no blank row inside the ink
+    scale = min(2.0, max(0.5, FIGURE_PX / (rows[-1] - rows[0] + 1))) if one_line else 1.0
+    if abs(scale - 1.0) > 0.1:
+        interp = cv2.INTER_AREA if scale < 1 else cv2.INTER_CUBIC
+        cut = cv2.resize(cut, None, fx=scale, fy=scale, interpolation=interp)
+        _, cut = cv2.threshold(cut, 127, 255, cv2.THRESH_BINARY)
+    else:
+        scale = 1.0
+    return cut, left, top, scale
+
+
 def reread_cells(
     image: np.ndarray, cells: list[tuple[int, int, int, Box]], ctx: ReadContext, page_no: int
 ) -> dict[tuple[int, int, int], list[_Word]]:
-    """Tesseract once over the given cells stacked on a white strip; their words, in page coordinates."""
+    """Tesseract once over the given cells stacked on a white strip; their words, in page coordinates.
+
+    Each cell's ink is cut out and a one-line cell scaled to a figure's reading height
+    (:func:`_figure_crop`): Tesseract reads a lone figure by its size, not by the page's."""
     if not cells:
         return {}
     crops = []
@@ -437,17 +464,18 @@ def reread_cells(
         crop = image[y0 : int(b.y1) - CELL_PAD, x0 : int(b.x1) - CELL_PAD]
         # Each cell thresholded on its own: a shadowed corner of a photo is no darker than its ink.
         _, bw = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
-        crops.append((x0, y0, bw))
+        cut, left, top, scale = _figure_crop(bw)
+        crops.append((x0 + left, y0 + top, scale, cut))
     gap = 40
     width = max(c.shape[1] for *_, c in crops) + 2 * gap
     height = sum(c.shape[0] + gap for *_, c in crops) + gap
     strip = np.full((height, width), 255, np.uint8)
     spots = []
     y = gap
-    for x0, y0, crop in crops:
+    for x0, y0, scale, crop in crops:
         h, w = crop.shape
         strip[y : y + h, gap : gap + w] = crop
-        spots.append((y, y + h, x0 - gap, y0 - y))
+        spots.append((y, y + h, x0, y0, scale))
         y += h + gap
     args = ["-l", ctx.ocr_languages, "--psm", "6", "tsv"]
     try:
@@ -462,12 +490,12 @@ def reread_cells(
         if not w.text.strip() or _RULE_JUNK.match(w.text):
             continue
         mid = w.top + w.height / 2
-        for (top, bottom, dx, dy), (ti, r, c, _) in zip(spots, cells, strict=True):
+        for (top, bottom, x0, y0, scale), (ti, r, c, _) in zip(spots, cells, strict=True):
             if top - gap / 2 <= mid <= bottom + gap / 2:
                 key = (ti, r, c)
-                out.setdefault(key, []).append(
-                    _Word(w.text, w.left + dx, w.top + dy, w.width, w.height, w.conf, (-1, ti, r * 100 + c))
-                )
+                left, up = x0 + round((w.left - gap) / scale), y0 + round((w.top - top) / scale)
+                size = (round(w.width / scale), round(w.height / scale))
+                out.setdefault(key, []).append(_Word(w.text, left, up, *size, w.conf, (-1, ti, r * 100 + c)))
                 break
     return out
 
