@@ -169,3 +169,16 @@ def test_a_short_stroke_inside_a_cell_makes_no_row_rule() -> None:
     image[100 + 90 * 2 + 70 : 100 + 90 * 2 + 72, 240:330] = 0  # under "HTTNV", 90 px long
     (grid,) = find_grids(image)
     assert (grid.n_rows, grid.n_cols) == (4, 4)
+
+
+def test_a_lone_figure_is_cut_out_and_scaled_to_its_reading_height() -> None:
+    cell = np.full((290, 320), 255, np.uint8)
+    cell[30:80, 120:200] = 0  # one line of ink 50 px high, far from the cell's corner
+    cut, left, top, scale = ocr._figure_crop(cell)
+    assert (left, top) == (120 - ocr.CROP_MARGIN, 30 - ocr.CROP_MARGIN)
+    assert scale == pytest.approx(ocr.FIGURE_PX / 50)
+    ys = np.flatnonzero((cut < 128).any(axis=1))
+    assert abs((ys[-1] - ys[0] + 1) - ocr.FIGURE_PX) <= 2
+    two_lines = np.full((290, 320), 255, np.uint8)
+    two_lines[30:60, 40:200] = two_lines[100:130, 40:200] = 0  # a wrapped label: left at its size
+    assert ocr._figure_crop(two_lines)[3] == 1.0
