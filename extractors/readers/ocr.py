@@ -28,8 +28,8 @@ from PIL import Image
 
 from ..errors import OcrFailed, ReadError
 from ..model import Box, Cell, Line, Page, Provenance, Table, Word
-from ..tables import build_table, cell_from_words, evenly_spaced, merge_lines, table_lines
-from ..text import nfc
+from ..tables import build_table, cell_from_words, column_role, evenly_spaced, merge_lines, table_lines
+from ..text import fold, nfc
 from .base import ReadContext
 from .prepare import (
     UPRIGHT_SHARE,
@@ -382,6 +382,7 @@ def empty_cells(image: np.ndarray, tables: list[Table]) -> list[tuple[int, int, 
     return out[:MAX_REREAD_CELLS]
 
 
+_ZERO_MARKS = {"-", "x", "0", "o", "k"}  # zero or "none" written as a mark, kept as written
 # A figure cell as it should read: "12", "7,5", "95%", "0", "17/18", "(91,67%)".
 _FIGURE_CELL = re.compile(r"^\(?\d+(?:[.,]\d+)?\s*%?\)?(?:\s*/\s*\d+)?$")
 MAX_FIGURE_CHARS = 12  # longer cells hold words ("12 cuộc, đạt 100%"): not re-read as one figure
@@ -414,6 +415,20 @@ def doubtful_cells(tables: list[Table]) -> list[tuple[int, int, int, Box]]:
                 if not wanted[c] or cell.spanned or cell.bbox is None or not text or roles[c] == "index":
                     continue
                 if len(text) <= MAX_FIGURE_CHARS and _value(text) is None and re.search(r"\d", text):
+                    picked.add(c)
+            # A letter or two where the header asks for a figure ("H" for 7 under "Tán thành"): the
+            # body then made the column look like words, so the header alone says what it holds.
+            for c, cell in enumerate(row):
+                text = cell.text.strip()
+                if (
+                    text
+                    and len(text) <= 2
+                    and not re.search(r"\d", text)
+                    and fold(text) not in _ZERO_MARKS
+                    and not cell.spanned
+                    and cell.bbox is not None
+                    and column_role(t.header[c]) in _REREAD_ROLES - {"index"}
+                ):
                     picked.add(c)
             maxes = [c for c, role in enumerate(roles) if role == "max" and _value(row[c].text) is not None]
             for c, role in enumerate(roles):

@@ -182,3 +182,14 @@ def test_a_lone_figure_is_cut_out_and_scaled_to_its_reading_height() -> None:
     two_lines = np.full((290, 320), 255, np.uint8)
     two_lines[30:60, 40:200] = two_lines[100:130, 40:200] = 0  # a wrapped label: left at its size
     assert ocr._figure_crop(two_lines)[3] == 1.0
+
+
+def test_a_letter_where_the_header_asks_for_a_figure_is_read_again() -> None:
+    boxes = [
+        [Box(x0=100 * c, y0=50 * r, x1=100 * c + 100, y1=50 * r + 50, unit="px") for c in range(4)]
+        for r in range(2)
+    ]
+    rows = [["Số phiếu hợp lệ", "Kết quả Tán thành", "Không tán thành", "Ghi chú"], ["12", "H", "-", "x"]]
+    t = build_table(_rows(rows, boxes), file="x", source="ocr", page=1)
+    assert t.roles[1] == "label"  # the body alone makes "H" look like words
+    assert [(r, c) for _, r, c, _ in ocr.doubtful_cells([t])] == [(1, 1)]
