@@ -23,7 +23,8 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 # name -> module under bench/; add a line here to add a section.
 SECTIONS: dict[str, str] = {
     "ocr": "bench.ocr",  # hoso's OCR stage vs plain tesseract on the same pages
-    "batch": "bench.batch",  # batches: OCR vs floor and OCRmyPDF, Word-only rate, re-run, overhead, memory, scaling
+    "batch": "bench.batch",
+    "photos": "bench.photos",  # seconds per page on the photo and scan dossiers of the samples  # batches: OCR vs floor and OCRmyPDF, Word-only rate, re-run, overhead, memory, scaling
 }
 RESULTS = ROOT / "bench" / "results.json"
 

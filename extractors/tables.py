@@ -20,17 +20,24 @@ from .model import Box, Cell, ColumnRole, Line, Page, Provenance, SourceKind, Ta
 from .text import fold, nfc
 
 # Role words, folded. Checked in this order: "Điểm tự chấm" also says "điểm", "Kết quả tự đánh giá"
-# also says "kết quả", so the specific words go first.
+# also says "kết quả", so the specific words go first. A space between two words may be missing:
+# OCR glues the words of a short header cell ("Tốiđa").
+
+
+def _role_words(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern.replace(" ", r"\s*"))
+
+
 _ROLE_WORDS: list[tuple[ColumnRole, re.Pattern[str]]] = [
-    ("index", re.compile(r"^\W*(stt|tt|so tt|so thu tu)\W*$")),
-    ("note", re.compile(r"ghi chu")),
-    ("score", re.compile(r"tu cham|tu danh gia|diem tu\b|tu cho|diem dat|chi bo cham|dang bo cham")),
-    ("deduction", re.compile(r"\btru\b")),
-    ("max", re.compile(r"diem chuan|toi da|thang diem|khung diem|diem quy dinh|diem dinh muc|^\W*diem\W*$")),
-    ("pct", re.compile(r"ty le|%")),
-    ("target", re.compile(r"chi tieu|ke hoach")),
-    ("result", re.compile(r"ket qua|thuc hien|so luong|so phieu|so lieu|\bdat duoc\b")),
-    ("label", re.compile(r"noi dung|tieu chi|danh muc|\bten\b|hang muc")),
+    ("index", _role_words(r"^\W*(stt|tt|so tt|so thu tu)\W*$")),
+    ("note", _role_words(r"ghi chu")),
+    ("score", _role_words(r"tu cham|tu danh gia|diem tu\b|tu cho|diem dat|chi bo cham|dang bo cham")),
+    ("deduction", _role_words(r"\btru\b")),
+    ("max", _role_words(r"diem chuan|toi da|thang diem|khung diem|diem quy dinh|diem dinh muc|^\W*diem\W*$")),
+    ("pct", _role_words(r"ty le|%")),
+    ("target", _role_words(r"chi tieu|ke hoach")),
+    ("result", _role_words(r"ket qua|thuc hien|so luong|so phieu|so lieu|\bdat duoc\b")),
+    ("label", _role_words(r"noi dung|tieu chi|danh muc|\bten\b|hang muc")),
 ]
 _NUMBER = re.compile(r"^[\W_]*\d+(?:[.,]\d+)?\s*%?[\W_]*$")
 _INDEX = re.compile(r"^\W*(?:\d{1,2}(?:\.\d{1,2})*|[ivx]{1,4}|[a-h])\W*$")
@@ -104,6 +111,26 @@ def _spread_heads(head: list[list[Cell]]) -> list[list[str]]:
     return out
 
 
+# A lone letter OCR reads for a lone digit in a figure column ("KHTNV | O | 0", "Tổng | l0"): the
+# column says a figure stands there, so the letters that look like digits are read as those digits.
+_DIGIT_LOOKS = str.maketrans({"O": "0", "o": "0", "D": "0", "l": "1", "I": "1", "|": "1", "!": "1"})
+_LOOKALIKE_FIGURE = re.compile(r"^[0-9OoDlI|!]+(?:[.,][0-9OoDlI|!]+)?\s*%?$")
+_FIGURE_ROLES = {"max", "score", "deduction", "pct", "result", "target"}
+# Marks OCR leaves beside a row number ("2_", "Iˆ", "3'"): a stain or a rule's remnant, never part of it.
+_INDEX_JUNK = "ˆ^`'‘’_~|¬:;,\"“” "
+
+
+def _figure_from_lookalikes(text: str) -> str:
+    """``text`` with digit look-alikes read as digits when that makes it a figure ("lO" → "10"),
+    else unchanged. "D" only beside a real digit: without one it is more often a letter."""
+    t = text.strip()
+    if not t or not _LOOKALIKE_FIGURE.match(t) or t.isdigit():
+        return text
+    if "D" in t and not re.search(r"\d", t):
+        return text
+    return t.translate(_DIGIT_LOOKS)
+
+
 def build_table(
     grid: list[list[Cell]],
     *,
@@ -140,6 +167,26 @@ def build_table(
     body = rows[header_rows:]
     own = [_own(rows[:header_rows], c) for c in range(n)]
     roles = [column_role(header[c], [r[c].text for r in body if not r[c].spanned], own[c]) for c in range(n)]
+    if source == "ocr":
+        for r in body:
+            for c in range(n):
+                text = r[c].text
+                if (
+                    roles[c] == "index"
+                    and text.strip(_INDEX_JUNK) != text
+                    and _INDEX.match(fold(text.strip(_INDEX_JUNK)))
+                ):
+                    r[c] = r[c].model_copy(update={"text": text.strip(_INDEX_JUNK)})
+        for c in range(n):
+            cells = [r[c].text.strip() for r in body if r[c].text.strip()]
+            figures = sum(1 for t in cells if _NUMBER.match(_figure_from_lookalikes(t)))
+            # A column under no known word ("Số đảng viên") is a figure column when figures fill it.
+            if roles[c] not in _FIGURE_ROLES and not (roles[c] == "other" and figures * 2 > len(cells)):
+                continue
+            for r in body:
+                fixed = _figure_from_lookalikes(r[c].text)
+                if fixed != r[c].text:
+                    r[c] = r[c].model_copy(update={"text": fixed})
     first = [fold(r[0].text) for r in body if r and r[0].text.strip()]
     if roles and roles[0] in ("other", "label") and first and all(_INDEX.match(t) for t in first):
         roles[0] = "index"  # an unlabelled first column of "1", "1.1", "II": the row numbers

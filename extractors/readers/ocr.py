@@ -28,15 +28,17 @@ from PIL import Image
 
 from ..errors import OcrFailed, ReadError
 from ..model import Box, Cell, Line, Page, Provenance, Table, Word
-from ..tables import build_table, cell_from_words, evenly_spaced, merge_lines, table_lines
-from ..text import nfc
+from ..tables import build_table, cell_from_words, column_role, evenly_spaced, merge_lines, table_lines
+from ..text import fold, nfc
 from .base import ReadContext
 from .prepare import (
     UPRIGHT_SHARE,
     UPSIDE_DOWN_SHARE,
+    Grid,
     Prepared,
     binarise,
     check_pixels,
+    erase_rules,
     find_grids,
     prepare,
     to_grey,
@@ -210,6 +212,17 @@ def _rows(words: list[_Word]) -> list[list[_Word]]:
     return [sorted(r[3], key=lambda w: w.left) for r in rows]
 
 
+# A slash between two words that OCR glued to one of them ("thường kỳ /chuyên đề"): the spacing
+# around it is Tesseract's guess, so it is written evenly, as the page prints it ("kỳ / chuyên").
+# Between figures ("12/5", "17 /18") it is left alone: that spacing is the rules' business.
+_LOPSIDED_SLASH = re.compile(r"(?<=[^\W\d_]) /(?=[^\W\d_])|(?<=[^\W\d_])/ (?=[^\W\d_])")
+
+
+def ocr_text(words: Iterable[str]) -> str:
+    """The text of OCR'd words in reading order, NFC, a lopsided slash between words made even."""
+    return _LOPSIDED_SLASH.sub(" / ", nfc(" ".join(words)))
+
+
 def _doubted(cell: list[_Word]) -> bool:
     return max(w.conf for w in cell) < JUNK_CONF and not any(re.fullmatch(r"[\d.,/%]+", w.text) for w in cell)
 
@@ -236,7 +249,7 @@ def build_lines(words: list[_Word], name: str, page_no: int) -> list[Line]:
         while len(cells) > 1 and _doubted(cells[-1]):
             cells.pop()
         row = [w for c in cells for w in c]
-        texts = [nfc(" ".join(w.text for w in c)) for c in cells]
+        texts = [ocr_text(w.text for w in c) for c in cells]
         out_words = [
             Word(
                 text=w.text,
@@ -277,17 +290,23 @@ def _word(w: _Word) -> Word:
     )
 
 
-def page_tables(
-    image: np.ndarray, words: list[_Word], name: str, page_no: int
-) -> tuple[list[Table], list[_Word]]:
-    """Ruled tables of a page image (:func:`~extractors.readers.prepare.find_grids`) with the
-    Tesseract words inside each cell (by the word's centre), as :class:`Table`; and the words
-    outside every table. Strokes of the ruling read as words ("|", "_") are left out."""
+def page_grids(image: np.ndarray, name: str, page_no: int) -> list[Grid]:
+    """:func:`~extractors.readers.prepare.find_grids`, none when OpenCV cannot analyse the image."""
     try:
-        grids = find_grids(image)
+        return find_grids(image)
     except cv2.error:  # pragma: no cover - an image OpenCV cannot analyse: read it as lines
         log.warning("grid detection failed on page %d of %s", page_no, name, exc_info=True)
-        return [], words
+        return []
+
+
+def page_tables(
+    image: np.ndarray, words: list[_Word], name: str, page_no: int, grids: list[Grid] | None = None
+) -> tuple[list[Table], list[_Word]]:
+    """Ruled tables of a page image (``grids``, found here when not given) with the Tesseract words
+    inside each cell (by the word's centre), as :class:`Table`; and the words outside every table.
+    Strokes of the ruling read as words ("|", "_") are left out."""
+    if grids is None:
+        grids = page_grids(image, name, page_no)
     tables: list[Table] = []
     taken: set[int] = set()
     for g in grids:
@@ -307,6 +326,7 @@ def page_tables(
             box = Box(x0=x0, y0=y0, x1=x1, y1=y1, unit="px")
             tol = 0.5 * median(w.bbox.y1 - w.bbox.y0 for w in kept) if kept else 3.0
             cell = cell_from_words(kept, page=page_no, bbox=box, tolerance=tol)
+            cell.text = ocr_text(w.text for w in cell.words)
             for r in range(r0, r1 + 1):
                 for c in range(c0, c1 + 1):
                     grid[r][c] = (
@@ -329,6 +349,19 @@ MAX_REREAD_CELLS = 60
 CELL_PAD = 6  # px kept off a cell's edges so that its ruling is not read
 
 
+def _has_ink(image: np.ndarray, b: Box) -> bool:
+    crop = image[int(b.y0) + CELL_PAD : int(b.y1) - CELL_PAD, int(b.x0) + CELL_PAD : int(b.x1) - CELL_PAD]
+    if crop.size == 0 or crop.shape[0] < 8 or crop.shape[1] < 8:
+        return False
+    ink = crop < min(128, int(np.median(crop)) - 60)
+    return bool(ink.mean() > 0.004)
+
+
+def _figure_columns(t: Table) -> list[bool]:
+    # A table going on from the last page has no header yet: any column but the label's.
+    return [role in _REREAD_ROLES or (t.header_rows == 0 and role == "other") for role in t.roles]
+
+
 def empty_cells(image: np.ndarray, tables: list[Table]) -> list[tuple[int, int, int, Box]]:
     """Body cells of figure columns that Tesseract left empty but that hold ink: (table, row, col, box).
 
@@ -336,31 +369,108 @@ def empty_cells(image: np.ndarray, tables: list[Table]) -> list[tuple[int, int, 
     page layout analysis); read on its own the figure comes out."""
     out = []
     for ti, t in enumerate(tables):
+        wanted = _figure_columns(t)
         for r in range(t.header_rows, len(t.rows)):
             row = t.rows[r]
             if not any(c.text for c in row):
                 continue
             for c, cell in enumerate(row):
-                # A table going on from the last page has no header yet: any column but the label's.
-                wanted = t.roles[c] in _REREAD_ROLES or (t.header_rows == 0 and t.roles[c] == "other")
-                if cell.text or cell.spanned or cell.bbox is None or not wanted:
+                if cell.text or cell.spanned or cell.bbox is None or not wanted[c]:
                     continue
-                b = cell.bbox
-                crop = image[
-                    int(b.y0) + CELL_PAD : int(b.y1) - CELL_PAD, int(b.x0) + CELL_PAD : int(b.x1) - CELL_PAD
-                ]
-                if crop.size == 0 or crop.shape[0] < 8 or crop.shape[1] < 8:
-                    continue
-                ink = crop < min(128, int(np.median(crop)) - 60)
-                if ink.mean() > 0.004:
-                    out.append((ti, r, c, b))
+                if _has_ink(image, cell.bbox):
+                    out.append((ti, r, c, cell.bbox))
     return out[:MAX_REREAD_CELLS]
+
+
+_ZERO_MARKS = {"-", "x", "0", "o", "k"}  # zero or "none" written as a mark, kept as written
+# A figure cell as it should read: "12", "7,5", "95%", "0", "17/18", "(91,67%)".
+_FIGURE_CELL = re.compile(r"^\(?\d+(?:[.,]\d+)?\s*%?\)?(?:\s*/\s*\d+)?$")
+MAX_FIGURE_CHARS = 12  # longer cells hold words ("12 cuộc, đạt 100%"): not re-read as one figure
+
+
+def _value(text: str) -> float | None:
+    m = _FIGURE_CELL.match(text.strip())
+    if not m:
+        return None
+    return float(re.sub(r"[^\d,.]", "", text.split("/")[0]).replace(",", "."))
+
+
+def doubtful_cells(tables: list[Table]) -> list[tuple[int, int, int, Box]]:
+    """Body cells of figure columns whose reading the table itself doubts: (table, row, col, box).
+
+    - text that is not a figure but short enough to be one ("J25_", "2O", "7.S"): a rule or a stain
+      read with it;
+    - a score (or deduction) above its row's maximum ("79" beside a maximum of 8: the decimal
+      comma of "7,9" lost): both cells are read again, on their own.
+    Zero in words ("không", "-") is a reading, not a doubt."""
+    out = []
+    for ti, t in enumerate(tables):
+        wanted = _figure_columns(t)
+        roles = t.roles
+        for r in range(t.header_rows, len(t.rows)):
+            row = t.rows[r]
+            picked: set[int] = set()
+            for c, cell in enumerate(row):
+                text = cell.text.strip()
+                if not wanted[c] or cell.spanned or cell.bbox is None or not text or roles[c] == "index":
+                    continue
+                if len(text) <= MAX_FIGURE_CHARS and _value(text) is None and re.search(r"\d", text):
+                    picked.add(c)
+            # A letter or two where the header asks for a figure ("H" for 7 under "Tán thành"): the
+            # body then made the column look like words, so the header alone says what it holds.
+            for c, cell in enumerate(row):
+                text = cell.text.strip()
+                if (
+                    text
+                    and len(text) <= 2
+                    and not re.search(r"\d", text)
+                    and fold(text) not in _ZERO_MARKS
+                    and not cell.spanned
+                    and cell.bbox is not None
+                    and column_role(t.header[c]) in _REREAD_ROLES - {"index"}
+                ):
+                    picked.add(c)
+            maxes = [c for c, role in enumerate(roles) if role == "max" and _value(row[c].text) is not None]
+            for c, role in enumerate(roles):
+                v = _value(row[c].text) if role in ("score", "deduction") else None
+                if v is not None and maxes and v > max(_value(row[m].text) or 0.0 for m in maxes):
+                    picked.add(c)
+                    picked.update(maxes)
+            out += [(ti, r, c, row[c].bbox) for c in sorted(picked) if row[c].bbox is not None]
+    return out[:MAX_REREAD_CELLS]
+
+
+FIGURE_PX = 30.0  # ink height a lone figure is re-read at: at ~50 px Tesseract read "7,5" as "?45"
+CROP_MARGIN = 12  # px of white kept round a figure's ink
+
+
+def _figure_crop(bw: np.ndarray) -> tuple[np.ndarray, int, int, float]:
+    """A cell's ink cut out with a margin and, when it is one line, scaled to ``FIGURE_PX`` high:
+    (image, left, top, scale) with left/top where the cut starts in the cell."""
+    ys, xs = np.nonzero(bw < 128)
+    if not len(ys):
+        return bw, 0, 0, 1.0
+    top, left = max(0, int(ys.min()) - CROP_MARGIN), max(0, int(xs.min()) - CROP_MARGIN)
+    cut = bw[top : int(ys.max()) + CROP_MARGIN + 1, left : int(xs.max()) + CROP_MARGIN + 1]
+    rows = np.flatnonzero((cut < 128).any(axis=1))
+    one_line = len(rows) and bool(np.all(np.diff(rows) <= 2))  # no blank row inside the ink
+    scale = min(2.0, max(0.5, FIGURE_PX / (rows[-1] - rows[0] + 1))) if one_line else 1.0
+    if abs(scale - 1.0) > 0.1:
+        interp = cv2.INTER_AREA if scale < 1 else cv2.INTER_CUBIC
+        cut = cv2.resize(cut, None, fx=scale, fy=scale, interpolation=interp)
+        _, cut = cv2.threshold(cut, 127, 255, cv2.THRESH_BINARY)
+    else:
+        scale = 1.0
+    return cut, left, top, scale
 
 
 def reread_cells(
     image: np.ndarray, cells: list[tuple[int, int, int, Box]], ctx: ReadContext, page_no: int
 ) -> dict[tuple[int, int, int], list[_Word]]:
-    """Tesseract once over the given cells stacked on a white strip; their words, in page coordinates."""
+    """Tesseract once over the given cells stacked on a white strip; their words, in page coordinates.
+
+    Each cell's ink is cut out and a one-line cell scaled to a figure's reading height
+    (:func:`_figure_crop`): Tesseract reads a lone figure by its size, not by the page's."""
     if not cells:
         return {}
     crops = []
@@ -369,17 +479,18 @@ def reread_cells(
         crop = image[y0 : int(b.y1) - CELL_PAD, x0 : int(b.x1) - CELL_PAD]
         # Each cell thresholded on its own: a shadowed corner of a photo is no darker than its ink.
         _, bw = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
-        crops.append((x0, y0, bw))
+        cut, left, top, scale = _figure_crop(bw)
+        crops.append((x0 + left, y0 + top, scale, cut))
     gap = 40
     width = max(c.shape[1] for *_, c in crops) + 2 * gap
     height = sum(c.shape[0] + gap for *_, c in crops) + gap
     strip = np.full((height, width), 255, np.uint8)
     spots = []
     y = gap
-    for x0, y0, crop in crops:
+    for x0, y0, scale, crop in crops:
         h, w = crop.shape
         strip[y : y + h, gap : gap + w] = crop
-        spots.append((y, y + h, x0 - gap, y0 - y))
+        spots.append((y, y + h, x0, y0, scale))
         y += h + gap
     args = ["-l", ctx.ocr_languages, "--psm", "6", "tsv"]
     try:
@@ -394,41 +505,74 @@ def reread_cells(
         if not w.text.strip() or _RULE_JUNK.match(w.text):
             continue
         mid = w.top + w.height / 2
-        for (top, bottom, dx, dy), (ti, r, c, _) in zip(spots, cells, strict=True):
+        for (top, bottom, x0, y0, scale), (ti, r, c, _) in zip(spots, cells, strict=True):
             if top - gap / 2 <= mid <= bottom + gap / 2:
                 key = (ti, r, c)
-                out.setdefault(key, []).append(
-                    _Word(w.text, w.left + dx, w.top + dy, w.width, w.height, w.conf, (-1, ti, r * 100 + c))
-                )
+                left, up = x0 + round((w.left - gap) / scale), y0 + round((w.top - top) / scale)
+                size = (round(w.width / scale), round(w.height / scale))
+                out.setdefault(key, []).append(_Word(w.text, left, up, *size, w.conf, (-1, ti, r * 100 + c)))
                 break
     return out
 
 
 def fill_cells(tables: list[Table], found: dict[tuple[int, int, int], list[_Word]], page_no: int) -> None:
-    """Put re-read words into their (empty) cells."""
+    """Put re-read words into their cells: an empty cell takes them; a doubted one (see
+    :func:`doubtful_cells`) only when they read as a figure, and, for a score above its maximum,
+    only when the row's figures read again are consistent (score ≤ maximum)."""
+    fresh: dict[tuple[int, int, int], Cell] = {}
     for (ti, r, c), ws in found.items():
         cell = tables[ti].rows[r][c]
-        filled = cell_from_words([_word(w) for w in ws], page=page_no, bbox=cell.bbox, tolerance=10.0)
-        tables[ti].rows[r][c] = filled
+        fresh[(ti, r, c)] = cell_from_words(
+            [_word(w) for w in ws], page=page_no, bbox=cell.bbox, tolerance=10.0
+        )
+    for (ti, r, c), new in fresh.items():
+        t = tables[ti]
+        old = t.rows[r][c]
+        if not old.text:
+            t.rows[r][c] = new
+            continue
+        if _value(new.text) is None:
+            continue
+        if _value(old.text) is None:  # "J25_" → "25"
+            t.rows[r][c] = new
+            continue
+        row = [fresh.get((ti, r, k), t.rows[r][k]) for k in range(len(t.rows[r]))]
+        maxes = [_value(row[k].text) for k, role in enumerate(t.roles) if role == "max"]
+        scores = [_value(row[k].text) for k, role in enumerate(t.roles) if role in ("score", "deduction")]
+        top = max((m for m in maxes if m is not None), default=None)
+        if top is not None and all(v is None or v <= top for v in scores):
+            t.rows[r][c] = new
 
 
 def page_lines(
-    image: np.ndarray, words: list[_Word], name: str, page_no: int, ctx: ReadContext | None = None
+    image: np.ndarray,
+    words: list[_Word],
+    name: str,
+    page_no: int,
+    ctx: ReadContext | None = None,
+    grids: list[Grid] | None = None,
 ) -> tuple[list[Line], list[Table]]:
     """A page's lines in reading order: ruled tables' rows (one line each, with cells) and the rest."""
-    tables, rest = page_tables(image, words, name, page_no)
+    tables, rest = page_tables(image, words, name, page_no, grids)
     if ctx is not None and tables:
-        fill_cells(tables, reread_cells(image, empty_cells(image, tables), ctx, page_no), page_no)
+        cells = empty_cells(image, tables) + doubtful_cells(tables)
+        fill_cells(tables, reread_cells(image, cells[:MAX_REREAD_CELLS], ctx, page_no), page_no)
     lines = build_lines(rest, name, page_no) if rest else []
     if not tables:
         return lines, []
     return merge_lines(lines, [(t.bbox, table_lines(t, name)) for t in tables if t.bbox]), tables
 
 
-def _read(prep: Prepared, ctx: ReadContext, dpi: float | None, page_no: int) -> list[_Word]:
+def _read(
+    prep: Prepared, ctx: ReadContext, dpi: float | None, page_no: int, name: str = ""
+) -> tuple[list[_Word], list[Grid], np.ndarray]:
+    """Tesseract's words on the prepared page; its tables' grids; and the black-and-white page it
+    read, with the tables' rules erased (cells are read again from it)."""
     args = ["-l", ctx.ocr_languages, "--psm", "3", *_dpi_args(dpi and dpi * prep.scale), "tsv"]
     px = prep.text_px * prep.scale if prep.text_px else None
-    return parse_tsv(_tesseract(args, _pbm(binarise(prep.image, px)), ctx, page_no))
+    grids = page_grids(prep.image, name, page_no)
+    page = erase_rules(binarise(prep.image, px), grids, px)
+    return parse_tsv(_tesseract(args, _pbm(page), ctx, page_no)), grids, page
 
 
 def detect_rotation(grey: np.ndarray, ctx: ReadContext, page_no: int) -> tuple[int, float]:
@@ -472,24 +616,25 @@ def ocr_array(grey: np.ndarray, name: str, page_no: int, ctx: ReadContext, dpi: 
                 prep = base.turned(turn)
     elif base.upside_down:
         prep = base.turned(180)
-    words = _read(prep, ctx, dpi, page_no)
+    words, grids, bw = _read(prep, ctx, dpi, page_no, name)
     conf = page_confidence(words)
     if not asked and (conf is None or conf < ctx.osd_below):
         turn, osd_conf = detect_rotation(prep.image, ctx, page_no)
         if turn and osd_conf >= OSD_MIN_CONFIDENCE:
             total = (prep.rotation + turn) % 360  # OSD saw the page as already turned
             turned = base.turned(total)
-            words2 = _read(turned, ctx, dpi, page_no)
+            words2, grids2, bw2 = _read(turned, ctx, dpi, page_no, name)
             conf2 = page_confidence(words2)
             log.info("page %d of %s turned %d°: confidence %s → %s", page_no, name, total, conf, conf2)
             if conf2 is not None and (conf is None or conf2 > conf):
-                prep, words, conf = turned, words2, conf2
+                prep, words, conf, grids, bw = turned, words2, conf2, grids2, bw2
     image_path = ctx.page_image_path(name, page_no)
     ok, jpeg = cv2.imencode(".jpg", prep.image, [cv2.IMWRITE_JPEG_QUALITY, JPEG_QUALITY])
     if ok:
         image_path.write_bytes(jpeg.tobytes())
     h, w = prep.image.shape
-    lines, tables = page_lines(prep.image, words, name, page_no, ctx)
+    # Cells are read again from the page Tesseract read: lighting flattened, rules erased.
+    lines, tables = page_lines(bw, words, name, page_no, ctx, grids)
     return Page(
         number=page_no,
         method="ocr",

@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import math
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 import cv2
 import numpy as np
@@ -56,6 +57,7 @@ class Prepared:
     upside_down: bool = False  # marks sit under the letters: turn 180° before reading
     accents_above: float | None = None  # see accents_above(); None: too few marks, or not asked
     denoised: bool = False  # speckle removed with a median filter
+    flattened: bool = False  # a photographed sheet warped to be seen from straight above
     glyphs: np.ndarray = field(default_factory=lambda: np.zeros((0, 5), np.int32), repr=False)
     thumb_shape: tuple[int, int] = (0, 0)  # the analysis thumbnail the glyph boxes were measured on
 
@@ -361,9 +363,164 @@ def is_speckled(ink: np.ndarray) -> bool:
     return float((areas <= 2).mean()) > SPECKLE_SHARE
 
 
+# -- a photographed page: the sheet of paper on a darker background -------------------------
+PAGE_SIDE = 600  # the page outline is looked for on a thumbnail this long
+MIN_PAGE_SHARE = 0.35  # the sheet covers at least this share of the photo
+MAX_PAGE_SHARE = 0.97  # … and leaves a background margin (else there is nothing to correct)
+MIN_PAGE_CONTRAST = 40.0  # paper brighter than the background by this much (grey levels)
+MIN_WARP_DEGREES = 0.3  # a page outline closer than this to an upright rectangle is left alone
+
+
+def _order_corners(pts: np.ndarray) -> np.ndarray:
+    """Four points as top-left, top-right, bottom-right, bottom-left."""
+    pts = pts.astype(np.float32).reshape(4, 2)
+    s, d = pts.sum(axis=1), pts[:, 1] - pts[:, 0]
+    return np.float32([pts[s.argmin()], pts[d.argmin()], pts[s.argmax()], pts[d.argmax()]])
+
+
+def find_page(grey: np.ndarray) -> np.ndarray | None:
+    """The corners (top-left, top-right, bottom-right, bottom-left, full-size pixels) of a sheet of
+    paper photographed on a darker background (a desk, a table cloth), or None.
+
+    None for a scan or a cropped photo (the paper reaches the edges, or its background is as light
+    as it is) and for anything that is not a clear four-sided sheet: a wrong outline would warp
+    the page, so only a bright convex quadrilateral, well apart from its background, counts.
+    """
+    h, w = grey.shape
+    f = min(1.0, PAGE_SIDE / max(h, w))
+    small = cv2.resize(grey, (max(1, round(w * f)), max(1, round(h * f))), interpolation=cv2.INTER_AREA)
+    small = cv2.GaussianBlur(small, (5, 5), 0)
+    _, bright = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    # Close the text and the table rules into the paper; open away thin bright bits of background.
+    k = max(3, round(max(small.shape) / 60) | 1)
+    bright = cv2.morphologyEx(bright, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
+    bright = cv2.morphologyEx(bright, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
+    contours, _ = cv2.findContours(bright, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
+    if not contours:
+        return None
+    sheet = max(contours, key=cv2.contourArea)
+    area = cv2.contourArea(sheet)
+    total = small.shape[0] * small.shape[1]
+    if not MIN_PAGE_SHARE * total <= area <= MAX_PAGE_SHARE * total:
+        return None
+    quad = _sheet_sides(sheet.reshape(-1, 2), small.shape)
+    if quad is None:
+        return None
+    # The outline must follow the paper: the sheet fills most of the quadrilateral (a corner lost
+    # to a shadow or to the frame's edge is allowed) and hardly spills out of it.
+    qarea = cv2.contourArea(quad)
+    inside = np.zeros_like(small)
+    cv2.fillConvexPoly(inside, np.round(quad).astype(np.int32), 255)
+    spill = cv2.countNonZero(bright & ~inside)
+    if qarea <= 0 or area < 0.85 * qarea or spill > 0.03 * area:
+        return None
+    ring = cv2.dilate(inside, cv2.getStructuringElement(cv2.MORPH_RECT, (3 * k, 3 * k))) & ~inside
+    paper_in = cv2.erode(inside, cv2.getStructuringElement(cv2.MORPH_RECT, (3 * k, 3 * k)))
+    if not ring.any() or not paper_in.any():
+        return None
+    # The paper (its median: ink is a small share of it) against the background just around it.
+    if float(np.median(small[paper_in > 0])) - float(np.median(small[ring > 0])) < MIN_PAGE_CONTRAST:
+        return None
+    return _order_corners(quad / f)
+
+
+MAX_SIDE_TILT = 20.0  # degrees: a sheet's side leaning further than this is no page photographed from above
+
+
+def _line_through(pts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    vx, vy, x0, y0 = cv2.fitLine(pts.astype(np.float32), cv2.DIST_HUBER, 0, 0.01, 0.01).ravel()
+    return np.array([x0, y0], np.float64), np.array([vx, vy], np.float64)
+
+
+def _sheet_sides(outline: np.ndarray, shape: tuple[int, int]) -> np.ndarray | None:
+    """The four sides of a sheet's outline as lines fitted to the outline's points, intersected
+    (corners cut off by the frame or bitten by a shadow come back where the sides meet).
+
+    Points on the frame's edge are not the paper's; each side is the run of outline points on that
+    side of the sheet's centre whose direction is within ``MAX_SIDE_TILT`` of the side's axis."""
+    h, w = shape
+    edge = 2
+    pts = outline[
+        (outline[:, 0] > edge)
+        & (outline[:, 0] < w - 1 - edge)
+        & (outline[:, 1] > edge)
+        & (outline[:, 1] < h - 1 - edge)
+    ].astype(np.float64)
+    if len(pts) < 40:
+        return None
+    cx, cy = outline[:, 0].mean(), outline[:, 1].mean()
+    # Local direction of the outline at each point, from its neighbours along the contour.
+    step = 5
+    seq = outline.astype(np.float64)
+    d = np.roll(seq, -step, axis=0) - np.roll(seq, step, axis=0)
+    keep = (seq[:, 0] > edge) & (seq[:, 0] < w - 1 - edge) & (seq[:, 1] > edge) & (seq[:, 1] < h - 1 - edge)
+    seq, d = seq[keep], d[keep]
+    ang = np.degrees(np.arctan2(d[:, 1], d[:, 0])) % 180
+    flat = (ang < MAX_SIDE_TILT) | (ang > 180 - MAX_SIDE_TILT)
+    upright = np.abs(ang - 90) < MAX_SIDE_TILT
+    groups = [
+        seq[flat & (seq[:, 1] < cy)],  # top
+        seq[upright & (seq[:, 0] > cx)],  # right
+        seq[flat & (seq[:, 1] > cy)],  # bottom
+        seq[upright & (seq[:, 0] < cx)],  # left
+    ]
+    lines = []
+    for g, length in zip(groups, (w, h, w, h), strict=True):
+        if len(g) < 0.15 * length:  # a side must show over a good part of its length
+            return None
+        p, v = _line_through(g)
+        # Refit on the points near the first line: a shadow's curve or a finger is not the side.
+        dist = np.abs((g[:, 0] - p[0]) * v[1] - (g[:, 1] - p[1]) * v[0])
+        near = g[dist <= max(2.0, 0.01 * max(h, w))]
+        if len(near) >= 0.1 * length:
+            p, v = _line_through(near)
+        lines.append((p, v))
+    corners = []
+    for (p1, v1), (p2, v2) in zip(lines[-1:] + lines[:-1], lines, strict=True):
+        a = np.array([[v1[0], -v2[0]], [v1[1], -v2[1]]])
+        if abs(np.linalg.det(a)) < 1e-6:
+            return None
+        t = np.linalg.solve(a, p2 - p1)
+        corners.append(p1 + t[0] * v1)
+    quad = np.array(corners, np.float32)  # top-left, top-right, bottom-right, bottom-left
+    # Corners far outside the photo: the fit went wrong.
+    if (quad[:, 0] < -0.15 * w).any() or (quad[:, 0] > 1.15 * w).any():
+        return None
+    if (quad[:, 1] < -0.15 * h).any() or (quad[:, 1] > 1.15 * h).any():
+        return None
+    return quad if cv2.isContourConvex(quad.reshape(-1, 1, 2)) else None
+
+
+def flatten_page(grey: np.ndarray, corners: np.ndarray) -> np.ndarray | None:
+    """The sheet inside ``corners`` seen from straight above (a perspective warp), at the photo's
+    resolution: its width and height from the longer of each pair of opposite sides. None when the
+    outline is already an upright rectangle (nothing to correct)."""
+    tl, tr, br, bl = corners
+    width = max(np.linalg.norm(tr - tl), np.linalg.norm(br - bl))
+    height = max(np.linalg.norm(bl - tl), np.linalg.norm(br - tr))
+    tilts = [
+        math.degrees(math.atan2(float(b[1] - a[1]), float(b[0] - a[0]))) for a, b in ((tl, tr), (bl, br))
+    ] + [math.degrees(math.atan2(float(a[0] - b[0]), float(b[1] - a[1]))) for a, b in ((tl, bl), (tr, br))]
+    if max(abs(t) for t in tilts) < MIN_WARP_DEGREES:
+        return None
+    w, h = max(1, round(width)), max(1, round(height))
+    dst = np.float32([[0, 0], [w - 1, 0], [w - 1, h - 1], [0, h - 1]])
+    m = cv2.getPerspectiveTransform(corners.astype(np.float32), dst)
+    paper = int(np.percentile(grey[:: max(1, grey.shape[0] // 200), :: max(1, grey.shape[1] // 200)], 90))
+    return cv2.warpPerspective(
+        grey, m, (w, h), flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_CONSTANT, borderValue=paper
+    )
+
+
 def prepare(grey: np.ndarray, limits: Limits) -> Prepared:
-    """Upscale small text, then deskew, and guess the right-angle turn (applied by
-    :meth:`Prepared.turned` once it is decided)."""
+    """Flatten a photographed sheet, upscale small text, then deskew, and guess the right-angle turn
+    (applied by :meth:`Prepared.turned` once it is decided)."""
+    corners = find_page(grey)
+    flat = flatten_page(grey, corners) if corners is not None else None
+    if flat is not None:
+        # A photo's sheet seen askew: the rows of text and the table rules converge, so no single
+        # rotation makes them level (one table read straight, the next one's rules cut its figures).
+        grey = flat
     ink, tscale = _thumb(grey)
     denoised = is_speckled(ink)
     if denoised:
@@ -398,6 +555,7 @@ def prepare(grey: np.ndarray, limits: Limits) -> Prepared:
         upside_down=above is not None and above < UPSIDE_DOWN_SHARE,
         accents_above=above,
         denoised=denoised,
+        flattened=flat is not None,
         glyphs=glyphs,
         thumb_shape=(ink.shape[0], ink.shape[1]),
     )
@@ -405,6 +563,7 @@ def prepare(grey: np.ndarray, limits: Limits) -> Prepared:
 
 # -- ruled tables on a page image ----------------------------------------------------------
 MIN_LINE_SHARE = 0.6  # a ruling line is there between two crossings when it covers this share of the gap
+RULE_SPAN = 0.8  # a column (row) rule covers this share of the height (width) of at least one row (column)
 
 
 @dataclass
@@ -416,6 +575,37 @@ class Grid:
     n_rows: int
     n_cols: int
     cells: list[tuple[int, int, int, int, tuple[int, int, int, int]]]
+    # The table's ruling strokes (thickened a little) over ``box``: True where a rule is drawn.
+    rules: np.ndarray | None = field(default=None, repr=False)
+
+
+RULE_MARGIN = 5  # px of the rules' blurred edges erased with them (a speck left at a crossing reads as ":")
+
+
+def erase_rules(black_white: np.ndarray, grids: list[Grid], text_px: float | None = None) -> np.ndarray:
+    """The page with the ruling of its tables painted white, for Tesseract to read.
+
+    Tesseract's page layout analysis takes a ruled table for a picture or cuts its rows apart: on a
+    flattened phone photo it read "20 | 19,5" as nothing and "100 | 97,5" as "mm | la". Without
+    the rules it reads the cells as the columns of text they are; the grid still says which
+    cell each word falls in. Only the strokes joined into a table's frame are erased, not letters,
+    with their blurred edges; the specks a rule leaves at its crossings go too.
+    """
+    if not any(g.rules is not None for g in grids):
+        return black_white
+    out = black_white.copy()
+    grow = cv2.getStructuringElement(cv2.MORPH_RECT, (RULE_MARGIN, RULE_MARGIN))
+    speck = max(2, round((SPECK_SIZE * (text_px or TARGET_TEXT_PX)) ** 2))
+    for g in grids:
+        if g.rules is None:
+            continue
+        x0, y0, x1, y1 = g.box
+        box = out[y0:y1, x0:x1]
+        box[cv2.dilate(g.rules.astype(np.uint8), grow) > 0] = 255
+        ink = cv2.bitwise_not(box)
+        drop_specks(ink, speck)
+        box[:] = cv2.bitwise_not(ink)
+    return out
 
 
 def _segments(mask: np.ndarray, axis: int, tol: int) -> list[tuple[float, list[tuple[int, int]]]]:
@@ -450,6 +640,22 @@ def _covers(exts: list[tuple[int, int]], a: float, b: float, share: float = MIN_
     return covered >= share * (b - a)
 
 
+def _rule_pixels(
+    horiz: np.ndarray, vert: np.ndarray, ys: list[float], xs: list[float], tol: int
+) -> np.ndarray:
+    """The pixels of the rules a grid was built from: the line masks along its row and column rules
+    only (a letter's stroke standing in a cell, however near a rule, is not one of them)."""
+    rules = np.zeros(horiz.shape, bool)
+    reach = tol + 3
+    for yy in ys:
+        a, b = max(0, round(yy) - reach), round(yy) + reach + 1
+        rules[a:b, :] |= horiz[a:b, :] > 0
+    for xx in xs:
+        a, b = max(0, round(xx) - reach), round(xx) + reach + 1
+        rules[:, a:b] |= vert[:, a:b] > 0
+    return rules
+
+
 def find_grids(grey: np.ndarray) -> list[Grid]:
     """Ruled tables on a page image: horizontal and vertical strokes kept by morphological opening
     with long thin kernels, grouped into tables, their crossings giving the rows and columns; a
@@ -472,7 +678,11 @@ def find_grids(grey: np.ndarray) -> list[Grid]:
         mask[:, :band] = 0
         mask[:, -band:] = 0
     both = cv2.bitwise_or(horiz, vert)
-    n, _, stats, _ = cv2.connectedComponentsWithStats(both, connectivity=8)
+    # A table's rules are grouped across the breaks a faded or photographed rule has (a frame
+    # broken in two places fell apart into pieces that were no table); tables stand further apart.
+    reach = max(9, min(h, w) // 100) | 1
+    joined = cv2.dilate(both, cv2.getStructuringElement(cv2.MORPH_RECT, (reach, reach)))
+    n, _, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
     tol = max(6, min(h, w) // 200)
     grids: list[Grid] = []
     for i in range(1, n):
@@ -487,7 +697,17 @@ def find_grids(grey: np.ndarray) -> list[Grid]:
         if len(hs) < 3 or len(vs) < 2:
             continue
         ys = [p for p, _ in hs]
+        # A column rule runs from one row rule to the next at least once; the upright strokes of
+        # letters ("l", "đ", "1") in a cell never do, however many of them line up.
+        vs = [(p, e) for p, e in vs if any(_covers(e, a, b, RULE_SPAN) for a, b in pairwise(ys))]
+        if len(vs) < 2:
+            continue
         xs = [p for p, _ in vs]
+        # Likewise a row rule runs across at least one column: the bars of "TT" in "HTTNV" do not.
+        hs = [(p, e) for p, e in hs if any(_covers(e, a, b, RULE_SPAN) for a, b in pairwise(xs))]
+        if len(hs) < 3:
+            continue
+        ys = [p for p, _ in hs]
         # A table is closed: its first and last rules run (nearly) its whole width and height.
         if not (
             _covers(hs[0][1], xs[0], xs[-1], 0.8)
@@ -524,6 +744,7 @@ def find_grids(grey: np.ndarray) -> list[Grid]:
         if len(groups) < 2:
             continue
         cells.sort()
-        grids.append(Grid(box=(x, y, x + bw, y + bh), n_rows=rows, n_cols=cols, cells=cells))
+        rules = _rule_pixels(horiz[y : y + bh, x : x + bw], vert[y : y + bh, x : x + bw], ys, xs, tol)
+        grids.append(Grid(box=(x, y, x + bw, y + bh), n_rows=rows, n_cols=cols, cells=cells, rules=rules))
     grids.sort(key=lambda g: g.box[1])
     return grids
