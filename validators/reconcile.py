@@ -606,9 +606,9 @@ def _criteria(rec: Reconciled, profile: Profile) -> None:
             scores[i - 1] = _points(row.get("score"))
             maxima[i - 1] = _points(row.get("max"))
             if scores[i - 1] is None and items.get(i):
-                scores[i - 1] = _score_from_items(rec, key, items[i], maxima[i - 1])
+                scores[i - 1] = _from_items(rec, key, items[i], "score", maxima[i - 1])
             elif maxima[i - 1] is None and items.get(i):
-                maxima[i - 1] = _max_from_items(rec, key, items[i], scores[i - 1])
+                maxima[i - 1] = _from_items(rec, key, items[i], "max", scores[i - 1])
         elif items.get(i) and not _ocr_read(items[i]):
             # No criterion row: its score is the sum of its items, when every item has one. Not on a
             # scan: there a missing criterion row usually means missing item rows too.
@@ -646,49 +646,40 @@ def _criteria(rec: Reconciled, profile: Profile) -> None:
         rec.figures.criteria_max = maxima
 
 
-def _score_from_items(
-    rec: Reconciled, key: str, items: list[Candidate], maximum: float | None
+# What a criterion row read without one of its columns is taken as, said beside it on the sheet.
+_FROM_ITEMS_WHY = {
+    "score": (
+        "điểm tự chấm của tiêu chí không đọc được; lấy tổng điểm các mục ({parts} = {total}), "
+        "các mục cộng lại bằng điểm tối đa {known} / criterion score not read: sum of its items"
+    ),
+    "max": (
+        "điểm tối đa của tiêu chí không đọc được; lấy tổng điểm tối đa các mục ({parts} = {total}), "
+        "điểm tự chấm các mục cộng lại bằng {known} / criterion max not read: sum of its items' maxima"
+    ),
+}
+
+
+def _from_items(
+    rec: Reconciled, key: str, items: list[Candidate], missing: str, known: float | None
 ) -> float | None:
-    """A criterion row read without its score: the sum of its items, when every item has a score and
-    their maxima add up to the criterion's (so no item row was lost). Said in the alternatives."""
-    scores = [_points(c.value.get("score")) for c in items]
-    maxima = [_points(c.value.get("max")) for c in items]
-    if None in scores or None in maxima or maximum is None or abs(sum(maxima) - maximum) > 0.01:
+    """A criterion row read without its ``missing`` column ("score" or "max"): the sum of its items'
+    values in that column, when every item has both and the other column adds up to the criterion's
+    ``known`` value (so no item row was lost); a score never above its maximum. Said in the alternatives."""
+    other = "max" if missing == "score" else "score"
+    column = {col: [_points(c.value.get(col)) for c in items] for col in ("score", "max")}
+    if None in column["score"] or None in column["max"] or known is None:
         return None
-    total = round(sum(scores), 2)
-    if total > maximum + 0.01:
+    if abs(sum(column[other]) - known) > 0.01:  # type: ignore[arg-type]
         return None
-    parts = " + ".join(_show(x) for x in scores)
-    why = (
-        f"điểm tự chấm của tiêu chí không đọc được; lấy tổng điểm các mục ({parts} = {_show(total)}), "
-        f"các mục cộng lại bằng điểm tối đa {_show(maximum)} / criterion score not read: sum of its items"
-    )
-    rec.cell_alternatives[f"{key}.score"] = Alternatives(value=total, others=[], why=why)
+    total = round(sum(column[missing]), 2)  # type: ignore[arg-type]
+    if (total > known + 0.01) if missing == "score" else (total < known - 0.01):
+        return None
+    parts = " + ".join(_show(x) for x in column[missing])
+    why = _FROM_ITEMS_WHY[missing].format(parts=parts, total=_show(total), known=_show(known))
+    rec.cell_alternatives[f"{key}.{missing}"] = Alternatives(value=total, others=[], why=why)
     rec.derived[key] = [rec.chosen[key], *items]
     rec.derived_how[key] = "cộng các mục con"
-    rec.derived_values[key] = {**rec.chosen[key].value, "score": total}
-    return total
-
-
-def _max_from_items(rec: Reconciled, key: str, items: list[Candidate], score: float | None) -> float | None:
-    """A criterion row read without its maximum: the sum of its items' maxima, when every item has both
-    and their scores add up to the criterion's score (so no item row was lost). Said in the alternatives."""
-    scores = [_points(c.value.get("score")) for c in items]
-    maxima = [_points(c.value.get("max")) for c in items]
-    if None in scores or None in maxima or score is None or abs(sum(scores) - score) > 0.01:  # type: ignore[arg-type]
-        return None
-    total = round(sum(maxima), 2)  # type: ignore[arg-type]
-    if total < score - 0.01:
-        return None
-    parts = " + ".join(_show(x) for x in maxima)
-    why = (
-        f"điểm tối đa của tiêu chí không đọc được; lấy tổng điểm tối đa các mục ({parts} = {_show(total)}), "
-        f"điểm tự chấm các mục cộng lại bằng {_show(score)} / criterion max not read: sum of its items' maxima"
-    )
-    rec.cell_alternatives[f"{key}.max"] = Alternatives(value=total, others=[], why=why)
-    rec.derived[key] = [rec.chosen[key], *items]
-    rec.derived_how[key] = "cộng các mục con"
-    rec.derived_values[key] = {**rec.chosen[key].value, "max": total}
+    rec.derived_values[key] = {**rec.chosen[key].value, missing: total}
     return total
 
 

@@ -601,6 +601,20 @@ def test_a_criterion_maximum_not_read_is_the_sum_of_its_items() -> None:
     assert run(docs).figures.criteria_max[1] is None
 
 
+def test_a_criterion_score_not_read_is_the_sum_of_its_items() -> None:
+    docs = clean_chi_bo()
+    docs[PH] = [
+        r for r in docs[PH] if r[0] != "criteria_total" and not (r[0] == "criterion" and r[1]["index"] == 2)
+    ]
+    docs[PH] += [crit(2, None, 25), item(2, "2.1", 10, 10), item(2, "2.2", 14.5, 15)]
+    result = run(docs)
+    assert result.figures.criteria_scores[1] == 24.5
+    assert "tổng điểm các mục (10 + 14,5 = 24,5)" in result.alternatives["criterion.2.score"].why
+    # Items whose maxima do not make the criterion's (a row lost): no score follows from them.
+    docs[PH] = [r for r in docs[PH] if r[0] != "criterion_item" or r[1]["item"] != "2.1"]
+    assert run(docs).figures.criteria_scores[1] is None
+
+
 def test_a_total_that_is_not_the_rows_sum_gives_no_maximum() -> None:
     docs = clean_chi_bo()
     drop = ("criteria_total", 4)

@@ -167,8 +167,9 @@ def criteria_total(c: Ctx) -> tuple[float, float]:
 _DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
 
 
-def words(n: int) -> str:
-    """A count in Vietnamese words, as written beside the figure: 15 → 'mười lăm', 21 → 'hai mươi mốt'."""
+def words(n: int, odd: str = "lẻ") -> str:
+    """A count in Vietnamese words, as written beside the figure: 15 → 'mười lăm', 21 → 'hai mươi mốt';
+    ``odd`` is the word for a hundred and a unit ('một trăm lẻ năm', or 'linh' in other provinces)."""
     if n < 10:
         return _DIGITS[n]
     if n < 20:
@@ -180,9 +181,9 @@ def words(n: int) -> str:
     hundreds, rest = divmod(n, 100)
     if rest == 0:
         return f"{_DIGITS[hundreds]} trăm"
-    return f"{_DIGITS[hundreds]} trăm " + (f"lẻ {_DIGITS[rest]}" if rest < 10 else words(rest))
+    return f"{_DIGITS[hundreds]} trăm " + (f"{odd} {_DIGITS[rest]}" if rest < 10 else words(rest, odd))
 
 
-def with_words(n: int, pad: bool = True) -> str:
+def with_words(n: int, pad: bool = True, odd: str = "lẻ") -> str:
     """'15 (mười lăm)', '02 (hai)'."""
-    return f"{z2(n) if pad else n} ({words(n)})"
+    return f"{z2(n) if pad else n} ({words(n, odd)})"

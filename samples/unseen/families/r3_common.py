@@ -7,34 +7,18 @@ import datetime as dt
 
 from samples.blocks import Para
 
+from . import common
 from .common import Ctx
-
-DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
 
 
 def words(n: int) -> str:
-    """A count in Vietnamese words, as written after the figure: 15 → 'mười lăm', 21 → 'hai mươi mốt'."""
-    if n < 10:
-        return DIGITS[n]
-    if n < 20:
-        u = n % 10
-        return "mười" + ("" if u == 0 else " " + ("lăm" if u == 5 else DIGITS[u]))
-    if n < 100:
-        t, u = divmod(n, 10)
-        tail = {0: "", 1: " mốt", 4: " tư", 5: " lăm"}.get(u, " " + DIGITS[u])
-        return f"{DIGITS[t]} mươi{tail}"
-    h, r = divmod(n, 100)
-    if r == 0:
-        return f"{DIGITS[h]} trăm"
-    if r < 10:
-        return f"{DIGITS[h]} trăm linh {DIGITS[r]}"
-    return f"{DIGITS[h]} trăm {words(r)}"
+    """A count in Vietnamese words, as round 3 writes it ('một trăm linh năm')."""
+    return common.words(n, odd="linh")
 
 
 def said(n: int, pad: bool = True) -> str:
     """'15 (mười lăm)', '01 (một)': the figure with its words, as minutes write counts."""
-    figure = f"{n:02d}" if pad and 0 < n < 10 else str(n)
-    return f"{figure} ({words(n)})"
+    return common.with_words(n, pad, odd="linh")
 
 
 def dot(x: float) -> str:
