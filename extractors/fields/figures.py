@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..model import Line
 from .fuzzy import repair
-from .numbers import Number, as_value, numbers, prepare
+from .numbers import Number, as_value, fold_same_length, numbers, prepare
 from .patterns import Patterns, Rule, phrase_regex
 
 _HARD_STOP = re.compile(r";|\.(?!\d)|\n|:(?=\s*[a-z]+\s*:)")
@@ -33,6 +33,9 @@ _VALUE_COL = re.compile(
     r"\b(ket qua|so luong|so phieu|so chi bo|thuc hien|so ky|so dong chi|so dang vien|dat duoc)\b"
 )
 _TARGET_COL = re.compile(r"\b(chi tieu|ke hoach|yeu cau|dinh muc|quy dinh)\b")
+# A column headed by a year ("Năm 2023 | Năm 2024"): a table that sets the year against the one before.
+# (The working text masks a year: the raw cell is read.)
+_YEAR_COL = re.compile(r"(?:nam\s*)?((?:19|20)\d{2})")
 _PCT_COL = re.compile(r"\bty le\b|%")
 _ZERO_CELL = re.compile(r"^\s*(khong|khong co|chua co|0)\s*[.;]?\s*$")
 _COMMITTEE = re.compile(r"\b(ban chap hanh|dang uy vien|cap uy vien|uy vien ban)\b")
@@ -72,6 +75,9 @@ class Hit:
     at: Line | None = None  # the line its number stands on, when not ``line`` (a sentence wrapped over lines)
     score: float = 0.5  # how sure: see FieldReading.score
     rule: str | None = None
+    # Read from the column a table header names as the result, beside columns it names as something
+    # else (a target, an earlier year): a structure reading the row's first number does not replace it.
+    by_column: bool = False
 
 
 def _speck(cell: str) -> bool:
@@ -147,6 +153,7 @@ class FigureReader:
         )
         self.table: _Table | None = None
         self.section_scope: str | None = None
+        self._committee_before = False  # the sentence read last was about the committee and goes on
 
     # -- scope -------------------------------------------------------------------------
     def _scope_from_text(self, text: str) -> str | None:
@@ -177,6 +184,7 @@ class FigureReader:
             if is_table_row(line):
                 yield from self._flush(block)
                 block = []
+                self._committee_before = False
                 yield from self._table_row(line)
                 continue
             self.table = None
@@ -213,7 +221,12 @@ class FigureReader:
         for w in works:
             starts.append(pos)
             pos += len(w) + 1
-        yield from self._prose(block, starts, " ".join(works))
+        work = " ".join(works)
+        yield from self._prose(block, starts, work)
+        # A sentence about the committee that goes on after ";" on the next line ("Ban Chấp hành gồm
+        # 9 đồng chí;" / "dự hội nghị có mặt 8/9 đồng chí"): its next clause is still about them.
+        tail = work[max(work.rfind(". "), 0) :]
+        self._committee_before = bool(re.search(r"[;,]\s*$", work)) and bool(_COMMITTEE.search(tail))
 
     def _prose(self, block: list[Line], starts: list[int], work: str) -> Iterator[Hit]:
         matches = list(self.regex.finditer(work))  # type: ignore[union-attr]
@@ -258,7 +271,8 @@ class FigureReader:
                 # "Ban Chấp hành Đảng bộ có 9 đồng chí; có mặt 9/9": the committee voted, so 9 is
                 # its size, not the members'.
                 sent_lo = max(work.rfind(". ", 0, m.start()), work.rfind("\n", 0, m.start())) + 1
-                if _COMMITTEE.search(work[sent_lo:hi]):
+                goes_on = sent_lo == 0 and self._committee_before and block[0].text[:1].islower()
+                if goes_on or _COMMITTEE.search(work[sent_lo:hi]):
                     denominator = "committee_members"
             for h in self._emit(rule, name, num, line, src, hi, denominator):
                 h.start, h.at = num.start - at_start, at
@@ -299,12 +313,30 @@ class FigureReader:
                 continue
             if as_value(n, rule.kind) is None:
                 continue
+            if self._counts_next(work, n, hi, rule):
+                break  # "trên tổng số 23 đảng viên chính thức": 23 counts the official members
             if self._unit_ok(work, n, rule):
                 return ("num", n, work)
             break
         if rule.zero and self._zero_after.match(work[ke:hi]):
             return ("zero", None, work)
         return None
+
+    def _counts_next(self, work: str, n: Number, hi: int, rule: Rule) -> bool:
+        """The number is the count of the phrase right after it (only unit words between), another
+        figure's, and that phrase has no number of its own in its clause: "tổng số 9 đồng chí ủy viên
+        Ban Chấp hành" counts the committee, not the members."""
+        m = self.regex.match(work, hi) if hi < len(work) else None  # type: ignore[union-attr]
+        if m is None or not self._unit_gap.match(work[n.end : hi]):
+            return False
+        nxt = self.p.rule_for(m.group(1), self.doc_type)
+        if nxt.field == rule.field or as_value(n, nxt.kind) is None:
+            return False
+        later = self.regex.search(work, m.end())  # type: ignore[union-attr]
+        stop = _HARD_STOP.search(work, m.end(), later.start() if later else len(work))
+        end = stop.start() if stop else (later.start() if later else len(work))
+        own = [x for x in numbers(work, m.end(), end) if as_value(x, nxt.kind) is not None]
+        return not [x for x in own if not (x.pct and nxt.kind == "int")]
 
     def _previous_reads(self, work: str, end: int, n: Number) -> bool:
         """The phrase that ends at ``end`` (the previous match) would read ``n`` as its own value."""
@@ -390,7 +422,7 @@ class FigureReader:
             yield from self._values_under_labels(line, cells, self.table.label_cols)
             return
         if self._is_header(cells):
-            self._read_header(cells)
+            self._read_header(cells, raw)
             return
         junk = [i for i, c in enumerate(raw) if _speck(c)]
         if self.table.width and len(cells) > self.table.width and len(cells) - len(junk) >= self.table.width:
@@ -464,7 +496,10 @@ class FigureReader:
         nums = numbers(c)
         if not nums:
             return
-        yield from self._emit(rule, name, nums[0], line, c, len(c))
+        by_column = t.value_col == ci and bool(t.target_cols)
+        for h in self._emit(rule, name, nums[0], line, c, len(c)):
+            h.by_column = by_column
+            yield h
         if rule.pct_field and t.pct_col is not None and t.pct_col < len(cells) and t.pct_col != ci:
             pn = numbers(cells[t.pct_col])
             if pn and not any(n.pct for n in numbers(c)):
@@ -551,7 +586,7 @@ class FigureReader:
         digits = re.sub(r"\(\s*%\s*\)|%", "", joined)
         return not re.search(r"\d", digits) and bool(_HEADER_WORDS.search(joined))
 
-    def _read_header(self, cells: list[str]) -> None:
+    def _read_header(self, cells: list[str], raw: list[str]) -> None:
         t = self.table
         assert t is not None
         t.value_col = t.pct_col = None
@@ -563,6 +598,16 @@ class FigureReader:
                 targets.append(ci)
             elif _VALUE_COL.search(c) and t.value_col is None:
                 t.value_col = ci
+        # Columns by year ("Năm 2023 | Năm 2024"): the latest year is the one reported, the others are
+        # the years it is compared with.
+        years = {
+            ci: int(m.group(1))
+            for ci, c in enumerate(raw)
+            if ci and (m := _YEAR_COL.fullmatch(fold_same_length(c).strip(" .:()")))
+        }
+        if years and t.value_col is None:
+            t.value_col = max(years, key=lambda ci: (years[ci], ci))
+            targets += [ci for ci in years if ci != t.value_col]
         t.target_cols = tuple(targets)
         t.figure_cols = {}
         for ci, c in enumerate(cells):
