@@ -69,3 +69,30 @@ def test_a_header_line_with_one_capital_read_small_is_still_the_header() -> None
     v = values([*head, "BIÊN BẢN KIỂM PHIẾU", "Chi bộ Công an xã An Phú họp biểu quyết."], BB)
     assert v["unit_kind"][0] == "chi_bo"
     assert v["unit_name"][0] == "Chi bộ Công an xã An Phú"
+
+
+def test_an_ocr_row_missing_a_word_of_a_key_is_not_repaired_into_it() -> None:
+    # "Đảng viên bị kỷ luật" is not "Đảng viên dự bị" with a letter damaged: a word of the key is missing.
+    rows = [["STT", "Nội dung", "Năm 2022", "Năm 2023"], ["3", "Đảng viên bị kỷ luật", "0", "0"]]
+    v = values([*CHI_BO_HEAD, *rows], TT, source="ocr")
+    assert "members_probationary" not in v
+
+
+def test_an_ocr_row_with_one_letter_of_a_key_damaged_is_still_read() -> None:
+    rows = [["STT", "Nội dung", "Năm 2022", "Năm 2023"], ["3", "Đảng viên dụ bị", "1", "2"]]
+    v = values([*CHI_BO_HEAD, *rows], TT, source="ocr")
+    assert v["members_probationary"] == [2]
+
+
+def test_a_sentence_ending_in_a_colon_does_not_carry_last_years_veto_into_the_table() -> None:
+    lines = [
+        *CHI_BO_HEAD,
+        "TỜ TRÌNH",
+        "Đề nghị công nhận chi bộ đạt “Chi bộ bốn tốt” năm 2023",
+        "Sau khi chấm điểm theo 04 tiêu chí, chi bộ báo cáo kết quả năm 2023 so với năm",
+        "2022 như sau:",
+        ["STT", "Nội dung", "Năm 2022", "Năm 2023"],
+        ["1", "Tổng số đảng viên", "31", "34"],
+    ]
+    v = values(lines, TT, source="ocr")
+    assert v["members_total"] == [34]
