@@ -490,13 +490,13 @@ class FigureReader:
         ci, c = chosen
         if name in _LEVELS:
             t.level_rows.add(name)
+        by_column = t.value_col == ci and bool(t.target_cols)
         if _ZERO_CELL.match(c) and (rule.zero or c.strip() == "0"):
-            yield Hit(name, 0, line)
+            yield Hit(name, 0, line, by_column=by_column)
             return
         nums = numbers(c)
         if not nums:
             return
-        by_column = t.value_col == ci and bool(t.target_cols)
         for h in self._emit(rule, name, nums[0], line, c, len(c)):
             h.by_column = by_column
             yield h

@@ -11,6 +11,7 @@ YEAR_ROWS = [
     ["", "- Đảng viên dự bị", "02", "04"],
     ["2", "Số kỳ sinh hoạt chuyên đề", "03", "06"],
     ["", "- Hoàn thành tốt nhiệm vụ", "22", "27"],
+    ["", "- Hoàn thành nhiệm vụ", "02", "0"],
 ]
 
 
@@ -21,6 +22,7 @@ def test_a_table_by_year_is_read_in_the_latest_years_column() -> None:
     assert v["members_probationary"] == [4]
     assert v["thematic_meetings"] == [6]
     assert v["rating_tot"] == [27]
+    assert v["rating_hoan_thanh"] == [0]
 
 
 def test_a_table_by_year_with_the_latest_year_first() -> None:
