@@ -31,16 +31,16 @@ def extract(doc: DocumentText, doc_type: DocType) -> list[FieldReading]:
     kinds = [h.value for h in hits if h.field == "unit_kind"]
     is_chi_bo = bool(kinds) and kinds[0] == "chi_bo"
     hits += _legacy(lines, patterns.legacy_labels)
+    years = [h.value for h in hits if h.field == "year" and isinstance(h.value, int)]
     if doc_type in _FIGURE_TYPES:
         ocr_pages = frozenset(p.number for p in doc.pages if p.method == "ocr")
-        reader = FigureReader(patterns, doc_type.value, is_chi_bo, ocr_pages)
+        reader = FigureReader(patterns, doc_type.value, is_chi_bo, ocr_pages, years[0] if years else None)
         # PDF and OCR lines are wrapped by the page; Word paragraphs only where a hard wrap cut them.
         join = wrapped_paragraphs(lines) if doc.source == "docx" else True
         keyword_hits = list(reader.read(lines, join=join))
         if doc_type in (DocType.BAO_CAO, DocType.TO_TRINH):
             # Through the structures' vetoes: "phấn đấu … không có đảng viên bị kỷ luật" is a target.
             keyword_hits += discipline(lines)
-        years = [h.value for h in hits if h.field == "year" and isinstance(h.value, int)]
         hits += structured(
             keyword_hits, lines, doc_type.value, is_chi_bo, join=join, year=years[0] if years else None
         )
