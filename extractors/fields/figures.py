@@ -127,9 +127,9 @@ class _Table:
     label_cols: dict[int, str] | None = None
     pending_labels: dict[int, str] | None = None  # labels of a header row above (merged cells)
     label_pct: dict[int, int] | None = None  # a "Tỷ lệ (%)" column → the labelled column it is the share of
-    label_total: int | None = (
-        None  # a "Tổng số" column beside labelled level columns ("HTXSNV | … | Tổng số")
-    )
+    # A "Tổng số" column beside labelled level columns ("HTXSNV | … | Tổng số").
+    label_total: int | None = None
+    year_cols: bool = False  # a header of years ("Năm 2023 | Năm 2024"): value_col is the reported one
     level_rows: set[str] = field(default_factory=set)  # the rating levels its rows read
     # Columns the header names by a figure ("Thường kỳ | Chuyên đề | Tỷ lệ đảng viên dự (%)"), read
     # on the table's whole-year or total row.
@@ -150,6 +150,9 @@ class FigureReader:
         self.p = patterns
         self.year = year  # the year the document reports on, when its header says it
         self._row_years: dict[object, set[int]] = {}  # table → the years its rows are labelled with
+        # Rows of tables comparing years (ids of lines): only the column or row of the reported year
+        # holds its figures, which a sentence structure reading the row as text cannot tell.
+        self.year_rows: set[int] = set()
         self.ocr_pages = ocr_pages  # lines on these pages may have damaged key phrases: match them loosely
         self.doc_type = doc_type
         self.is_chi_bo = is_chi_bo
@@ -426,6 +429,11 @@ class FigureReader:
         raw = raw[len(raw) - len(cells) :]
         if self.table is None or self.table.key != key:
             self.table = _Table(key=key)
+        if self._year_header(raw):
+            self.table.year_cols = True
+            return
+        if self.table.year_cols or row_year(line) is not None:
+            self.year_rows.add(id(line))
         labels = self._label_header(cells)
         if labels is not None and len(labels) >= 2:
             merged = {**(self.table.pending_labels or {}), **labels}
@@ -531,6 +539,24 @@ class FigureReader:
             pn = numbers(cells[t.pct_col])
             if pn and not any(n.pct for n in numbers(c)):
                 yield Hit(rule.pct_field, round(pn[0].value, 2), line)
+
+    def _year_header(self, raw: list[str]) -> bool:
+        """A header whose columns are years ("Mức xếp loại | Năm 2023 | Năm 2024"): values are read in
+        the column of the year reported on (else the latest), the other years' are the comparison."""
+        folded = [fold(c).strip() for c in raw]
+        years = {ci: int(m.group(1)) for ci, c in enumerate(folded) if ci and (m := _YEAR_CELL.match(c))}
+        others = [c for ci, c in enumerate(folded) if ci not in years]
+        if len(years) < 2 or any(re.search(r"\d", c) for c in others):
+            return False
+        want = self.year if self.year in years.values() else max(years.values())
+        t = self.table
+        assert t is not None
+        t.value_col = next(ci for ci, y in years.items() if y == want)
+        t.target_cols = tuple(ci for ci in years if ci != t.value_col)
+        t.pct_col = next((ci for ci, c in enumerate(folded) if _PCT_COL.search(c)), None)
+        t.width = len(raw)
+        t.scope = self._scope_from_text(" ".join(folded)) if _SUB_WORDS.search(" ".join(folded)) else None
+        return True
 
     def _label_header(self, cells: list[str]) -> dict[int, str] | None:
         """Column labels: a row without numbers whose cells (but an index, a share column or a group

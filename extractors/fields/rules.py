@@ -42,7 +42,13 @@ def extract(doc: DocumentText, doc_type: DocType) -> list[FieldReading]:
             # Through the structures' vetoes: "phấn đấu … không có đảng viên bị kỷ luật" is a target.
             keyword_hits += discipline(lines)
         hits += structured(
-            keyword_hits, lines, doc_type.value, is_chi_bo, join=join, year=years[0] if years else None
+            keyword_hits,
+            lines,
+            doc_type.value,
+            is_chi_bo,
+            join=join,
+            year=years[0] if years else None,
+            keyword_rows=reader.year_rows,
         )
     if doc_type in (DocType.BAO_CAO, DocType.TO_TRINH) and not is_chi_bo:
         hits += subordinate_table(lines)
@@ -72,17 +78,25 @@ def structured(
     is_chi_bo: bool,
     join: bool | frozenset[int] = False,
     year: int | None = None,
+    keyword_rows: set[int] | frozenset[int] = frozenset(),
 ) -> list[Hit]:
     """Keyword hits merged with what the structures of extractors/nlp read on the same lines.
 
     A figure a structure read on a line replaces the keyword readings of that figure on that line
     (the structure saw which number belongs to which figure); a veto (next year's targets, who took
-    part in the vote) drops the readings whose number stands where it applies.
+    part in the vote) drops the readings whose number stands where it applies. On ``keyword_rows``
+    (ids of table rows whose columns the keyword reader chose, as in a table comparing years) the
+    keyword readings stand and the structures' readings of the same figures are dropped.
     """
     found = default_reader().read(lines, doc_type, is_chi_bo, join, year)
     by_line: dict[int, set[str]] = {}
     for r in found.readings:
-        by_line.setdefault(id(r.line), set()).add(r.field)
+        if id(r.line) not in keyword_rows:
+            by_line.setdefault(id(r.line), set()).add(r.field)
+    keyword_fields: dict[int, set[str]] = {}
+    for h in hits:
+        if id(h.line) in keyword_rows:
+            keyword_fields.setdefault(id(h.line), set()).add(h.field)
 
     def vetoed(h: Hit) -> bool:
         line = h.at or h.line
@@ -105,6 +119,8 @@ def structured(
     for r in found.readings:
         h = Hit(r.field, r.value, r.line, r.start)
         if vetoed(h) and r.structure != "target":
+            continue
+        if r.field in keyword_fields.get(id(r.line), ()):
             continue
         h.score, h.rule = _STRUCTURE_SCORE, r.structure
         out.append(h)

@@ -82,3 +82,16 @@ def test_regular_meetings_said_as_dinh_ky() -> None:
     assert v["regular_meetings"] == [10]
     v = values([*CHI_BO_HEAD, "Chi bộ sinh hoạt định kỳ vào ngày 05 hằng tháng."], BC)
     assert "regular_meetings" not in v
+
+
+def test_a_table_with_a_column_per_year_is_read_in_the_reported_years_column() -> None:
+    rows = [
+        *CHI_BO_HEAD,
+        *TITLE,
+        ["Mức xếp loại", "Năm 2022", "Năm 2023"],
+        ["Hoàn thành xuất sắc nhiệm vụ", "01", "02"],
+        ["Hoàn thành tốt nhiệm vụ", "12", "13"],
+        ["Hoàn thành nhiệm vụ", "02", "01"],
+        ["Không hoàn thành nhiệm vụ", "0", "0"],
+    ]
+    assert _ratings(values(rows, BC)) == [[2], [13], [1], [0]]
