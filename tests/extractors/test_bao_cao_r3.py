@@ -95,3 +95,17 @@ def test_a_table_with_a_column_per_year_is_read_in_the_reported_years_column() -
         ["Không hoàn thành nhiệm vụ", "0", "0"],
     ]
     assert _ratings(values(rows, BC)) == [[2], [13], [1], [0]]
+
+
+def test_member_counts_in_a_column_per_year_are_the_reported_years() -> None:
+    rows = [
+        *CHI_BO_HEAD,
+        "TỜ TRÌNH",
+        "Đề nghị công nhận chi bộ bốn tốt năm 2023",
+        ["STT", "Nội dung", "Năm 2022", "Năm 2023"],
+        ["1", "Tổng số đảng viên", "17", "19"],
+        ["2", "Đảng viên chính thức", "15", "16"],
+    ]
+    v = values(rows, TT)
+    assert v["members_total"] == [19]
+    assert v["members_official"] == [16]
