@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from ..model import Line
 from ..text import fold
 from .fuzzy import repair
-from .numbers import Number, as_value, fold_same_length, numbers, prepare
+from .numbers import Number, as_value, numbers, prepare
 from .patterns import Patterns, Rule, phrase_regex
 
 _HARD_STOP = re.compile(r";|\.(?!\d)|\n|:(?=\s*[a-z]+\s*:)")
@@ -34,9 +34,6 @@ _VALUE_COL = re.compile(
     r"\b(ket qua|so luong|so phieu|so chi bo|thuc hien|so ky|so dong chi|so dang vien|dat duoc)\b"
 )
 _TARGET_COL = re.compile(r"\b(chi tieu|ke hoach|yeu cau|dinh muc|quy dinh)\b")
-# A column headed by a year ("Năm 2023 | Năm 2024"): a table that sets the year against the one before.
-# (The working text masks a year: the raw cell is read.)
-_YEAR_COL = re.compile(r"(?:nam\s*)?((?:19|20)\d{2})")
 _PCT_COL = re.compile(r"\bty le\b|%")
 _ZERO_CELL = re.compile(r"^\s*(khong|khong co|chua co|0)\s*[.;]?\s*$")
 _COMMITTEE = re.compile(r"\b(ban chap hanh|dang uy vien|cap uy vien|uy vien ban)\b")
@@ -80,9 +77,6 @@ class Hit:
     at: Line | None = None  # the line its number stands on, when not ``line`` (a sentence wrapped over lines)
     score: float = 0.5  # how sure: see FieldReading.score
     rule: str | None = None
-    # Read from the column a table header names as the result, beside columns it names as something
-    # else (a target, an earlier year): a structure reading the row's first number does not replace it.
-    by_column: bool = False
 
 
 def _speck(cell: str) -> bool:
@@ -492,7 +486,7 @@ class FigureReader:
             yield from self._values_under_labels(line, cells, self.table.label_cols)
             return
         if self._is_header(cells):
-            self._read_header(cells, raw)
+            self._read_header(cells)
             return
         junk = [i for i, c in enumerate(raw) if _speck(c)]
         if self.table.width and len(cells) > self.table.width and len(cells) - len(junk) >= self.table.width:
@@ -560,16 +554,13 @@ class FigureReader:
         ci, c = chosen
         if name in _LEVELS:
             t.level_rows.add(name)
-        by_column = t.value_col == ci and bool(t.target_cols)
         if _ZERO_CELL.match(c) and (rule.zero or c.strip() == "0"):
-            yield Hit(name, 0, line, by_column=by_column)
+            yield Hit(name, 0, line)
             return
         nums = numbers(c)
         if not nums:
             return
-        for h in self._emit(rule, name, nums[0], line, c, len(c)):
-            h.by_column = by_column
-            yield h
+        yield from self._emit(rule, name, nums[0], line, c, len(c))
         if rule.pct_field and t.pct_col is not None and t.pct_col < len(cells) and t.pct_col != ci:
             pn = numbers(cells[t.pct_col])
             if pn and not any(n.pct for n in numbers(c)):
@@ -707,7 +698,7 @@ class FigureReader:
         digits = re.sub(r"\(\s*%\s*\)|%", "", joined)
         return not re.search(r"\d", digits) and bool(_HEADER_WORDS.search(joined))
 
-    def _read_header(self, cells: list[str], raw: list[str]) -> None:
+    def _read_header(self, cells: list[str]) -> None:
         t = self.table
         assert t is not None
         t.value_col = t.pct_col = None
@@ -719,16 +710,6 @@ class FigureReader:
                 targets.append(ci)
             elif _VALUE_COL.search(c) and t.value_col is None:
                 t.value_col = ci
-        # Columns by year ("Năm 2023 | Năm 2024"): the latest year is the one reported, the others are
-        # the years it is compared with.
-        years = {
-            ci: int(m.group(1))
-            for ci, c in enumerate(raw)
-            if ci and (m := _YEAR_COL.fullmatch(fold_same_length(c).strip(" .:()")))
-        }
-        if years and t.value_col is None:
-            t.value_col = max(years, key=lambda ci: (years[ci], ci))
-            targets += [ci for ci in years if ci != t.value_col]
         t.target_cols = tuple(targets)
         t.figure_cols = {}
         for ci, c in enumerate(cells):

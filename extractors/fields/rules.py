@@ -110,13 +110,7 @@ def structured(
                 return True
         return False
 
-    # A table row read in the column its header names (beside a target or last year's column): the
-    # structures read a row's first number, so there the keyword reading stands.
-    by_column = {(id(h.line), h.field) for h in hits if h.by_column}
-
     def replaced(h: Hit) -> bool:  # the key's line, or the line its number stands on
-        if h.by_column:
-            return False
         return h.field in by_line.get(id(h.line), ()) or h.field in by_line.get(id(h.at or h.line), ())
 
     out = [h for h in hits if not replaced(h) and not vetoed(h)]
@@ -124,8 +118,6 @@ def structured(
         h.score, h.rule = _KEYWORD_SCORE, "keyword"
     for r in found.readings:
         h = Hit(r.field, r.value, r.line, r.start)
-        if (id(r.line), r.field) in by_column:
-            continue
         if vetoed(h) and r.structure != "target":
             continue
         if r.field in keyword_fields.get(id(r.line), ()):
