@@ -180,6 +180,7 @@ class FigureReader:
         )
         self.table: _Table | None = None
         self.section_scope: str | None = None
+        self._committee_before = False  # the sentence read last was about the committee and goes on
 
     # -- scope -------------------------------------------------------------------------
     def _scope_from_text(self, text: str) -> str | None:
@@ -215,6 +216,7 @@ class FigureReader:
             if is_table_row(line):
                 yield from self._flush(block)
                 block = []
+                self._committee_before = False
                 yield from self._table_row(line)
                 continue
             self.table = None
@@ -251,7 +253,12 @@ class FigureReader:
         for w in works:
             starts.append(pos)
             pos += len(w) + 1
-        yield from self._prose(block, starts, " ".join(works))
+        work = " ".join(works)
+        yield from self._prose(block, starts, work)
+        # A sentence about the committee that goes on after ";" on the next line ("Ban Chấp hành gồm
+        # 9 đồng chí;" / "dự hội nghị có mặt 8/9 đồng chí"): its next clause is still about them.
+        tail = work[max(work.rfind(". "), 0) :]
+        self._committee_before = bool(re.search(r"[;,]\s*$", work)) and bool(_COMMITTEE.search(tail))
 
     def _prose(self, block: list[Line], starts: list[int], work: str) -> Iterator[Hit]:
         matches = list(self.regex.finditer(work))  # type: ignore[union-attr]
@@ -296,7 +303,8 @@ class FigureReader:
                 # "Ban Chấp hành Đảng bộ có 9 đồng chí; có mặt 9/9": the committee voted, so 9 is
                 # its size, not the members'.
                 sent_lo = max(work.rfind(". ", 0, m.start()), work.rfind("\n", 0, m.start())) + 1
-                if _COMMITTEE.search(work[sent_lo:hi]):
+                goes_on = sent_lo == 0 and self._committee_before and block[0].text[:1].islower()
+                if goes_on or _COMMITTEE.search(work[sent_lo:hi]):
                     denominator = "committee_members"
             for h in self._emit(rule, name, num, line, src, hi, denominator):
                 h.start, h.at = num.start - at_start, at
@@ -345,12 +353,30 @@ class FigureReader:
                 continue
             if as_value(n, rule.kind) is None:
                 continue
+            if self._counts_next(work, n, hi, rule):
+                break  # "trên tổng số 23 đảng viên chính thức": 23 counts the official members
             if self._unit_ok(work, n, rule):
                 return ("num", n, work)
             break
         if rule.zero and self._zero_after.match(work[ke:hi]):
             return ("zero", None, work)
         return None
+
+    def _counts_next(self, work: str, n: Number, hi: int, rule: Rule) -> bool:
+        """The number is the count of the phrase right after it (only unit words between), another
+        figure's, and that phrase has no number of its own in its clause: "tổng số 9 đồng chí ủy viên
+        Ban Chấp hành" counts the committee, not the members."""
+        m = self.regex.match(work, hi) if hi < len(work) else None  # type: ignore[union-attr]
+        if m is None or not self._unit_gap.match(work[n.end : hi]):
+            return False
+        nxt = self.p.rule_for(m.group(1), self.doc_type)
+        if nxt.field == rule.field or as_value(n, nxt.kind) is None:
+            return False
+        later = self.regex.search(work, m.end())  # type: ignore[union-attr]
+        stop = _HARD_STOP.search(work, m.end(), later.start() if later else len(work))
+        end = stop.start() if stop else (later.start() if later else len(work))
+        own = [x for x in numbers(work, m.end(), end) if as_value(x, nxt.kind) is not None]
+        return not [x for x in own if not (x.pct and nxt.kind == "int")]
 
     def _previous_reads(self, work: str, end: int, n: Number) -> bool:
         """The phrase that ends at ``end`` (the previous match) would read ``n`` as its own value."""

@@ -43,6 +43,9 @@ def repair_clause(work: str, keys: list[str], regex: re.Pattern[str], need_digit
             continue
         if _DIGIT.search(work[lo:hi]):
             continue  # a key never spans a figure
+        words, key_words = work[lo:hi].split(), key.split()
+        if len(words) < len(key_words) and set(words) <= set(key_words):
+            continue  # a word of the key missing, none damaged: another phrase ("đảng viên bị xử lý")
         if best is None or (al.score, len(key)) > (best[0], len(best[3])):
             best = (al.score, lo, hi, key)
     if best is None:

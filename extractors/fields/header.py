@@ -135,8 +135,7 @@ def _issuing_body(head: list[Line], folded: list[str], all_lines: list[Line]) ->
             text, pf = text[: cut.start()], pf[: cut.start()]
         text = _clean_header_part(text)
         pf = fold_keep_length(text)
-        letters = re.sub(r"[^\w]|\d", "", text)
-        if letters and not letters.isupper():
+        if not _in_capitals(text):
             break  # the header is in capitals; a mixed-case line is the body
         if pf.strip():
             parts.append((text.strip(), pf.strip(), line))
@@ -193,6 +192,14 @@ def _issuing_body(head: list[Line], folded: list[str], all_lines: list[Line]) ->
                 ]
             )
             yield Hit("parent_name", parent, line)
+
+
+def _in_capitals(text: str) -> bool:
+    """A header line is in capitals; OCR may read one capital of a longer line small ("QUÂN Sự")."""
+    words = [re.sub(r"[^\w]|\d|_", "", w) for w in text.split()]
+    words = [w for w in words if w]
+    small = [w for w in words if not w.isupper()]
+    return not small or (len(words) >= 4 and len(small) == 1 and small[0][0].isupper())
 
 
 def _body_name(kind: str, kind_word: str, words: list[str], body: list[Line]) -> tuple[str | None, int]:

@@ -490,7 +490,9 @@ def _in_date(doc: Doc, start: int) -> bool:
 def _runs_on(doc: Doc, end: int) -> bool:
     """The sentence of a match ending at token ``end`` goes on past the end of its text."""
     hi = doc[end - 1].idx + len(doc[end - 1].text) if end else 0
-    return _sentence_end(doc.text, hi) == len(doc.text)
+    # "… so với năm 2023 như sau:": a sentence that ends in a colon introduces the table or list
+    # below it; that is not the rest of the sentence.
+    return _sentence_end(doc.text, hi) == len(doc.text) and not doc.text.rstrip().endswith(":")
 
 
 def _sentence_end(text: str, pos: int) -> int:
