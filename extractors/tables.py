@@ -204,11 +204,18 @@ def build_table(
 
 
 def cell_from_words(words: list[Word], *, page: int, bbox: Box | None = None, tolerance: float = 3.0) -> Cell:
-    """A cell from the words inside it, in reading order (lines top to bottom, words left to right)."""
-    ordered = sorted(words, key=lambda w: (w.bbox.y0, w.bbox.x0))
+    """A cell from the words inside it, in reading order (lines top to bottom, words left to right).
+
+    Words go on one line by their middles, not their tops: a dash or a dot has no ascender, and by
+    its top it would fall below the line it begins ("- Cụ thể hóa …" read "Cụ thể hóa … - …")."""
+
+    def mid(w: Word) -> float:
+        return (w.bbox.y0 + w.bbox.y1) / 2
+
+    ordered = sorted(words, key=lambda w: (mid(w), w.bbox.x0))
     lines: list[list[Word]] = []
     for w in ordered:
-        if lines and abs(lines[-1][0].bbox.y0 - w.bbox.y0) <= tolerance:
+        if lines and abs(mid(lines[-1][0]) - mid(w)) <= tolerance:
             lines[-1].append(w)
         else:
             lines.append([w])

@@ -362,24 +362,33 @@ def _figure_columns(t: Table) -> list[bool]:
     return [role in _REREAD_ROLES or (t.header_rows == 0 and role == "other") for role in t.roles]
 
 
-def empty_cells(image: np.ndarray, tables: list[Table]) -> list[tuple[int, int, int, Box]]:
-    """Body cells of figure columns that Tesseract left empty but that hold ink: (table, row, col, box).
+def _unnamed(t: Table, c: int) -> bool:
+    """A column of a table with a header whose heading was not read (its cells may hold ink)."""
+    return t.header_rows > 0 and not t.header[c].strip()
 
-    A page read whole sometimes skips a lone figure in a ruled cell (the rules around it confuse the
-    page layout analysis); read on its own the figure comes out."""
-    out = []
+
+def empty_cells(image: np.ndarray, tables: list[Table]) -> list[tuple[int, int, int, Box]]:
+    """Cells Tesseract left empty but that hold ink: (table, row, col, box). Body cells of figure
+    columns; and a heading left unread with the cells under it, header first, so that the column
+    gets its role when the table is built again (:func:`page_lines`).
+
+    A page read whole sometimes skips a lone figure in a ruled cell, or a whole column beside a
+    skewed rule (the rules around it confuse the page layout analysis); read on its own the
+    figure comes out."""
+    heads, out = [], []
     for ti, t in enumerate(tables):
         wanted = _figure_columns(t)
-        for r in range(t.header_rows, len(t.rows)):
-            row = t.rows[r]
+        for r, row in enumerate(t.rows):
             if not any(c.text for c in row):
                 continue
             for c, cell in enumerate(row):
-                if cell.text or cell.spanned or cell.bbox is None or not wanted[c]:
+                if cell.text or cell.spanned or cell.bbox is None:
+                    continue
+                if not (_unnamed(t, c) or (r >= t.header_rows and wanted[c])):
                     continue
                 if _has_ink(image, cell.bbox):
-                    out.append((ti, r, c, cell.bbox))
-    return out[:MAX_REREAD_CELLS]
+                    (heads if r < t.header_rows else out).append((ti, r, c, cell.bbox))
+    return (heads + out)[:MAX_REREAD_CELLS]
 
 
 _ZERO_MARKS = {"-", "x", "0", "o", "k"}  # zero or "none" written as a mark, kept as written
@@ -556,7 +565,14 @@ def page_lines(
     tables, rest = page_tables(image, words, name, page_no, grids)
     if ctx is not None and tables:
         cells = empty_cells(image, tables) + doubtful_cells(tables)
-        fill_cells(tables, reread_cells(image, cells[:MAX_REREAD_CELLS], ctx, page_no), page_no)
+        found = reread_cells(image, cells[:MAX_REREAD_CELLS], ctx, page_no)
+        unnamed = {ti for ti, _, c in found if _unnamed(tables[ti], c)}
+        fill_cells(tables, found, page_no)
+        for ti in unnamed:  # a heading read now names its column: header and roles afresh
+            t = tables[ti]
+            tables[ti] = build_table(
+                t.rows, file=name, source="ocr", index=t.index, page=page_no, bbox=t.bbox
+            )
     lines = build_lines(rest, name, page_no) if rest else []
     if not tables:
         return lines, []
