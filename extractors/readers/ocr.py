@@ -553,6 +553,21 @@ def fill_cells(tables: list[Table], found: dict[tuple[int, int, int], list[_Word
             t.rows[r][c] = new
 
 
+def reread_tables(image: np.ndarray, tables: list[Table], ctx: ReadContext, page_no: int) -> list[Table]:
+    """The cells a page read left empty or in doubt read again on their own (:func:`empty_cells`,
+    :func:`doubtful_cells`); a table whose unread heading was read now is built again, so that the
+    column takes the role its heading names."""
+    cells = empty_cells(image, tables) + doubtful_cells(tables)
+    found = reread_cells(image, cells[:MAX_REREAD_CELLS], ctx, page_no)
+    unnamed = {ti for ti, _, c in found if _unnamed(tables[ti], c)}
+    fill_cells(tables, found, page_no)
+    out = list(tables)
+    for ti in unnamed:
+        t = tables[ti]
+        out[ti] = build_table(t.rows, file=t.file, source="ocr", index=t.index, page=t.page, bbox=t.bbox)
+    return out
+
+
 def page_lines(
     image: np.ndarray,
     words: list[_Word],
@@ -564,15 +579,7 @@ def page_lines(
     """A page's lines in reading order: ruled tables' rows (one line each, with cells) and the rest."""
     tables, rest = page_tables(image, words, name, page_no, grids)
     if ctx is not None and tables:
-        cells = empty_cells(image, tables) + doubtful_cells(tables)
-        found = reread_cells(image, cells[:MAX_REREAD_CELLS], ctx, page_no)
-        unnamed = {ti for ti, _, c in found if _unnamed(tables[ti], c)}
-        fill_cells(tables, found, page_no)
-        for ti in unnamed:  # a heading read now names its column: header and roles afresh
-            t = tables[ti]
-            tables[ti] = build_table(
-                t.rows, file=name, source="ocr", index=t.index, page=page_no, bbox=t.bbox
-            )
+        tables = reread_tables(image, tables, ctx, page_no)
     lines = build_lines(rest, name, page_no) if rest else []
     if not tables:
         return lines, []
