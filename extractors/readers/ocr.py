@@ -369,8 +369,8 @@ def _unnamed(t: Table, c: int) -> bool:
 
 def empty_cells(image: np.ndarray, tables: list[Table]) -> list[tuple[int, int, int, Box]]:
     """Cells Tesseract left empty but that hold ink: (table, row, col, box). Body cells of figure
-    columns; and a heading left unread with the cells under it, header first, so that the column
-    gets its role when the table is built again (:func:`page_lines`).
+    columns; and a heading left unread (its cell holds ink) with the cells under it, header first,
+    so that the column gets its role when the table is built again (:func:`reread_tables`).
 
     A page read whole sometimes skips a lone figure in a ruled cell, or a whole column beside a
     skewed rule (the rules around it confuse the page layout analysis); read on its own the
@@ -378,16 +378,25 @@ def empty_cells(image: np.ndarray, tables: list[Table]) -> list[tuple[int, int, 
     heads, out = [], []
     for ti, t in enumerate(tables):
         wanted = _figure_columns(t)
-        for r, row in enumerate(t.rows):
+        for r in range(t.header_rows):
+            for c, cell in enumerate(t.rows[r]):
+                if (
+                    _unnamed(t, c)
+                    and not cell.spanned
+                    and cell.bbox is not None
+                    and _has_ink(image, cell.bbox)
+                ):
+                    heads.append((ti, r, c, cell.bbox))
+        unread = {c for t_, _, c, _ in heads if t_ == ti}
+        for r in range(t.header_rows, len(t.rows)):
+            row = t.rows[r]
             if not any(c.text for c in row):
                 continue
             for c, cell in enumerate(row):
-                if cell.text or cell.spanned or cell.bbox is None:
-                    continue
-                if not (_unnamed(t, c) or (r >= t.header_rows and wanted[c])):
+                if cell.text or cell.spanned or cell.bbox is None or not (wanted[c] or c in unread):
                     continue
                 if _has_ink(image, cell.bbox):
-                    (heads if r < t.header_rows else out).append((ti, r, c, cell.bbox))
+                    out.append((ti, r, c, cell.bbox))
     return (heads + out)[:MAX_REREAD_CELLS]
 
 
