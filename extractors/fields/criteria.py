@@ -3,9 +3,11 @@
 The score table is read by column role when the reader found it as a table (``Line.roles``, from
 the one table model of :mod:`extractors.tables`: Word, ruled text PDF, scanned grid alike): the
 ``max`` column (điểm chuẩn / tối đa / thang điểm) and the ``score`` column (tự chấm / tự đánh giá /
-điểm đạt); a ``deduction`` column ("trừ 0,5") or a note is never a max or a score. Otherwise the
-header row says which column is which; OCR rows without cells are read from the numbers at the
-end of the line, in the order the header named them.
+điểm đạt); a ``deduction`` column ("trừ 0,5") or a note is never a max or a score. A table with one
+points column says the other figure in each row's label ("Sinh hoạt đúng kỳ (tối đa 8 điểm)"),
+read by the ``points`` patterns of extractors/nlp/structures.yaml. Otherwise the header row says
+which column is which; OCR rows without cells are read from the numbers at the end of the line, in
+the order the header named them.
 
 Readings that cannot be right are reconsidered, never silently kept (:func:`_reconsider`): a
 self-score above its maximum that is ten times too big ("79" under a max of 8,4) is the decimal
