@@ -212,6 +212,9 @@ def test_a_leading_dash_stays_first_in_its_cell() -> None:
     ]
     cell = cell_from_words(words, page=1, tolerance=18.0)
     assert cell.text == "- Giữ nếp họp tổ đảng viên"
+    # A stain between two words is no bullet: it keeps its place by its top, after the line.
+    stain = [w("Phiếu", 10, 100, 140), w("+", 125, 128, 134), w("thu", 150, 104, 140)]
+    assert cell_from_words(stain, page=1, tolerance=18.0).text == "Phiếu thu +"
 
 
 @pytest.mark.slow
