@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
@@ -13,6 +14,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from typer.core import TyperCommand
 
@@ -246,6 +248,36 @@ def profiles() -> None:
     print(describe_profiles())
 
 
+_EVENT_WORDS = {
+    "processed": ("Đã xử lý", "processed", "green"),
+    "resubmitted": ("Nộp lại, đã xử lý", "resubmitted, processed", "green"),
+    "duplicate": ("Trùng hồ sơ đã xử lý", "same as one processed", "yellow"),
+    "quarantined": ("Lỗi, chuyển sang thư mục hồ sơ lỗi", "failed, quarantined", "red"),
+    "stuck": ("Bị giữ", "held", "red"),
+    "refused_link": ("Liên kết, không đọc", "a link, not read", "yellow"),
+}
+
+
+def watch_line(event: dict) -> str:
+    """The console's line for one watcher event: the dossier, what happened, its verdict and sheet."""
+    vi, en, colour = _EVENT_WORDS.get(event.get("event", ""), (event.get("event", "?"), "", "white"))
+    line = f"[{colour}]{escape(str(event.get('id', '?')))}[/]: {vi} / {en}"
+    result = event.get("result")
+    if result and Path(result).is_file():
+        from validators.codes import VERDICT_NAMES_VI, Verdict
+
+        try:
+            verdict = Verdict(json.loads(Path(result).read_text("utf-8"))["verdict"])
+            line += f" — {VERDICT_NAMES_VI[verdict]} → {escape(str(Path(result).with_name('review.html')))}"
+        except (OSError, ValueError, KeyError):
+            line += f" → {escape(str(result))}"
+    if event.get("reason"):
+        line += f" ({escape(str(event['reason']))})"
+    if event.get("dest"):
+        line += f"; bản gốc / originals: {escape(str(event['dest']))}"
+    return line
+
+
 @app.command(cls=_Command)
 def watch(
     inbox: Annotated[Path, INBOX_ARG],
@@ -290,6 +322,7 @@ def watch(
     console.print(connect_prefect(settings), style="dim")
     from .watch import watch_inbox
 
+    console.print(f"Đang theo dõi / watching {inbox.resolve()} → {out.resolve()}  (Ctrl+C để dừng / to stop)")
     stop = threading.Event()
     # systemd and docker stop with SIGTERM: finish the dossiers in hand, then exit (a kill is safe too).
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
@@ -301,6 +334,7 @@ def watch(
         profile=profile,
         exit_when_idle=until_idle,
         stop=stop,
+        notify=lambda event: console.print(watch_line(event)),
     )
     console.print(f"Đã xử lý {n} hồ sơ / handled {n} dossiers")
     from .watch import held_claims

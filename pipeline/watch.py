@@ -172,6 +172,9 @@ class Watcher:
     settings: Settings
     today: dt.date | None = None
     process_fn: ProcessFn | None = None
+    # Called with each journal event (the same fields as OUT/nhat_ky_theo_doi.jsonl): the console's
+    # line per dossier. A failing callback is logged, never stops the watcher.
+    notify: Callable[[dict], None] | None = None
     owner: str = field(default_factory=owner_token)
     seen: dict[str, _Pending] = field(default_factory=dict)
     handled: int = 0
@@ -820,6 +823,11 @@ class Watcher:
                 append_line(self.out / EVENTS, line)
         except OSError as exc:
             log.error("%s; sự kiện / event: %s", write_error_text(exc), line)
+        if self.notify is not None:
+            try:
+                self.notify(fields)
+            except Exception:  # the console line is a courtesy; the journal is the record
+                log.exception("notify failed for event %s", fields.get("event"))
 
     def attention(self) -> list[str]:
         """Lines for the top of index.html: dossiers held in the claim folder, links refused."""
@@ -1120,6 +1128,7 @@ def watch_inbox(
     stop: threading.Event | None = None,
     exit_when_idle: bool = False,
     today: dt.date | None = None,
+    notify: Callable[[dict], None] | None = None,
 ) -> int:
     """Run a watcher on ``inbox`` (see the module docstring); returns the number of dossiers handled."""
     settings = settings or Settings()
@@ -1140,6 +1149,7 @@ def watch_inbox(
         settings=settings,
         today=today,
         process_fn=process_fn,
+        notify=notify,
     )
     log.info(
         "watching %s (settle %.1f s, poll %.1f s)", inbox, settings.settle_seconds, settings.poll_seconds

@@ -21,6 +21,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
+from functools import cache
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
@@ -729,12 +730,42 @@ def criterion_sentences(lines: list[Line]) -> Iterator[Hit]:
 
 
 # -- subordinate cells listed one row per chi bộ ------------------------------------------
-_LEVELS = [
-    ("khong hoan thanh", "subordinates_khong_hoan_thanh"),
-    ("hoan thanh xuat sac", "subordinates_xuat_sac"),
-    ("hoan thanh tot", "subordinates_tot"),
-    ("hoan thanh", "subordinates_hoan_thanh"),
-]
+_LEVEL_FIELDS = {
+    "rating_xuat_sac": "subordinates_xuat_sac",
+    "rating_tot": "subordinates_tot",
+    "rating_hoan_thanh": "subordinates_hoan_thanh",
+    "rating_khong_hoan_thanh": "subordinates_khong_hoan_thanh",
+}
+_TOTAL_CELL = re.compile(r"^\W*(tong|cong)\b")
+
+
+@cache
+def _level_regex() -> re.Pattern[str]:
+    """The rating levels as the lexicon words them, abbreviations included ("HTTNV"), longest first."""
+    from ..nlp.pipeline import load_lexicon
+
+    lexicon = load_lexicon()
+    phrases = sorted(
+        ((p, concept) for concept in _LEVEL_FIELDS for p in lexicon[concept]["phrases"]),
+        key=lambda pc: len(pc[0]),
+        reverse=True,
+    )
+    _LEVEL_OF.update({p: c for p, c in phrases})
+    return re.compile(r"(?<![a-z0-9])(" + "|".join(re.escape(p) for p, _ in phrases) + r")(?![a-z0-9])")
+
+
+_LEVEL_OF: dict[str, str] = {}
+
+
+def _level(cell: str) -> str | None:
+    """The subordinate-cell field of the one rating level a cell names ("Hoàn thành tốt nhiệm vụ",
+    "HTTNV"); None for none, or for a cumulative level ("HTTNV trở lên")."""
+    if "tro len" in cell:
+        return None
+    m = _level_regex().search(cell)
+    return _LEVEL_FIELDS[_LEVEL_OF[m.group(1)]] if m else None
+
+
 _NAME_HEAD = re.compile(r"^\W*(ten\s+)?(chi bo|to chuc co so dang|don vi)(\s+truc thuoc)?\W*$")
 _YES = re.compile(r"^\s*(co|dat|x|v|✓|✔|yes)\s*$")
 _NO = re.compile(r"^\s*(khong|khong dat|chua dat|-|)\s*$")
@@ -750,13 +781,11 @@ def subordinate_table(lines: list[Line]) -> Iterator[Hit]:
         if header is None or not rows:
             return
         yield Hit("subordinates_total", len(rows), header)
-        counts = dict.fromkeys((f for _, f in _LEVELS), 0)
+        counts = dict.fromkeys(_LEVEL_FIELDS.values(), 0)
         for r in rows:
-            cell = r[rating_col] if rating_col is not None and rating_col < len(r) else ""
-            for phrase, field in _LEVELS:
-                if phrase in cell:
-                    counts[field] += 1
-                    break
+            level = _level(r[rating_col] if rating_col is not None and rating_col < len(r) else "")
+            if level is not None:
+                counts[level] += 1
         for field, n in counts.items():
             yield Hit(field, n, header)
         if bon_col is not None:
@@ -784,15 +813,10 @@ def subordinate_table(lines: list[Line]) -> Iterator[Hit]:
                 rows = []
             continue
         rating = cells[rating_col] if rating_col is not None and rating_col < len(cells) else ""
-        if (
-            name_col is not None
-            and name_col < len(cells)
-            and cells[name_col].strip()
-            and "hoan thanh" in rating
-        ):
+        if any(_TOTAL_CELL.match(c) for c in cells):
+            continue  # the total row ("Cộng | 168 | 11/12 HTTNV trở lên | 11 đạt")
+        if name_col is not None and name_col < len(cells) and cells[name_col].strip() and _level(rating):
             rows.append(cells)
-        elif any(re.match(r"^\W*(tong|cong)\b", c) for c in cells):
-            continue
     yield from flush()
 
 

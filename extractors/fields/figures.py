@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..model import Line
+from ..text import fold
 from .fuzzy import repair
 from .numbers import Number, as_value, numbers, prepare
 from .patterns import Patterns, Rule, phrase_regex
@@ -43,6 +44,10 @@ _IN_WORDS = (
     r"(?:\(\s*(?:(?:mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|tram|nghin|ngan|linh|le|khong)\s*)+\))"
 )
 _INDEX_CELL = re.compile(r"^\s*([0-9]+(\.[0-9]+)*\.?|[ivx]+\.?|[a-z]\)?)\s*$")
+# A row labelled by its year ("2023 | 04 | 19 | …", "Năm 2024 | …"): a table comparing years.
+# A cell OCR garbled around its digits ("1?" for "17"): its leading digits are not the number.
+_GARBLED = re.compile(r"\d\s?[?!*~\\]|[?!*~\\]\s?\d|\d[a-z]|[a-z]\d")
+_YEAR_CELL = re.compile(r"^\W*(?:nam\s*)?((?:19|20)\d\d)\W*$")
 
 
 _LEVELS_OF = {
@@ -92,6 +97,21 @@ def is_table_row(line: Line) -> bool:
     return bool(line.cells) and sum(1 for c in line.cells or [] if re.search(r"[^\W_]", c)) >= 2
 
 
+def _table_key(line: Line) -> object:
+    return line.prov.table if line.prov.table is not None else "loose"
+
+
+def row_year(line: Line) -> int | None:
+    """The year a table row is labelled with in its first cell with words or numbers, if any."""
+    for cell in line.cells or []:
+        text = fold(cell).strip()
+        if not text or (_INDEX_CELL.match(text) and not _YEAR_CELL.match(text)):
+            continue
+        m = _YEAR_CELL.match(text)
+        return int(m.group(1)) if m else None
+    return None
+
+
 @dataclass
 class _Table:
     """What is known about the table being read: its column roles and whether it is about cells."""
@@ -107,6 +127,9 @@ class _Table:
     label_cols: dict[int, str] | None = None
     pending_labels: dict[int, str] | None = None  # labels of a header row above (merged cells)
     label_pct: dict[int, int] | None = None  # a "Tỷ lệ (%)" column → the labelled column it is the share of
+    # A "Tổng số" column beside labelled level columns ("HTXSNV | … | Tổng số").
+    label_total: int | None = None
+    year_cols: bool = False  # a header of years ("Năm 2023 | Năm 2024"): value_col is the reported one
     level_rows: set[str] = field(default_factory=set)  # the rating levels its rows read
     # Columns the header names by a figure ("Thường kỳ | Chuyên đề | Tỷ lệ đảng viên dự (%)"), read
     # on the table's whole-year or total row.
@@ -117,9 +140,19 @@ class FigureReader:
     """Reads keyed figures line by line for one document; keeps the table header and section context."""
 
     def __init__(
-        self, patterns: Patterns, doc_type: str, is_chi_bo: bool, ocr_pages: frozenset[int] = frozenset()
+        self,
+        patterns: Patterns,
+        doc_type: str,
+        is_chi_bo: bool,
+        ocr_pages: frozenset[int] = frozenset(),
+        year: int | None = None,
     ) -> None:
         self.p = patterns
+        self.year = year  # the year the document reports on, when its header says it
+        self._row_years: dict[object, set[int]] = {}  # table → the years its rows are labelled with
+        # Rows of tables comparing years (ids of lines): only the column or row of the reported year
+        # holds its figures, which a sentence structure reading the row as text cannot tell.
+        self.year_rows: set[int] = set()
         self.ocr_pages = ocr_pages  # lines on these pages may have damaged key phrases: match them loosely
         self.doc_type = doc_type
         self.is_chi_bo = is_chi_bo
@@ -172,6 +205,11 @@ class FigureReader:
         a set of line ids (Word, extractors.text.wrapped_paragraphs) joins only those lines to the next."""
         if self.regex is None:
             return
+        self._row_years = {}
+        for line in lines:
+            year = row_year(line) if is_table_row(line) else None
+            if year is not None:
+                self._row_years.setdefault(_table_key(line), set()).add(year)
         block: list[Line] = []
         for line in lines:
             if is_table_row(line):
@@ -269,7 +307,15 @@ class FigureReader:
         if before and rule.kind == "int":
             n = before[-1]
             # "phát ra: 10 phiếu thu về: 12": a number right after the previous phrase's colon is its value.
-            claimed = lo > 0 and re.fullmatch(r"[^\d;.]{0,12}[:=]\s*", work[lo : n.start]) is not None
+            # Only when this phrase has its own number right after it: in "Các chi bộ trực thuộc: 9/9 chi
+            # bộ hoàn thành tốt nhiệm vụ trở lên (trong đó 02 …)" the 9/9 is this phrase's.
+            own = next(iter(numbers(work, ke, hi)), None)
+            claimed = (
+                lo > 0
+                and re.fullmatch(r"[^\d;.]{0,12}[:=]\s*", work[lo : n.start]) is not None
+                and own is not None
+                and re.fullmatch(r"[^\d(]{0,15}", work[ke : own.start]) is not None
+            )
             # "hợp lệ 11 phiếu, không hợp lệ 0 phiếu": a number right after the previous phrase is its
             # value when this phrase has its own number after it, in the same order.
             claimed = claimed or (
@@ -356,8 +402,19 @@ class FigureReader:
                     yield Hit(rule.pct_field, round(pct.value, 2), line)
 
     # -- tables ------------------------------------------------------------------------
+    def _other_year(self, line: Line) -> bool:
+        """A row of a table comparing years that is not the year reported on: the document's year
+        when a row has it, else the latest (last year's figures are there to compare with)."""
+        year = row_year(line)
+        years = self._row_years.get(_table_key(line), set())
+        if year is None or len(years) < 2:
+            return False
+        return year != (self.year if self.year in years else max(years))
+
     def _table_row(self, line: Line) -> Iterator[Hit]:
-        key = line.prov.table if line.prov.table is not None else "loose"
+        key = _table_key(line)
+        if self._other_year(line):
+            return
         raw = line.cells or []
         cells = [prepare(c) for c in raw]
         if (
@@ -372,6 +429,11 @@ class FigureReader:
         raw = raw[len(raw) - len(cells) :]
         if self.table is None or self.table.key != key:
             self.table = _Table(key=key)
+        if self._year_header(raw):
+            self.table.year_cols = True
+            return
+        if self.table.year_cols or row_year(line) is not None:
+            self.year_rows.add(id(line))
         labels = self._label_header(cells)
         if labels is not None and len(labels) >= 2:
             merged = {**(self.table.pending_labels or {}), **labels}
@@ -381,6 +443,14 @@ class FigureReader:
                 for ci, c in enumerate(cells)
                 if _PCT_COL.search(c) and ci - 1 in merged and ci not in merged
             }
+            self.table.label_total = next(
+                (
+                    ci
+                    for ci, c in enumerate(cells)
+                    if self._total_row is not None and self._total_row.match(c)
+                ),
+                None,
+            )
             return
         if labels is not None and len(labels) == 1 and _HEADER_WORDS.search(" ".join(cells)):
             self.table.pending_labels = (
@@ -470,6 +540,24 @@ class FigureReader:
             if pn and not any(n.pct for n in numbers(c)):
                 yield Hit(rule.pct_field, round(pn[0].value, 2), line)
 
+    def _year_header(self, raw: list[str]) -> bool:
+        """A header whose columns are years ("Mức xếp loại | Năm 2023 | Năm 2024"): values are read in
+        the column of the year reported on (else the latest), the other years' are the comparison."""
+        folded = [fold(c).strip() for c in raw]
+        years = {ci: int(m.group(1)) for ci, c in enumerate(folded) if ci and (m := _YEAR_CELL.match(c))}
+        others = [c for ci, c in enumerate(folded) if ci not in years]
+        if len(years) < 2 or any(re.search(r"\d", c) for c in others):
+            return False
+        want = self.year if self.year in years.values() else max(years.values())
+        t = self.table
+        assert t is not None
+        t.value_col = next(ci for ci, y in years.items() if y == want)
+        t.target_cols = tuple(ci for ci in years if ci != t.value_col)
+        t.pct_col = next((ci for ci, c in enumerate(folded) if _PCT_COL.search(c)), None)
+        t.width = len(raw)
+        t.scope = self._scope_from_text(" ".join(folded)) if _SUB_WORDS.search(" ".join(folded)) else None
+        return True
+
     def _label_header(self, cells: list[str]) -> dict[int, str] | None:
         """Column labels: a row without numbers whose cells (but an index, a share column or a group
         heading) are mostly one short phrase of a figure each; a row with one such label is returned too
@@ -502,6 +590,8 @@ class FigureReader:
         return out or None
 
     def _values_under_labels(self, line: Line, cells: list[str], labels: dict[int, str]) -> Iterator[Hit]:
+        levels: dict[str, object] = {}  # rating level → its count in this row
+        garbled: dict[str, str] = {}  # rating level → its cell, when OCR garbled the digits
         for ci, key in labels.items():
             if ci >= len(cells):
                 continue
@@ -511,16 +601,47 @@ class FigureReader:
             if name is None or (rule.unless and self._vetoed(rule, key)):
                 continue
             if _ZERO_CELL.match(c) and (rule.zero or c.strip() == "0"):
+                levels[name] = 0
                 yield Hit(name, 0, line)
+                continue
+            if name in _LEVELS and _GARBLED.search(c):
+                garbled[name] = c  # read from the row's total below, or not at all
                 continue
             nums = [n for n in numbers(c) if as_value(n, rule.kind) is not None]
             if nums and not _COMPARATOR.search(c):
+                levels[name] = as_value(nums[0], rule.kind)
                 yield from self._emit(rule, name, nums[0], line, c, len(c))
                 pct_col = next((p for p, of in (self.table.label_pct or {}).items() if of == ci), None)
                 if rule.pct_field and pct_col is not None and pct_col < len(cells):
                     shares = numbers(cells[pct_col])
                     if shares:
                         yield Hit(rule.pct_field, round(shares[0].value, 2), line)
+        yield from self._row_total(line, cells, levels, garbled)
+
+    def _row_total(
+        self, line: Line, cells: list[str], levels: dict[str, object], garbled: dict[str, str]
+    ) -> Iterator[Hit]:
+        """A row of level columns with a "Tổng số" column ("2024 | 03 | 17 | 01 | 0 | 21"): the total is
+        who was rated; one level OCR garbled ("1?") is the total less the others, when its legible
+        digits agree."""
+        t = self.table
+        if t is None or t.label_total is None or t.label_total >= len(cells):
+            return
+        nums = numbers(cells[t.label_total])
+        total = as_value(nums[0], "int") if len(nums) == 1 else None
+        if not isinstance(total, int):
+            return
+        for figure, group in _LEVELS_OF.items():
+            if not group <= set(levels) | set(garbled):
+                continue
+            yield Hit(figure, total, line)
+            if len(garbled.keys() & group) != 1:
+                continue
+            (name,) = garbled.keys() & group
+            rest = total - sum(int(levels[k]) for k in group - {name})  # type: ignore[call-overload]
+            legible = re.match(r"\s*(\d*)", garbled[name]).group(1)  # type: ignore[union-attr]
+            if rest >= 0 and str(rest).startswith(legible.lstrip("0")):
+                yield Hit(name, rest, line)
 
     def _total_of_levels(self, line: Line, cells: list[str], label_idx: int) -> Iterator[Hit]:
         """A total row ("Cộng", "Tổng cộng") under rows of every rating level of one scope: who was

@@ -23,6 +23,8 @@ _MASKS = [
     re.compile(r"\bngay\s*\d{1,2}\s*thang\s*\d{1,2}\s*nam\s*\d{4}"),
     re.compile(r"(?<!\d)\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}(?!\d)"),
     re.compile(r"\bngay\s*\d{1,2}\s*[/.-]\s*\d{1,2}(?![/\d])"),
+    # A day of every month ("vào ngày 05 hằng tháng"): when meetings are held, never a count.
+    re.compile(r"\bngay\s*\d{1,2}\s*(?:,\s*\d{1,2}\s*)*(?=(?:hang|moi|cac|cua cac|cua moi)\s+thang\b)"),
     re.compile(r"\b(?:nam|nhiem ky)\s*\d{4}(?:\s*-\s*\d{4})?"),
     re.compile(r"(?<![\d.,])(?:19[5-9]\d|20\d\d)(?![\d.,%])"),
     re.compile(r"\b\d{1,2}\s*(?:gio|h)\s*\d{0,2}\s*(?:phut)?(?![a-z])"),

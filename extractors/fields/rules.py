@@ -31,18 +31,24 @@ def extract(doc: DocumentText, doc_type: DocType) -> list[FieldReading]:
     kinds = [h.value for h in hits if h.field == "unit_kind"]
     is_chi_bo = bool(kinds) and kinds[0] == "chi_bo"
     hits += _legacy(lines, patterns.legacy_labels)
+    years = [h.value for h in hits if h.field == "year" and isinstance(h.value, int)]
     if doc_type in _FIGURE_TYPES:
         ocr_pages = frozenset(p.number for p in doc.pages if p.method == "ocr")
-        reader = FigureReader(patterns, doc_type.value, is_chi_bo, ocr_pages)
+        reader = FigureReader(patterns, doc_type.value, is_chi_bo, ocr_pages, years[0] if years else None)
         # PDF and OCR lines are wrapped by the page; Word paragraphs only where a hard wrap cut them.
         join = wrapped_paragraphs(lines) if doc.source == "docx" else True
         keyword_hits = list(reader.read(lines, join=join))
         if doc_type in (DocType.BAO_CAO, DocType.TO_TRINH):
             # Through the structures' vetoes: "phấn đấu … không có đảng viên bị kỷ luật" is a target.
             keyword_hits += discipline(lines)
-        years = [h.value for h in hits if h.field == "year" and isinstance(h.value, int)]
         hits += structured(
-            keyword_hits, lines, doc_type.value, is_chi_bo, join=join, year=years[0] if years else None
+            keyword_hits,
+            lines,
+            doc_type.value,
+            is_chi_bo,
+            join=join,
+            year=years[0] if years else None,
+            keyword_rows=reader.year_rows,
         )
     if doc_type in (DocType.BAO_CAO, DocType.TO_TRINH) and not is_chi_bo:
         hits += subordinate_table(lines)
@@ -72,17 +78,25 @@ def structured(
     is_chi_bo: bool,
     join: bool | frozenset[int] = False,
     year: int | None = None,
+    keyword_rows: set[int] | frozenset[int] = frozenset(),
 ) -> list[Hit]:
     """Keyword hits merged with what the structures of extractors/nlp read on the same lines.
 
     A figure a structure read on a line replaces the keyword readings of that figure on that line
     (the structure saw which number belongs to which figure); a veto (next year's targets, who took
-    part in the vote) drops the readings whose number stands where it applies.
+    part in the vote) drops the readings whose number stands where it applies. On ``keyword_rows``
+    (ids of table rows whose columns the keyword reader chose, as in a table comparing years) the
+    keyword readings stand and the structures' readings of the same figures are dropped.
     """
     found = default_reader().read(lines, doc_type, is_chi_bo, join, year)
     by_line: dict[int, set[str]] = {}
     for r in found.readings:
-        by_line.setdefault(id(r.line), set()).add(r.field)
+        if id(r.line) not in keyword_rows:
+            by_line.setdefault(id(r.line), set()).add(r.field)
+    keyword_fields: dict[int, set[str]] = {}
+    for h in hits:
+        if id(h.line) in keyword_rows:
+            keyword_fields.setdefault(id(h.line), set()).add(h.field)
 
     def vetoed(h: Hit) -> bool:
         line = h.at or h.line
@@ -105,6 +119,8 @@ def structured(
     for r in found.readings:
         h = Hit(r.field, r.value, r.line, r.start)
         if vetoed(h) and r.structure != "target":
+            continue
+        if r.field in keyword_fields.get(id(r.line), ()):
             continue
         h.score, h.rule = _STRUCTURE_SCORE, r.structure
         out.append(h)

@@ -372,8 +372,116 @@ def _round3() -> list[Entry]:
     return out
 
 
+R4_CELLS = [
+    # unit, superior body, recipient, place
+    ("Chi bộ Trường Tiểu học Kim Đồng", "Đảng bộ xã Điện Phước", "Ban Thường vụ Đảng ủy xã Điện Phước", "Điện Phước"),
+    ("Chi bộ thôn Phú Hậu", "Đảng bộ xã Nghi Phong", "Đảng ủy xã Nghi Phong", "Nghi Phong"),
+    (
+        "Chi bộ Phòng Nội vụ",
+        "Đảng bộ Cơ quan Chính quyền huyện Giồng Trôm",
+        "Ban Thường vụ Đảng ủy Cơ quan Chính quyền huyện Giồng Trôm",
+        "Giồng Trôm",
+    ),
+    ("Chi bộ Khu dân cư số 4", "Đảng bộ phường Tiền Phong", "Ban Thường vụ Đảng ủy phường Tiền Phong", "Thái Bình"),
+    (
+        "Chi bộ Trạm Khuyến nông huyện Đức Trọng",
+        "Đảng bộ Cơ quan Chính quyền huyện Đức Trọng",
+        "Ban Thường vụ Đảng ủy Cơ quan Chính quyền huyện Đức Trọng",
+        "Đức Trọng",
+    ),
+    ("Chi bộ xóm Đồng Tâm", "Đảng bộ xã Quỳnh Lập", "Đảng ủy xã Quỳnh Lập", "Quỳnh Lập"),
+    ("Chi bộ Ban Chỉ huy Quân sự xã Bình Minh", "Đảng bộ xã Bình Minh", "Đảng ủy xã Bình Minh", "Bình Minh"),
+    (
+        "Chi bộ Trường Trung học phổ thông Phan Châu Trinh",
+        "Đảng bộ phường An Mỹ",
+        "Ban Thường vụ Đảng ủy phường An Mỹ",
+        "Tam Kỳ",
+    ),
+    ("Chi bộ Tổ dân phố Hòa Bình", "Đảng bộ thị trấn Liên Nghĩa", "Đảng ủy thị trấn Liên Nghĩa", "Liên Nghĩa"),
+    (
+        "Chi bộ Phòng giao dịch Ngân hàng Chính sách xã hội huyện Hưng Hà",
+        "Đảng bộ Khối các cơ quan huyện Hưng Hà",
+        "Ban Thường vụ Đảng ủy Khối các cơ quan huyện Hưng Hà",
+        "Hưng Hà",
+    ),
+]  # fmt: skip
+R4_COMMITTEES = [
+    # unit, issuer, superior body, recipient, place
+    ("Đảng bộ xã Điện Phước", "ĐẢNG ỦY XÃ ĐIỆN PHƯỚC", "Đảng bộ thị xã Điện Bàn", "Ban Thường vụ Thị ủy Điện Bàn", "Điện Phước"),
+    (
+        "Đảng bộ phường Tiền Phong",
+        "ĐẢNG ỦY PHƯỜNG TIỀN PHONG",
+        "Đảng bộ thành phố Thái Bình",
+        "Ban Thường vụ Thành ủy Thái Bình",
+        "Thái Bình",
+    ),
+    (
+        "Đảng bộ Bệnh viện Đa khoa huyện Quỳnh Lưu",
+        "ĐẢNG ỦY BỆNH VIỆN ĐA KHOA HUYỆN QUỲNH LƯU",
+        "Đảng bộ huyện Quỳnh Lưu",
+        "Ban Thường vụ Huyện ủy Quỳnh Lưu",
+        "Quỳnh Lưu",
+    ),
+    ("Đảng bộ xã Châu Hòa", "ĐẢNG ỦY XÃ CHÂU HÒA", "Đảng bộ huyện Giồng Trôm", "Ban Thường vụ Huyện ủy Giồng Trôm", "Châu Hòa"),
+    (
+        "Đảng bộ thị trấn Liên Nghĩa",
+        "ĐẢNG ỦY THỊ TRẤN LIÊN NGHĨA",
+        "Đảng bộ huyện Đức Trọng",
+        "Ban Thường vụ Huyện ủy Đức Trọng",
+        "Liên Nghĩa",
+    ),
+]  # fmt: skip
+
+
+def _round4() -> list[Entry]:
+    """Round 4 (cases ``r4_*``): twelve held-out families, three per document type (families/r4_*.py),
+    written from the guidance texts without reading extractors/, validators/ or earlier rounds' misses."""
+    m4 = lambda m: [m] * 4  # noqa: E731 - four documents in one medium
+    rows = [
+        ("r4_01_chi_bo_dat_docx", "Chi bộ đạt, Word", "chi_bo", m4("docx"), None, {}),
+        ("r4_02_chi_bo_dat_pdf", "Chi bộ đạt, PDF có lớp chữ", "chi_bo", m4("pdf_text"), None, {}),
+        ("r4_03_dang_bo_dat_pdf", "Đảng bộ cơ sở đạt, PDF có lớp chữ", "dang_bo_co_so", m4("pdf_text"), None, {}),
+        ("r4_04_chi_bo_dat_scan", "Chi bộ đạt, bản quét", "chi_bo", m4("scan"), None, {}),
+        ("r4_05_dang_bo_dat_docx", "Đảng bộ cơ sở đạt, Word", "dang_bo_co_so", m4("docx"), None, {}),
+        ("r4_06_chi_bo_dat_anh", "Chi bộ đạt, ảnh chụp điện thoại", "chi_bo", m4("photo"), None, {}),
+        ("r4_07_chi_bo_mien_sinh_hoat", "Chi bộ đạt, 01 đảng viên miễn sinh hoạt", "chi_bo", m4("pdf_text"), None, {"excused": 1}),
+        ("r4_08_dang_bo_dat_scan", "Đảng bộ cơ sở đạt, bản quét có dấu", "dang_bo_co_so", m4("scan"), None, {}),
+        ("r4_09_chi_bo_phieu_khong_hop_le", "Chi bộ đạt, 01 phiếu không hợp lệ", "chi_bo", m4("docx"), None, {"invalid": 1}),
+        ("r4_10_chi_bo_dat_hon_hop", "Chi bộ đạt, quét + Word + PDF", "chi_bo", ["scan", "docx", "pdf_text", "docx"], None, {}),
+        ("r4_11_dang_bo_dat_hon_hop", "Đảng bộ cơ sở đạt, Word + PDF + quét", "dang_bo_co_so", ["docx", "pdf_text", "pdf_text", "scan"], None, {}),
+        ("r4_12_tieu_chi_duoi_95", "Tiêu chí 2 tự chấm 92%", "chi_bo", m4("docx"), "criterion", {}),
+        ("r4_13_dang_vien_khong_hoan_thanh", "01 đảng viên không hoàn thành nhiệm vụ", "chi_bo", m4("pdf_text"), "khtnv", {}),
+        ("r4_14_bieu_quyet_mot_nua", "Tán thành đúng một nửa", "chi_bo", m4("docx"), "vote", {}),
+        ("r4_15_khong_du_so_luong", "Đảng viên chính thức có mặt dưới 2/3", "chi_bo", m4("pdf_text"), "quorum", {}),
+        ("r4_16_dang_bo_co_ky_luat", "Đảng bộ: 01 đảng viên bị kỷ luật khiển trách", "dang_bo_co_so", m4("docx"), "discipline", {}),
+        ("r4_17_thieu_thuong_ky_scan", "Chỉ 11 kỳ sinh hoạt thường kỳ, bản quét", "chi_bo", m4("scan"), "regular", {}),
+        ("r4_18_thieu_chuyen_de_anh", "Chỉ 03 kỳ chuyên đề, ảnh chụp", "chi_bo", m4("photo"), "thematic", {}),
+        ("r4_19_du_sinh_hoat_duoi_85", "Tỷ lệ dự sinh hoạt 84,6%", "chi_bo", m4("docx"), "attendance", {}),
+        ("r4_20_chi_bo_truc_thuoc_khtnv", "Đảng bộ: 01 chi bộ trực thuộc không hoàn thành nhiệm vụ", "dang_bo_co_so", m4("pdf_text"), "subordinate", {}),
+        ("r4_21_so_dang_vien_khac_bb", "Biên bản ghi số đảng viên chính thức khác", "chi_bo", m4("docx"), "count_bien_ban", {}),
+        ("r4_22_phieu_khong_khop", "Tán thành + không tán thành ≠ hợp lệ", "chi_bo", m4("pdf_text"), "ballots", {}),
+        ("r4_23_diem_khong_cong_dung_hon_hop", "Điểm tiêu chí 1 khác tổng các nội dung, Word + PDF + quét", "chi_bo", ["docx", "docx", "pdf_text", "scan"], "score_sum", {}),
+        ("r4_24_nam_khac", "Phiếu tự đánh giá ghi năm trước", "chi_bo", ["docx", "pdf_text", "pdf_text", "pdf_text"], "year", {}),
+    ]  # fmt: skip
+    fams = (("TTR-11", "TTR-12", "TTR-13"), ("BBK-11", "BBK-12", "BBK-13"), ("BCA-11", "BCA-12", "BCA-13"), ("PTD-11", "PTD-12", "PTD-13"))  # fmt: skip
+    out, cells, committees = [], 0, 0
+    for i, (case, desc, kind, media, fault, extra) in enumerate(rows):
+        if kind == "chi_bo":
+            unit, cells = R4_CELLS[cells % len(R4_CELLS)], cells + 1
+        else:
+            unit, committees = R4_COMMITTEES[committees % len(R4_COMMITTEES)], committees + 1
+        families = (
+            fams[0][i % 3],
+            fams[1][(i // 3) % 3],
+            fams[2][(i + i // 3) % 3],
+            fams[3][(i + 2 * (i // 3)) % 3],
+        )
+        out.append(Entry(case, desc, kind, media, families, fault, index=400 + i, unit=unit, **extra))
+    return out
+
+
 # Each round adds its own function (its entries carry their own units and file numbers where needed).
-ENTRIES = _entries() + _round2() + _round3()
+ENTRIES = _entries() + _round2() + _round3() + _round4()
 
 
 def _criteria(rng: random.Random, maxes: list[int], deficits: list[float]) -> list[Criterion]:

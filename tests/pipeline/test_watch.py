@@ -98,6 +98,41 @@ def test_archive_manifest_quarantine_and_junk(place) -> None:
     assert (place["out"] / "index.html").exists() and (place["out"] / "summary.xlsx").exists()
 
 
+def test_each_dossier_gets_a_console_line_with_its_verdict_and_sheet(place) -> None:
+    """Staff watching the terminal see every dossier as it is handled, not only at exit."""
+    from rich.text import Text
+
+    from pipeline.cli import watch_line
+
+    inbox = place["inbox"]
+    word_dossier(inbox / "hs01", 1)
+    (inbox / "hs02.zip").write_bytes(b"PK\x03\x04 not really a zip")
+    seen: list[dict] = []
+    assert _watch(place, _settings(), notify=seen.append) == 2
+    assert sorted(e["event"] for e in seen) == ["processed", "quarantined"]
+    lines = {e["id"]: Text.from_markup(watch_line(e)).plain for e in seen}
+    verdict = json.loads((place["out"] / "hs01" / "result.json").read_text("utf-8"))["verdict"]
+    from validators.codes import VERDICT_NAMES_VI, Verdict
+
+    assert VERDICT_NAMES_VI[Verdict(verdict)] in lines["hs01"]
+    assert str(place["out"] / "hs01" / "review.html") in lines["hs01"]
+    assert (
+        "Lỗi" in lines["hs02"]
+        and "quarantined" in lines["hs02"]
+        and str(place["quarantine"]) in lines["hs02"]
+    )
+
+
+def test_a_failing_console_line_does_not_stop_the_watcher(place) -> None:
+    word_dossier(place["inbox"] / "hs01", 1)
+
+    def broken(event: dict) -> None:
+        raise RuntimeError("terminal gone")
+
+    assert _watch(place, _settings(), notify=broken) == 1
+    assert [e["event"] for e in events(place["out"])] == ["processed"]
+
+
 def test_redrop_with_same_content_is_recognised(place) -> None:
     inbox = place["inbox"]
     word_dossier(place["tmp"] / "src" / "hs01", 1)

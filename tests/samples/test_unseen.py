@@ -20,6 +20,7 @@ from tests.samples.test_generator import failed_thresholds
 CORPUS = build()
 ROUND1 = [d for d in CORPUS if d.case[0] in "uh"]  # u* dev, h* heldout
 ROUND3 = [d for d in CORPUS if d.case.startswith("r3_")]
+ROUND4 = [d for d in CORPUS if d.case.startswith("r4_")]
 REQUIRED = ("to_trinh", "bien_ban_kiem_phieu", "bao_cao", "phieu_tu_danh_gia")
 
 
@@ -87,23 +88,41 @@ def test_truth_matches_the_dossier_purpose(d) -> None:
     assert score_case(exp, {**exp, "flags": [{"code": c} for c in exp["flags"]]}).passed
 
 
-def test_round3_shape() -> None:
-    """Round 3: 24 held-out dossiers from the twelve r3 families only, half clean, a third through OCR."""
-    assert len(ROUND3) == 24
-    r3 = {f["id"] for f in manifest().values() if f.get("round") == 3}
-    assert len(r3) == 12 and all(manifest()[f]["split"] == "heldout" for f in r3)
+def _round_shape(dossiers: list, rnd: int, split: str) -> None:
+    """A later round: 24 dossiers from its twelve families only (three per document type), all of one
+    split, cells and đảng bộ, every medium, about half clean, a quarter to a third through OCR, one fault
+    per faulty dossier."""
+    assert len(dossiers) == 24
+    fams = {f["id"] for f in manifest().values() if f.get("round") == rnd}
+    assert len(fams) == 12 and all(manifest()[f]["split"] == split for f in fams)
     for doc_type in REQUIRED:
-        assert sum(1 for f in r3 if manifest()[f]["doc_type"] == doc_type) == 3, doc_type
-    used = {s.template for d in ROUND3 for s in d.documents}
-    assert used == r3
-    assert all(split_of(d) == "heldout" for d in ROUND3)
-    assert {d.kind for d in ROUND3} == {"chi_bo", "dang_bo_co_so"}
-    assert {"docx", "pdf_text", "scan", "photo", "mixed"} <= {d.medium for d in ROUND3}
-    ocr = sum(1 for d in ROUND3 if any(s.medium in ("scan", "photo") for s in d.documents))
+        assert sum(1 for f in fams if manifest()[f]["doc_type"] == doc_type) == 3, doc_type
+    used = {s.template for d in dossiers for s in d.documents}
+    assert used == fams
+    assert all(split_of(d) == split for d in dossiers)
+    assert {d.kind for d in dossiers} == {"chi_bo", "dang_bo_co_so"}
+    assert {"docx", "pdf_text", "scan", "photo", "mixed"} <= {d.medium for d in dossiers}
+    ocr = sum(1 for d in dossiers if any(s.medium in ("scan", "photo") for s in d.documents))
     assert 6 <= ocr <= 10
-    clean = sum(1 for d in ROUND3 if d.verdict == "dat")
-    assert 0.4 <= clean / len(ROUND3) <= 0.6
-    assert all(len(d.flags) == 1 for d in ROUND3 if d.verdict != "dat")
+    clean = sum(1 for d in dossiers if d.verdict == "dat")
+    assert 0.4 <= clean / len(dossiers) <= 0.6
+    assert all(len(d.flags) == 1 for d in dossiers if d.verdict != "dat")
+
+
+def test_round3_shape() -> None:
+    """Round 3: held out until it was measured once; tuned on since, so dev."""
+    _round_shape(ROUND3, 3, "dev")
+
+
+def test_round4_shape() -> None:
+    """Round 4: the held-out round, with its own units (no unit of an earlier round) and file numbers."""
+    _round_shape(ROUND4, 4, "heldout")
+    earlier = {d.unit for d in CORPUS if round_of(d) < 4}
+    assert not {d.unit for d in ROUND4} & earlier
+    assert sum(1 for d in ROUND4 if d.verdict == "dat" and d.members_excused) == 1
+    assert sum(1 for d in ROUND4 if d.verdict == "dat" and d.ballots_invalid) == 1
+    faults = Counter(d.flags[0] for d in ROUND4 if d.flags)
+    assert faults["MEETINGS_BELOW_MINIMUM"] == 2 and sum(faults.values()) == 13
 
 
 def test_counts_in_words() -> None:
@@ -149,6 +168,8 @@ def test_scans_and_photos_are_frozen_too(tmp_path) -> None:
         "r2_07_dang_bo_dat_scan",
         "r2_24_bieu_quyet_anh",
         "r3_05_chi_bo_dat_anh",
+        "r4_08_dang_bo_dat_scan",
+        "r4_06_chi_bo_dat_anh",
     }
     hashes = generate(tmp_path / "inbox", tmp_path / "expected", media={"scan", "photo"}, cases=cases)
     assert {k.split("/")[0] for k in hashes} == cases
@@ -215,3 +236,29 @@ def test_round2_total_first_family_puts_the_total_row_first() -> None:
     total = [c.text for c in table.rows[1].cells]
     assert total[1].startswith("TỔNG CỘNG")
     assert total[2:] == [dec(sum(k.score for k in d.criteria)), dec(sum(k.max for k in d.criteria))]
+
+
+def test_round4_meeting_log_counts_its_months() -> None:
+    """BCA-11 writes one row a month: the dated rows are the regular meetings, the topics the thematic ones,
+    and the "Cộng" row says the same."""
+    for case in ("r4_17_thieu_thuong_ky_scan", "r4_01_chi_bo_dat_docx"):
+        d, data = _as_docx(case, "bao_cao", "BCA-11")
+        doc = Document(io.BytesIO(data))
+        table = next(t for t in doc.tables if t.rows[0].cells[0].text == "Tháng")
+        rows = [[c.text for c in r.cells] for r in table.rows][1:]
+        months, total = rows[:-1], rows[-1]
+        assert len(months) == 12 and total[0] == "Cộng"
+        held = [r for r in months if r[1].endswith(f"/{d.year}")]
+        assert len(held) == d.regular_meetings and total[1] == f"{d.regular_meetings} kỳ"
+        assert sum(1 for r in months if r[2]) == d.thematic_meetings
+
+
+def test_round4_slash_column_holds_score_and_maximum() -> None:
+    """PTD-12 writes "score/maximum" in one cell; the criterion rows carry the stated score, so a score that
+    differs from its items (r4_23) shows in the table."""
+    d, data = _as_docx("r4_23_diem_khong_cong_dung_hon_hop", "phieu_tu_danh_gia", "PTD-12")
+    rows = [[c.text for c in r.cells] for r in Document(io.BytesIO(data)).tables[1].rows]
+    first = next(r for r in rows if r[0] == "1")
+    items = [r for r in rows if r[0].startswith("1.")]
+    assert first[2] == f"{dec(d.criteria[0].score)}/{dec(d.criteria[0].max)}"
+    assert sum(float(r[2].split("/")[0].replace(",", ".")) for r in items) == d.criteria[0].max - 1

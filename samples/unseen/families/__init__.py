@@ -22,6 +22,10 @@ from . import (
     r3_bien_ban,
     r3_phieu,
     r3_to_trinh,
+    r4_bao_cao,
+    r4_bien_ban,
+    r4_phieu,
+    r4_to_trinh,
     to_trinh,
 )
 from .common import Ctx
@@ -72,6 +76,19 @@ FAMILIES: dict[str, Family] = {
     "PTD-8": r3_phieu.score_first,
     "PTD-9": r3_phieu.total_first,
     "PTD-10": r3_phieu.max_in_label,
+    # round 4 (held out; written without reading the rules)
+    "TTR-11": r4_to_trinh.two_level_outline,
+    "TTR-12": r4_to_trinh.criteria_table,
+    "TTR-13": r4_to_trinh.word_bullets,
+    "BBK-11": r4_bien_ban.dotted_form,
+    "BBK-12": r4_bien_ban.numbered_prose,
+    "BBK-13": r4_bien_ban.people_and_ballots,
+    "BCA-11": r4_bao_cao.monthly_log,
+    "BCA-12": r4_bao_cao.numbered_prose,
+    "BCA-13": r4_bao_cao.three_row_header,
+    "PTD-11": r4_phieu.points_in_prose,
+    "PTD-12": r4_phieu.slash_column,
+    "PTD-13": r4_phieu.criteria_columns,
 }
 
 
