@@ -203,15 +203,41 @@ def build_table(
     )
 
 
+_LINE_MARKS = {"-", "–", "—", "•", "+", "*", "·"}
+
+
 def cell_from_words(words: list[Word], *, page: int, bbox: Box | None = None, tolerance: float = 3.0) -> Cell:
-    """A cell from the words inside it, in reading order (lines top to bottom, words left to right)."""
-    ordered = sorted(words, key=lambda w: (w.bbox.y0, w.bbox.x0))
-    lines: list[list[Word]] = []
-    for w in ordered:
-        if lines and abs(lines[-1][0].bbox.y0 - w.bbox.y0) <= tolerance:
-            lines[-1].append(w)
-        else:
-            lines.append([w])
+    """A cell from the words inside it, in reading order (lines top to bottom, words left to right).
+
+    Words go on one line by their tops; but a dash or a bullet that begins a line has no ascender,
+    and by its top it would fall below the line it begins ("- Cụ thể hóa …" read "Cụ thể hóa … -"):
+    it goes on the line its middle stands in, when it stands left of that line's words."""
+
+    def group(ws: list[Word]) -> list[list[Word]]:
+        lines: list[list[Word]] = []
+        for w in sorted(ws, key=lambda w: (w.bbox.y0, w.bbox.x0)):
+            if lines and abs(lines[-1][0].bbox.y0 - w.bbox.y0) <= tolerance:
+                lines[-1].append(w)
+            else:
+                lines.append([w])
+        return lines
+
+    text_lines = group([w for w in words if any(ch.isalnum() for ch in w.text)])
+    leading: dict[int, Word] = {}  # id(mark) → the first word of the line it begins
+    for w in words:
+        if w.text.strip() not in _LINE_MARKS:
+            continue
+        mid = (w.bbox.y0 + w.bbox.y1) / 2
+        for ln in text_lines:
+            inside = min(x.bbox.y0 for x in ln) <= mid <= max(x.bbox.y1 for x in ln)
+            if inside and w.bbox.x1 <= min(x.bbox.x0 for x in ln) + 1:
+                leading[id(w)] = min(ln, key=lambda x: x.bbox.x0)
+                break
+    lines = group([w for w in words if id(w) not in leading])
+    for w in words:
+        if id(w) in leading:
+            home = next(ln for ln in lines if any(x is leading[id(w)] for x in ln))
+            home.append(w)
     flat = [w for ln in lines for w in sorted(ln, key=lambda w: w.bbox.x0)]
     confs = [w.confidence for w in flat if w.confidence is not None and w.confidence >= 0]
     return Cell(

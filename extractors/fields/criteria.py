@@ -3,9 +3,11 @@
 The score table is read by column role when the reader found it as a table (``Line.roles``, from
 the one table model of :mod:`extractors.tables`: Word, ruled text PDF, scanned grid alike): the
 ``max`` column (điểm chuẩn / tối đa / thang điểm) and the ``score`` column (tự chấm / tự đánh giá /
-điểm đạt); a ``deduction`` column ("trừ 0,5") or a note is never a max or a score. Otherwise the
-header row says which column is which; OCR rows without cells are read from the numbers at the
-end of the line, in the order the header named them.
+điểm đạt); a ``deduction`` column ("trừ 0,5") or a note is never a max or a score. A table with one
+points column says the other figure in each row's label ("Sinh hoạt đúng kỳ (tối đa 8 điểm)"),
+read by the ``points`` patterns of extractors/nlp/structures.yaml. Otherwise the header row says
+which column is which; OCR rows without cells are read from the numbers at the end of the line, in
+the order the header named them.
 
 Readings that cannot be right are reconsidered, never silently kept (:func:`_reconsider`): a
 self-score above its maximum that is ten times too big ("79" under a max of 8,4) is the decimal
@@ -20,6 +22,7 @@ import itertools
 import re
 from collections.abc import Iterator
 from functools import cache
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
@@ -27,6 +30,9 @@ from ..model import Line
 from .figures import Hit, is_table_row, prose_text
 from .numbers import fix_digits, parse_number, prepare
 from .numbers import fold_same_length as fold_keep_length
+
+if TYPE_CHECKING:
+    from ..nlp.points import Points
 
 _MAX_COL = re.compile(
     r"diem chuan|toi da|thang diem|thang\s+\S*\s*diem|^\s*thang\b|diem quy dinh|khung diem|diem dinh muc"
@@ -291,6 +297,23 @@ def _fix_pair(mx: float | None, sc: float | None, note: dict) -> tuple[float | N
     return sc, mx
 
 
+def _label_points(line: Line, cells: list[str], taken: tuple[int | None, ...], by_role: bool) -> Points:
+    """The points a score row's label cells say in words (first cell that says any), for a table
+    whose header gives no column for them."""
+    from ..nlp.points import Points, read_points  # the spaCy pipeline loads on first use
+
+    roles = line.roles or []
+    for i, text in enumerate(line.cells or []):
+        if i in taken or (by_role and i < len(roles) and roles[i] not in ("label", "other")):
+            continue
+        if not re.search(r"\d", cells[i]) or "diem" not in cells[i]:
+            continue
+        pts = read_points(text)
+        if pts.max is not None or pts.score is not None:
+            return pts
+    return Points()
+
+
 def _score_rows(lines: list[Line], notes: dict[int, dict]) -> Iterator[Hit]:
     max_col = score_col = pass_col = None
     order: list[str] = []  # for cell-less OCR rows: which of max/score comes first
@@ -407,6 +430,12 @@ def _score_rows(lines: list[Line], notes: dict[int, dict]) -> Iterator[Hit]:
                 nums = [n for c in cells[1:] if (n := _num_loose(c)) is not None]
                 if len(nums) >= 2:
                     mx, sc = nums[:2] if order[0] == "max" else nums[1::-1]
+            if (max_col is None and mx is None) or (score_col is None and sc is None):
+                # A table with one points column: the other figure is said in the row's label,
+                # "Sinh hoạt đúng kỳ (tối đa 8 điểm)" | 7,5 (the patterns of extractors/nlp/structures.yaml).
+                said = _label_points(line, cells, (max_col, score_col, pass_col), by_role)
+                mx = said.max if max_col is None and mx is None else mx
+                sc = said.score if score_col is None and sc is None else sc
             if mx is None and sc is None and passed is None:
                 continue
         elif (said := _said_scores(f)) is not None:

@@ -362,24 +362,42 @@ def _figure_columns(t: Table) -> list[bool]:
     return [role in _REREAD_ROLES or (t.header_rows == 0 and role == "other") for role in t.roles]
 
 
-def empty_cells(image: np.ndarray, tables: list[Table]) -> list[tuple[int, int, int, Box]]:
-    """Body cells of figure columns that Tesseract left empty but that hold ink: (table, row, col, box).
+def _unnamed(t: Table, c: int) -> bool:
+    """A column of a table with a header whose heading was not read (its cells may hold ink)."""
+    return t.header_rows > 0 and not t.header[c].strip()
 
-    A page read whole sometimes skips a lone figure in a ruled cell (the rules around it confuse the
-    page layout analysis); read on its own the figure comes out."""
-    out = []
+
+def empty_cells(image: np.ndarray, tables: list[Table]) -> list[tuple[int, int, int, Box]]:
+    """Cells Tesseract left empty but that hold ink: (table, row, col, box). Body cells of figure
+    columns; and a heading left unread (its cell holds ink) with the cells under it, header first,
+    so that the column gets its role when the table is built again (:func:`reread_tables`).
+
+    A page read whole sometimes skips a lone figure in a ruled cell, or a whole column beside a
+    skewed rule (the rules around it confuse the page layout analysis); read on its own the
+    figure comes out."""
+    heads, out = [], []
     for ti, t in enumerate(tables):
         wanted = _figure_columns(t)
+        for r in range(t.header_rows):
+            for c, cell in enumerate(t.rows[r]):
+                if (
+                    _unnamed(t, c)
+                    and not cell.spanned
+                    and cell.bbox is not None
+                    and _has_ink(image, cell.bbox)
+                ):
+                    heads.append((ti, r, c, cell.bbox))
+        unread = {c for t_, _, c, _ in heads if t_ == ti}
         for r in range(t.header_rows, len(t.rows)):
             row = t.rows[r]
             if not any(c.text for c in row):
                 continue
             for c, cell in enumerate(row):
-                if cell.text or cell.spanned or cell.bbox is None or not wanted[c]:
+                if cell.text or cell.spanned or cell.bbox is None or not (wanted[c] or c in unread):
                     continue
                 if _has_ink(image, cell.bbox):
                     out.append((ti, r, c, cell.bbox))
-    return out[:MAX_REREAD_CELLS]
+    return (heads + out)[:MAX_REREAD_CELLS]
 
 
 _ZERO_MARKS = {"-", "x", "0", "o", "k"}  # zero or "none" written as a mark, kept as written
@@ -544,6 +562,21 @@ def fill_cells(tables: list[Table], found: dict[tuple[int, int, int], list[_Word
             t.rows[r][c] = new
 
 
+def reread_tables(image: np.ndarray, tables: list[Table], ctx: ReadContext, page_no: int) -> list[Table]:
+    """The cells a page read left empty or in doubt read again on their own (:func:`empty_cells`,
+    :func:`doubtful_cells`); a table whose unread heading was read now is built again, so that the
+    column takes the role its heading names."""
+    cells = empty_cells(image, tables) + doubtful_cells(tables)
+    found = reread_cells(image, cells[:MAX_REREAD_CELLS], ctx, page_no)
+    unnamed = {ti for ti, _, c in found if _unnamed(tables[ti], c)}
+    fill_cells(tables, found, page_no)
+    out = list(tables)
+    for ti in unnamed:
+        t = tables[ti]
+        out[ti] = build_table(t.rows, file=t.file, source="ocr", index=t.index, page=t.page, bbox=t.bbox)
+    return out
+
+
 def page_lines(
     image: np.ndarray,
     words: list[_Word],
@@ -555,8 +588,7 @@ def page_lines(
     """A page's lines in reading order: ruled tables' rows (one line each, with cells) and the rest."""
     tables, rest = page_tables(image, words, name, page_no, grids)
     if ctx is not None and tables:
-        cells = empty_cells(image, tables) + doubtful_cells(tables)
-        fill_cells(tables, reread_cells(image, cells[:MAX_REREAD_CELLS], ctx, page_no), page_no)
+        tables = reread_tables(image, tables, ctx, page_no)
     lines = build_lines(rest, name, page_no) if rest else []
     if not tables:
         return lines, []

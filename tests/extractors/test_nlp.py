@@ -295,6 +295,13 @@ def test_meetings_per_quarter_are_not_the_years_count() -> None:
     assert "thematic_meetings" not in got
 
 
+def test_meetings_held_over_planned_are_the_years_count() -> None:
+    got = read("Năm qua chi bộ họp thường kỳ đạt 10/12 kỳ theo kế hoạch; chuyên đề được 3/4 cuộc.", BC)
+    assert got == {"regular_meetings": [10], "thematic_meetings": [3]}
+    got = read("Chi bộ giữ nền nếp sinh hoạt định kỳ đủ 12/12 kỳ trong năm.", BC)
+    assert got == {"regular_meetings": [12]}
+
+
 def test_votes_for_as_a_fraction_of_official_members() -> None:
     got = read("Kết quả: có 13/14 đảng viên chính thức tán thành.")
     assert got["votes_for"] == [13] and got["members_official"] == [14]

@@ -9,11 +9,11 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from extractors.model import Box, Cell, Table
+from extractors.model import Box, Cell, Table, Word
 from extractors.readers import ocr
 from extractors.readers.base import ReadContext
 from extractors.readers.prepare import find_grids
-from extractors.tables import build_table
+from extractors.tables import build_table, cell_from_words
 from tests.builders import DEJAVU
 
 
@@ -193,3 +193,45 @@ def test_a_letter_where_the_header_asks_for_a_figure_is_read_again() -> None:
     t = build_table(_rows(rows, boxes), file="x", source="ocr", page=1)
     assert t.roles[1] == "label"  # the body alone makes "H" look like words
     assert [(r, c) for _, r, c, _ in ocr.doubtful_cells([t])] == [(1, 1)]
+
+
+def test_a_leading_dash_stays_first_in_its_cell() -> None:
+    """A dash has no ascender: by its top it would fall below the line it begins."""
+
+    def w(text: str, x0: float, y0: float, y1: float) -> Word:
+        return Word(text=text, bbox=Box(x0=x0, y0=y0, x1=x0 + 20 * len(text), y1=y1, unit="px"))
+
+    words = [
+        w("-", 10, 126, 130),
+        w("Giữ", 40, 100, 142),
+        w("nếp", 110, 104, 142),
+        w("họp", 180, 108, 146),
+        w("tổ", 250, 102, 142),
+        w("đảng", 10, 160, 200),
+        w("viên", 110, 166, 200),
+    ]
+    cell = cell_from_words(words, page=1, tolerance=18.0)
+    assert cell.text == "- Giữ nếp họp tổ đảng viên"
+    # A stain between two words is no bullet: it keeps its place by its top, after the line.
+    stain = [w("Phiếu", 10, 100, 140), w("+", 125, 128, 134), w("thu", 150, 104, 140)]
+    assert cell_from_words(stain, page=1, tolerance=18.0).text == "Phiếu thu +"
+
+
+@pytest.mark.slow
+def test_a_heading_left_unread_is_read_again_and_names_its_column(tmp_path: Path) -> None:
+    drawn = [
+        ["TT", "Nội dung", "Tự chấm", "Tối đa"],
+        ["1", "Lãnh đạo thực hiện nhiệm vụ", "7,5", "8"],
+        ["2", "Sinh hoạt chi bộ", "11", "12"],
+    ]
+    image = _ruled_scores(drawn)
+    (grid,) = find_grids(image)
+    boxes: list[list[Box | None]] = [[None] * grid.n_cols for _ in range(grid.n_rows)]
+    for r0, _, c0, _, (x0, y0, x1, y1) in grid.cells:
+        boxes[r0][c0] = Box(x0=x0, y0=y0, x1=x1, y1=y1, unit="px")
+    skipped = [[*row[:3], ""] for row in drawn]  # the page read missed the last column, heading and all
+    t = build_table(_rows(skipped, boxes), file="x", source="ocr", page=1)
+    assert t.roles[3] != "max"
+    (t,) = ocr.reread_tables(image, [t], ReadContext(workdir=tmp_path), 1)
+    assert t.roles[2:] == ["score", "max"]
+    assert [r[3].text for r in t.body] == ["8", "12"]

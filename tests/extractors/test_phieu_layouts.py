@@ -255,6 +255,20 @@ def prose_dotted_leaders() -> list[Block]:
     return _doc(body)
 
 
+def table_one_points_column_maxima_in_labels() -> list[Block]:
+    """Only a self-score column: each maximum said in its label, "(30 điểm)" for a criterion,
+    "(điểm tối đa 14)" for an item; a column of proofs with document numbers and dates beside."""
+    head = ["TT", "Nội dung chấm điểm", "Chi bộ tự chấm", "Hồ sơ minh chứng"]
+    rows = [head]
+    for i, name in enumerate(NAMES):
+        rows.append([ROMAN[i], f"{name} ({dec(MAXIMA[i])} điểm)", dec(SCORES[i]), ""])
+        for j, (label, m, s) in enumerate(ITEMS[i], 1):
+            proof = f"Công văn số {10 * i + j}-CV/CB ngày {j + 3}/0{i + 2}/2024"
+            rows.append([str(j), f"{label} (điểm tối đa {dec(m)})", dec(s), proof])
+    rows.append(["", f"Tổng cộng ({dec(sum(MAXIMA))} điểm)", dec(sum(SCORES)), ""])
+    return _doc([Table(rows, [0.07, 0.55, 0.13, 0.25])])
+
+
 LAYOUTS: dict[str, Callable[[], list[Block]]] = {
     f.__name__: f
     for f in (
@@ -275,6 +289,7 @@ LAYOUTS: dict[str, Callable[[], list[Block]]] = {
         prose_without_colons,
         table_subtotal_rows,
         prose_dotted_leaders,
+        table_one_points_column_maxima_in_labels,
     )
 }
 
