@@ -58,7 +58,9 @@ def _subtotal(label: str) -> int | None:
 
 
 _NUM_TAIL = re.compile(r"(\d+(?:[.,]\d+)?)\s+(\d+(?:[.,]\d+)?)\s*(?:diem)?\s*$")
-_PASS_TAIL = re.compile(r"\b(khong dat|dat)\s*$")
+_PASS_TAIL = re.compile(r"\b(khong dat|chua dat|dat)\s*$")
+# A cell that says only whether the criterion passed: "Đạt", "Không đạt", "Chưa đạt".
+_PASS_CELL = re.compile(r"^\W*(khong dat|chua dat|dat)\W*$")
 _CRIT_SENT = re.compile(r"tieu chi\s*(iv|iii|ii|i|[1-4])\W+(?:dat\s*)?(\d+(?:,\d+)?)\s*/\s*(\d+(?:,\d+)?)")
 _TOTAL_SENT = re.compile(r"(tong cong|tong so diem|tong diem)[^0-9]{0,25}(\d+(?:,\d+)?)\s*/\s*(\d+(?:,\d+)?)")
 
@@ -422,8 +424,19 @@ def _score_rows(lines: list[Line], notes: dict[int, dict]) -> Iterator[Hit]:
             pcell = cells[pass_col] if pass_col is not None and pass_col < len(cells) else None
             if pcell is None and max_col is None and score_col is None:
                 pcell = next((c for c in reversed(cells) if _PASS_TAIL.search(c.strip())), None)
-            if pcell is not None and _PASS_TAIL.search(pcell.strip()):
-                passed = _PASS_TAIL.search(pcell.strip()).group(1) == "dat"  # type: ignore[union-attr]
+            if pcell is None and mx is None and sc is None:
+                # "Kết quả tự đánh giá" reads like a self-score column, but a pass/fail form writes
+                # "Đạt" / "Không đạt" in it, not points.
+                pcell = next(
+                    (
+                        cells[i]
+                        for i in (score_col, max_col)
+                        if i is not None and i < len(cells) and _PASS_CELL.match(cells[i])
+                    ),
+                    None,
+                )
+            if pcell is not None and (pm := _PASS_TAIL.search(pcell.strip().rstrip(".;,"))):
+                passed = pm.group(1) == "dat"
             if (mx is None or sc is None) and len(order) == 2 and not by_role:
                 # Columns that do not line up (merged header cells, OCR splits): the row's numbers in
                 # header order, when it has both.

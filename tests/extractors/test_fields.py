@@ -438,6 +438,25 @@ def test_score_table_dat_khong_dat() -> None:
     assert v["criterion_item"][0]["passed"] is True
 
 
+def test_pass_fail_words_under_a_header_that_reads_like_a_self_score() -> None:
+    # "Kết quả tự đánh giá" names the self-assessment, as "Điểm tự đánh giá" would; the cells say
+    # whether each criterion passed. "Chưa đạt" is a fail, not a pass that happens to end in "đạt".
+    v = values(
+        [
+            *CHI_BO_HEAD,
+            ["STT", "Tiêu chí", "Kết quả tự đánh giá"],
+            ["2", "Chất lượng sinh hoạt tốt", "Đạt"],
+            ["2.1", "Sinh hoạt định kỳ đều đặn", "Đạt"],
+            ["4", "Cán bộ, đảng viên tốt", "Chưa đạt"],
+            ["4.1", "Tỷ lệ đảng viên hoàn thành tốt nhiệm vụ", "Chưa đạt."],
+        ],
+        PH,
+    )
+    assert {"index": 2, "max": None, "score": None, "passed": True} in v["criterion"]
+    assert {"index": 4, "max": None, "score": None, "passed": False} in v["criterion"]
+    assert {(c["item"], c["passed"]) for c in v["criterion_item"]} == {("2.1", True), ("4.1", False)}
+
+
 def test_score_table_ocr_lines() -> None:
     v = values(
         [
