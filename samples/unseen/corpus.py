@@ -485,7 +485,7 @@ R5_CELLS = [
     ("Chi bộ Trường Mầm non Sơn Ca", "Đảng bộ xã Tân Lập", "Ban Thường vụ Đảng ủy xã Tân Lập", "Tân Lập"),
     ("Chi bộ ấp Bình Thạnh 2", "Đảng bộ xã Mỹ Lệ", "Đảng ủy xã Mỹ Lệ", "Mỹ Lệ"),
     (
-        "Chi bộ Phòng Tài chính - Kế hoạch",
+        "Chi bộ Phòng Lao động - Thương binh và Xã hội",
         "Đảng bộ Cơ quan Chính quyền huyện Châu Thành",
         "Ban Thường vụ Đảng ủy Cơ quan Chính quyền huyện Châu Thành",
         "Châu Thành",
@@ -500,7 +500,7 @@ R5_CELLS = [
     ("Chi bộ thôn Yên Thổ", "Đảng bộ xã Hưng Đạo", "Đảng ủy xã Hưng Đạo", "Hưng Đạo"),
     ("Chi bộ Công an xã Đức Hòa Hạ", "Đảng bộ xã Đức Hòa Hạ", "Đảng ủy xã Đức Hòa Hạ", "Đức Hòa Hạ"),
     (
-        "Chi bộ Trường Tiểu học Lê Văn Tám",
+        "Chi bộ Trường Tiểu học Nguyễn Văn Trỗi",
         "Đảng bộ thị trấn Đông Thành",
         "Ban Thường vụ Đảng ủy thị trấn Đông Thành",
         "Đông Thành",
@@ -530,7 +530,7 @@ R5_COMMITTEES = [
         "Ban Thường vụ Đảng ủy Khối các cơ quan tỉnh",
         "Cao Lãnh",
     ),
-    ("Đảng bộ xã Mỹ Lệ", "ĐẢNG ỦY XÃ MỸ LỆ", "Đảng bộ huyện Cần Đước", "Ban Thường vụ Huyện ủy Cần Đước", "Mỹ Lệ"),
+    ("Đảng bộ xã Phước Lâm", "ĐẢNG ỦY XÃ PHƯỚC LÂM", "Đảng bộ huyện Cần Giuộc", "Ban Thường vụ Huyện ủy Cần Giuộc", "Phước Lâm"),
     (
         "Đảng bộ thị trấn Đông Thành",
         "ĐẢNG ỦY THỊ TRẤN ĐÔNG THÀNH",

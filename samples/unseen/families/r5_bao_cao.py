@@ -80,7 +80,7 @@ def sentence_list_two_years(c: Ctx) -> list[Block]:
     for k in RATING_KEYS:
         share = f", chiếm {pct(r[k], rated, 1)}" if r[k] else ""
         out.append(plain(f"- {_LEVELS[k]}: {dongchi(r[k])}{share}."))
-    out.append(plain(f"Để so sánh, kết quả xếp loại đảng viên hai năm trước (đồng chí):", italic=True))
+    out.append(plain("Để so sánh, kết quả xếp loại đảng viên hai năm trước (đồng chí):", italic=True))
     prev = [["Năm", "HTXSNV", "HTTNV", "HTNV", "KHTNV"]]
     for back in (2, 1):
         p = _previous(c, back)
@@ -149,7 +149,7 @@ def name_list(c: Ctx) -> list[Block]:
     if c.cell:
         levels = [k for k in RATING_KEYS for _ in range(r[k])]
         c.rng.shuffle(levels)
-        names = [d.secretary] + [n for n in people(c, rated + 1) if n != d.secretary][: rated - 1]
+        names = [d.secretary, *[n for n in people(c, rated + 1) if n != d.secretary][: rated - 1]]
         rows = [["STT", "Họ và tên", "Chức vụ", "Mức xếp loại"]]
         for i, (name, k) in enumerate(zip(names, levels, strict=True), 1):
             post = (
@@ -244,7 +244,7 @@ def annex_tables(c: Ctx) -> list[Block]:
         ),
         Para("2. " + _discipline(c)),
         Para(
-            f"3. Công tác đánh giá, xếp loại được thực hiện đúng quy trình; kết quả xếp loại đảng viên"
+            "3. Công tác đánh giá, xếp loại được thực hiện đúng quy trình; kết quả xếp loại đảng viên"
             + ("" if c.cell else " và chi bộ trực thuộc")
             + " tại Phụ lục 02."
         ),

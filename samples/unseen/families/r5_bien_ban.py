@@ -127,7 +127,7 @@ def per_group(c: Ctx) -> list[Block]:
                 f"Ghi chú: vắng {z2(d.members_excused)} đồng chí miễn sinh hoạt (không tham gia biểu quyết)"
                 + (f" và {z2(away)} đồng chí có lý do." if away else "."),
                 italic=True,
-            )  # fmt: skip
+            )
             if d.members_excused
             else plain("Ghi chú: số vắng đều có lý do." if away else "Ghi chú: có mặt đủ.", italic=True)
         )

@@ -7,7 +7,7 @@ from samples.blocks import Block, PageBreak, Para, Table, Title
 
 from .common import Ctx, criteria_total, d_slash, d_words, dec, pct, z2
 from .r4_common import stated_voters
-from .r5_common import ON, OFF, box, dongchi, layout, plain
+from .r5_common import OFF, ON, box, dongchi, layout, plain
 
 
 def _title(c: Ctx) -> Title:
