@@ -46,6 +46,7 @@ class Table:
     # covers keep "" in ``rows``. Header rows repeat at the top of each page the table runs onto.
     spans: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
     header_rows: int = 0
+    ruled: bool = True  # False: a layout table with no ruling lines (labels left, values right)
 
 
 @dataclass

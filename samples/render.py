@@ -132,7 +132,8 @@ def render_docx(blocks: list[Block], font: str = "Times New Roman") -> bytes:
             )
         elif isinstance(b, Table):
             t = doc.add_table(rows=len(b.rows), cols=len(b.widths))
-            t.style = "Table Grid"
+            if b.ruled:
+                t.style = "Table Grid"
             t.alignment = WD_TABLE_ALIGNMENT.CENTER
             t.autofit = False
             for c, share in enumerate(b.widths):  # gridCol widths: what Word and LibreOffice lay out by
@@ -365,7 +366,8 @@ class PdfWriter:
             self.need(height + 4)
             top, x = self.y + self.lead * 0.45, LEFT
             for ci, (lines, w) in enumerate(zip(cells, widths, strict=True)):
-                self.c.rect(x, top - height, w, height)
+                if t.ruled:
+                    self.c.rect(x, top - height, w, height)
                 how = "center" if r == 0 else (t.align[ci] if t.align else "left")
                 self.y = top - pad - size * 0.85
                 for ln in lines:

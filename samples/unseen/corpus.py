@@ -480,8 +480,118 @@ def _round4() -> list[Entry]:
     return out
 
 
+R5_CELLS = [
+    # unit, superior body, recipient, place
+    ("Chi bộ Trường Mầm non Sơn Ca", "Đảng bộ xã Tân Lập", "Ban Thường vụ Đảng ủy xã Tân Lập", "Tân Lập"),
+    ("Chi bộ ấp Bình Thạnh 2", "Đảng bộ xã Mỹ Lệ", "Đảng ủy xã Mỹ Lệ", "Mỹ Lệ"),
+    (
+        "Chi bộ Phòng Lao động - Thương binh và Xã hội",
+        "Đảng bộ Cơ quan Chính quyền huyện Châu Thành",
+        "Ban Thường vụ Đảng ủy Cơ quan Chính quyền huyện Châu Thành",
+        "Châu Thành",
+    ),
+    ("Chi bộ Khu phố 3", "Đảng bộ phường Phú Thủy", "Ban Thường vụ Đảng ủy phường Phú Thủy", "Phan Thiết"),
+    (
+        "Chi bộ Trung tâm Y tế huyện Tánh Linh",
+        "Đảng bộ Khối các cơ quan huyện Tánh Linh",
+        "Ban Thường vụ Đảng ủy Khối các cơ quan huyện Tánh Linh",
+        "Tánh Linh",
+    ),
+    ("Chi bộ thôn Yên Thổ", "Đảng bộ xã Hưng Đạo", "Đảng ủy xã Hưng Đạo", "Hưng Đạo"),
+    ("Chi bộ Công an xã Đức Hòa Hạ", "Đảng bộ xã Đức Hòa Hạ", "Đảng ủy xã Đức Hòa Hạ", "Đức Hòa Hạ"),
+    (
+        "Chi bộ Trường Tiểu học Nguyễn Văn Trỗi",
+        "Đảng bộ thị trấn Đông Thành",
+        "Ban Thường vụ Đảng ủy thị trấn Đông Thành",
+        "Đông Thành",
+    ),
+    ("Chi bộ bản Nà Lốc", "Đảng bộ xã Chiềng Hặc", "Ban Thường vụ Đảng ủy xã Chiềng Hặc", "Chiềng Hặc"),
+    (
+        "Chi bộ Chi cục Thuế khu vực Bắc Bình - Tuy Phong",
+        "Đảng bộ Khối các cơ quan huyện Bắc Bình",
+        "Ban Thường vụ Đảng ủy Khối các cơ quan huyện Bắc Bình",
+        "Bắc Bình",
+    ),
+]  # fmt: skip
+R5_COMMITTEES = [
+    # unit, issuer, superior body, recipient, place
+    ("Đảng bộ xã Tân Lập", "ĐẢNG ỦY XÃ TÂN LẬP", "Đảng bộ huyện Mộc Châu", "Ban Thường vụ Huyện ủy Mộc Châu", "Tân Lập"),
+    (
+        "Đảng bộ phường Phú Thủy",
+        "ĐẢNG ỦY PHƯỜNG PHÚ THỦY",
+        "Đảng bộ thành phố Phan Thiết",
+        "Ban Thường vụ Thành ủy Phan Thiết",
+        "Phan Thiết",
+    ),
+    (
+        "Đảng bộ Trường Cao đẳng Cộng đồng Đồng Tháp",
+        "ĐẢNG ỦY TRƯỜNG CAO ĐẲNG CỘNG ĐỒNG ĐỒNG THÁP",
+        "Đảng bộ Khối các cơ quan tỉnh Đồng Tháp",
+        "Ban Thường vụ Đảng ủy Khối các cơ quan tỉnh",
+        "Cao Lãnh",
+    ),
+    ("Đảng bộ xã Phước Lâm", "ĐẢNG ỦY XÃ PHƯỚC LÂM", "Đảng bộ huyện Cần Giuộc", "Ban Thường vụ Huyện ủy Cần Giuộc", "Phước Lâm"),
+    (
+        "Đảng bộ thị trấn Đông Thành",
+        "ĐẢNG ỦY THỊ TRẤN ĐÔNG THÀNH",
+        "Đảng bộ huyện Bình Minh",
+        "Ban Thường vụ Huyện ủy Bình Minh",
+        "Đông Thành",
+    ),
+]  # fmt: skip
+
+
+def _round5() -> list[Entry]:
+    """Round 5 (cases ``r5_*``): twelve held-out families, three per document type (families/r5_*.py), that
+    vary layout (borderless layout tables, annexes, a table continued on the next page, checkboxes, name
+    lists, three-level items), written from the guidance texts without reading extractors/, validators/ or
+    earlier rounds' misses."""
+    m4 = lambda m: [m] * 4  # noqa: E731 - four documents in one medium
+    rows = [
+        ("r5_01_chi_bo_dat_docx", "Chi bộ đạt, Word", "chi_bo", m4("docx"), None, {}),
+        ("r5_02_dang_bo_dat_pdf", "Đảng bộ cơ sở đạt, PDF có lớp chữ", "dang_bo_co_so", m4("pdf_text"), None, {}),
+        ("r5_03_chi_bo_dat_anh", "Chi bộ đạt, ảnh chụp điện thoại", "chi_bo", m4("photo"), None, {}),
+        ("r5_04_chi_bo_dat_pdf", "Chi bộ đạt, PDF có lớp chữ", "chi_bo", m4("pdf_text"), None, {}),
+        ("r5_05_dang_bo_dat_scan", "Đảng bộ cơ sở đạt, bản quét có dấu", "dang_bo_co_so", m4("scan"), None, {}),
+        ("r5_06_chi_bo_mien_sinh_hoat", "Chi bộ đạt, 01 đảng viên miễn sinh hoạt", "chi_bo", m4("docx"), None, {"excused": 1}),
+        ("r5_07_chi_bo_dat_scan", "Chi bộ đạt, bản quét", "chi_bo", m4("scan"), None, {}),
+        ("r5_08_dang_bo_dat_docx", "Đảng bộ cơ sở đạt, Word", "dang_bo_co_so", m4("docx"), None, {}),
+        ("r5_09_chi_bo_phieu_khong_hop_le", "Chi bộ đạt, 01 phiếu không hợp lệ", "chi_bo", m4("pdf_text"), None, {"invalid": 1}),
+        ("r5_10_chi_bo_dat_hon_hop", "Chi bộ đạt, Word + quét + PDF", "chi_bo", ["docx", "scan", "pdf_text", "docx"], None, {}),
+        ("r5_11_dang_bo_dat_hon_hop", "Đảng bộ cơ sở đạt, PDF + Word + ảnh", "dang_bo_co_so", ["pdf_text", "docx", "photo", "pdf_text"], None, {}),
+        ("r5_12_tieu_chi_duoi_95", "Tiêu chí 2 tự chấm 92%", "chi_bo", m4("pdf_text"), "criterion", {}),
+        ("r5_13_dang_vien_khong_hoan_thanh", "01 đảng viên không hoàn thành nhiệm vụ", "chi_bo", m4("docx"), "khtnv", {}),
+        ("r5_14_tot_duoi_80", "Dưới 80% đảng viên hoàn thành tốt nhiệm vụ trở lên", "chi_bo", m4("pdf_text"), "under80", {}),
+        ("r5_15_khong_du_so_luong_scan", "Đảng viên chính thức có mặt dưới 2/3, bản quét", "chi_bo", m4("scan"), "quorum", {}),
+        ("r5_16_dang_bo_co_ky_luat", "Đảng bộ: 01 đảng viên bị kỷ luật khiển trách", "dang_bo_co_so", m4("pdf_text"), "discipline", {}),
+        ("r5_17_thieu_thuong_ky", "Chỉ 11 kỳ sinh hoạt thường kỳ", "chi_bo", m4("docx"), "regular", {}),
+        ("r5_18_thieu_chuyen_de_anh", "Chỉ 03 kỳ chuyên đề, ảnh chụp", "chi_bo", m4("photo"), "thematic", {}),
+        ("r5_19_du_sinh_hoat_duoi_85", "Tỷ lệ dự sinh hoạt 84,6%", "chi_bo", m4("pdf_text"), "attendance", {}),
+        ("r5_20_chi_bo_truc_thuoc_khtnv", "Đảng bộ: 01 chi bộ trực thuộc không hoàn thành nhiệm vụ", "dang_bo_co_so", m4("docx"), "subordinate", {}),
+        ("r5_21_so_dang_vien_khac_tt", "Tờ trình ghi số đảng viên chính thức khác", "chi_bo", m4("pdf_text"), "count_to_trinh", {}),
+        ("r5_22_phieu_khong_khop_hon_hop", "Tán thành + không tán thành ≠ hợp lệ, Word + quét + PDF", "chi_bo", ["docx", "scan", "docx", "pdf_text"], "ballots", {}),
+        ("r5_23_diem_khong_cong_dung", "Điểm tiêu chí 1 khác tổng các nội dung", "chi_bo", m4("docx"), "score_sum", {}),
+        ("r5_24_bieu_quyet_mot_nua_anh", "Tán thành đúng một nửa, ảnh chụp", "chi_bo", m4("photo"), "vote", {}),
+    ]  # fmt: skip
+    fams = (("TTR-14", "TTR-15", "TTR-16"), ("BBK-14", "BBK-15", "BBK-16"), ("BCA-14", "BCA-15", "BCA-16"), ("PTD-14", "PTD-15", "PTD-16"))  # fmt: skip
+    out, cells, committees = [], 0, 0
+    for i, (case, desc, kind, media, fault, extra) in enumerate(rows):
+        if kind == "chi_bo":
+            unit, cells = R5_CELLS[cells % len(R5_CELLS)], cells + 1
+        else:
+            unit, committees = R5_COMMITTEES[committees % len(R5_COMMITTEES)], committees + 1
+        families = (
+            fams[0][(i + 1) % 3],
+            fams[1][(i + i // 3) % 3],
+            fams[2][(i // 3 + 2 * i) % 3],
+            fams[3][(2 * i + i // 3 + 1) % 3],
+        )
+        out.append(Entry(case, desc, kind, media, families, fault, index=500 + i, unit=unit, **extra))
+    return out
+
+
 # Each round adds its own function (its entries carry their own units and file numbers where needed).
-ENTRIES = _entries() + _round2() + _round3() + _round4()
+ENTRIES = _entries() + _round2() + _round3() + _round4() + _round5()
 
 
 def _criteria(rng: random.Random, maxes: list[int], deficits: list[float]) -> list[Criterion]:

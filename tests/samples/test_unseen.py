@@ -21,6 +21,7 @@ CORPUS = build()
 ROUND1 = [d for d in CORPUS if d.case[0] in "uh"]  # u* dev, h* heldout
 ROUND3 = [d for d in CORPUS if d.case.startswith("r3_")]
 ROUND4 = [d for d in CORPUS if d.case.startswith("r4_")]
+ROUND5 = [d for d in CORPUS if d.case.startswith("r5_")]
 REQUIRED = ("to_trinh", "bien_ban_kiem_phieu", "bao_cao", "phieu_tu_danh_gia")
 
 
@@ -115,13 +116,24 @@ def test_round3_shape() -> None:
 
 
 def test_round4_shape() -> None:
-    """Round 4: the held-out round, with its own units (no unit of an earlier round) and file numbers."""
-    _round_shape(ROUND4, 4, "heldout")
+    """Round 4: held out until round 5 was written, tuned on since (dev); its own units and file numbers."""
+    _round_shape(ROUND4, 4, "dev")
     earlier = {d.unit for d in CORPUS if round_of(d) < 4}
     assert not {d.unit for d in ROUND4} & earlier
     assert sum(1 for d in ROUND4 if d.verdict == "dat" and d.members_excused) == 1
     assert sum(1 for d in ROUND4 if d.verdict == "dat" and d.ballots_invalid) == 1
     faults = Counter(d.flags[0] for d in ROUND4 if d.flags)
+    assert faults["MEETINGS_BELOW_MINIMUM"] == 2 and sum(faults.values()) == 13
+
+
+def test_round5_shape() -> None:
+    """Round 5: the held-out round, families that vary layout; its own units (no unit of an earlier round)."""
+    _round_shape(ROUND5, 5, "heldout")
+    earlier = {d.unit for d in CORPUS if round_of(d) < 5}
+    assert not {d.unit for d in ROUND5} & earlier
+    assert sum(1 for d in ROUND5 if d.verdict == "dat" and d.members_excused) == 1
+    assert sum(1 for d in ROUND5 if d.verdict == "dat" and d.ballots_invalid) == 1
+    faults = Counter(d.flags[0] for d in ROUND5 if d.flags)
     assert faults["MEETINGS_BELOW_MINIMUM"] == 2 and sum(faults.values()) == 13
 
 
@@ -170,6 +182,8 @@ def test_scans_and_photos_are_frozen_too(tmp_path) -> None:
         "r3_05_chi_bo_dat_anh",
         "r4_08_dang_bo_dat_scan",
         "r4_06_chi_bo_dat_anh",
+        "r5_05_dang_bo_dat_scan",
+        "r5_03_chi_bo_dat_anh",
     }
     hashes = generate(tmp_path / "inbox", tmp_path / "expected", media={"scan", "photo"}, cases=cases)
     assert {k.split("/")[0] for k in hashes} == cases
@@ -262,3 +276,22 @@ def test_round4_slash_column_holds_score_and_maximum() -> None:
     items = [r for r in rows if r[0].startswith("1.")]
     assert first[2] == f"{dec(d.criteria[0].score)}/{dec(d.criteria[0].max)}"
     assert sum(float(r[2].split("/")[0].replace(",", ".")) for r in items) == d.criteria[0].max - 1
+
+
+def test_round5_name_list_counts_to_the_ratings() -> None:
+    """BCA-15 states no count per level: the names listed at each level are the truth's counts."""
+    d, data = _as_docx("r5_13_dang_vien_khong_hoan_thanh", "bao_cao", "BCA-15")
+    table = next(t for t in Document(io.BytesIO(data)).tables if t.rows[0].cells[1].text == "Họ và tên")
+    rows = [row.cells[3].text for row in table.rows[1:]]
+    assert len(rows) == d.members_total
+    assert rows.count("Không hoàn thành nhiệm vụ") == d.ratings["khong_hoan_thanh"] == 1
+    assert rows.count("Hoàn thành tốt nhiệm vụ") == d.ratings["tot"]
+
+
+def test_round5_continued_table_repeats_its_header() -> None:
+    """BBK-16 runs one table onto a second page under a "(tiếp theo)" caption and the same header row."""
+    d, data = _as_docx("r5_03_chi_bo_dat_anh", "bien_ban_kiem_phieu", "BBK-16")
+    text = _docx_text(data)
+    assert "Bảng kết quả kiểm phiếu (tiếp theo)" in text
+    assert text.count("TT | Nội dung | Số lượng | Ghi chú") == 2
+    assert f"Số phiếu tán thành | {d.votes_for} |" in text

@@ -26,6 +26,10 @@ from . import (
     r4_bien_ban,
     r4_phieu,
     r4_to_trinh,
+    r5_bao_cao,
+    r5_bien_ban,
+    r5_phieu,
+    r5_to_trinh,
     to_trinh,
 )
 from .common import Ctx
@@ -76,7 +80,7 @@ FAMILIES: dict[str, Family] = {
     "PTD-8": r3_phieu.score_first,
     "PTD-9": r3_phieu.total_first,
     "PTD-10": r3_phieu.max_in_label,
-    # round 4 (held out; written without reading the rules)
+    # round 4 (written without reading the rules; dev since round 5)
     "TTR-11": r4_to_trinh.two_level_outline,
     "TTR-12": r4_to_trinh.criteria_table,
     "TTR-13": r4_to_trinh.word_bullets,
@@ -89,6 +93,19 @@ FAMILIES: dict[str, Family] = {
     "PTD-11": r4_phieu.points_in_prose,
     "PTD-12": r4_phieu.slash_column,
     "PTD-13": r4_phieu.criteria_columns,
+    # round 5 (held out; written without reading the rules)
+    "TTR-14": r5_to_trinh.label_value_layout,
+    "TTR-15": r5_to_trinh.annex,
+    "TTR-16": r5_to_trinh.checkbox_form,
+    "BBK-14": r5_bien_ban.per_question,
+    "BBK-15": r5_bien_ban.per_group,
+    "BBK-16": r5_bien_ban.continued_table,
+    "BCA-14": r5_bao_cao.sentence_list_two_years,
+    "BCA-15": r5_bao_cao.name_list,
+    "BCA-16": r5_bao_cao.annex_tables,
+    "PTD-14": r5_phieu.two_score_columns,
+    "PTD-15": r5_phieu.three_levels,
+    "PTD-16": r5_phieu.headings_with_max,
 }
 
 
