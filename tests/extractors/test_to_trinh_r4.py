@@ -1,0 +1,50 @@
+"""Tờ trình wordings of round 4's kind, in our own words: a count of those rated that heads the list
+of levels ("… 30 đồng chí: hoàn thành xuất sắc nhiệm vụ: 05 …") is not the first level's count."""
+
+from __future__ import annotations
+
+from tests.extractors.test_fields import BC, CHI_BO_HEAD, DANG_BO_HEAD, TT, values
+
+
+def _ratings(v: dict[str, list]) -> list:
+    return [v.get(f"rating_{k}") for k in ("xuat_sac", "tot", "hoan_thanh", "khong_hoan_thanh")]
+
+
+def test_a_list_headed_by_the_count_rated_in_a_sentence() -> None:
+    line = (
+        "Kết quả đánh giá 30 đồng chí: hoàn thành xuất sắc nhiệm vụ: 05 đồng chí; hoàn thành tốt "
+        "nhiệm vụ: 24 đồng chí; hoàn thành nhiệm vụ: 01 đồng chí; không hoàn thành nhiệm vụ: không."
+    )
+    assert _ratings(values([*CHI_BO_HEAD, line], TT)) == [[5], [24], [1], [0]]
+
+
+def test_a_list_headed_by_the_count_rated_in_a_table_cell_of_a_dang_bo() -> None:
+    rows = [
+        *DANG_BO_HEAD,
+        ["TT", "Tiêu chí", "Kết quả", "Điểm"],
+        [
+            "4",
+            "Cán bộ, đảng viên tốt",
+            "Đánh giá 96 đảng viên: Hoàn thành xuất sắc nhiệm vụ: 12 (12,5%); Hoàn thành tốt nhiệm vụ: "
+            "80 (83,33%); Hoàn thành nhiệm vụ: 04 (4,17%).",
+            "25",
+        ],
+    ]
+    v = values(rows, TT)
+    assert v.get("rating_xuat_sac") == [12]
+    assert v.get("rating_tot") == [80]
+
+
+def test_counts_said_in_words_first_after_the_list_head() -> None:
+    line = (
+        "- Đánh giá ba mươi (30) đảng viên: hoàn thành xuất sắc nhiệm vụ năm (05) đồng chí, hoàn thành "
+        "tốt nhiệm vụ hai mươi bốn (24) đồng chí, hoàn thành nhiệm vụ một (01) đồng chí."
+    )
+    v = values([*CHI_BO_HEAD, line], BC)
+    assert _ratings(v)[:3] == [[5], [24], [1]]
+
+
+def test_a_count_before_its_level_still_reads() -> None:
+    """No colon between: "05 đồng chí hoàn thành xuất sắc nhiệm vụ" is that level's count."""
+    line = "Có 05 đồng chí hoàn thành xuất sắc nhiệm vụ, 24 đồng chí hoàn thành tốt nhiệm vụ."
+    assert _ratings(values([*CHI_BO_HEAD, line], BC))[:2] == [[5], [24]]
