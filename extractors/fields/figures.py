@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import Line
 from ..text import fold
@@ -136,6 +136,7 @@ class _Table:
     # Columns the header names by a figure ("Thường kỳ | Chuyên đề | Tỷ lệ đảng viên dự (%)"), read
     # on the table's whole-year or total row.
     figure_cols: dict[int, tuple[str, str]] = field(default_factory=dict)  # column -> (field, kind)
+    page: int | None = None  # the page of the row read last
 
 
 class FigureReader:
@@ -464,7 +465,23 @@ class FigureReader:
             cells = cells[1:]
         raw = raw[len(raw) - len(cells) :]
         if self.table is None or self.table.key != key:
-            self.table = _Table(key=key)
+            before = self.table  # the table of the row read just before, if no other text stands between
+            if (
+                before is not None
+                and before.page is not None
+                and line.prov.page is not None
+                and (line.prov.page > before.page or line.prov.table is None)
+                and (before.width or before.label_cols)
+                and len(cells) <= max(before.width, len(before.label_cols or {}))
+            ):
+                # A table that goes on over a page ("… | 11 | …" at the foot, "12 | …" and "Cộng | …" at
+                # the top of the next), or a row its grid missed right under it: its rows keep the
+                # columns the header above named, even where the reader lost the link (a new table, or
+                # a row of no table).
+                self.table = replace(before, key=key)
+            else:
+                self.table = _Table(key=key)
+        self.table.page = line.prov.page
         if self._year_header(raw):
             self.table.year_cols = True
             return
@@ -514,7 +531,7 @@ class FigureReader:
             # A total row under rating levels or figure columns ("Tổng cộng" also keys members_total
             # in a sentence: "… tổng cộng: 13 đồng chí").
             total = self._total_row is not None and self._total_row.match(cell)
-            if total and (self.table.level_rows or self.table.figure_cols):
+            if total and (self.table.level_rows or self.table.figure_cols or self._header_figures(line)):
                 yield from self._total_of_levels(line, cells, ci)
                 return
             if self.regex.search(cell):  # type: ignore[union-attr]
@@ -763,7 +780,12 @@ class FigureReader:
         rated, members or subordinate cells; under other rows it is no figure of ours."""
         t = self.table
         assert t is not None
-        for ci, (name, kind) in t.figure_cols.items():
+        # The header rows not read as one (no heading word, or several rows): the table model's
+        # merged label of each column names its figure.
+        figure_cols = t.figure_cols or (
+            self._header_figures(line) if len(line.header or ()) == len(cells) else {}
+        )
+        for ci, (name, kind) in figure_cols.items():
             nums = numbers(cells[ci]) if label_idx < ci < len(cells) else []
             if nums:
                 value = round(nums[0].value, 2) if kind == "pct" else as_value(nums[0], "int")
@@ -781,6 +803,29 @@ class FigureReader:
             nums = numbers(cells[ci]) if ci is not None and ci < len(cells) else []
             if nums and as_value(nums[0], "int") is not None:
                 yield Hit(figure, as_value(nums[0], "int"), line)
+
+    def _figure_cols(self, cells: list[str]) -> dict[int, tuple[str, str]]:
+        """Columns a header names by a figure ("Sinh hoạt thường kỳ (ngày)", "Chuyên đề"): column ->
+        (field, kind), read on the table's total row."""
+        out: dict[int, tuple[str, str]] = {}
+        for ci, c in enumerate(cells):
+            m = self.regex.search(c) if ci else None  # type: ignore[union-attr]
+            if not ci or _TARGET_COL.search(c):
+                continue
+            if m:
+                rule = self.p.rule_for(m.group(1), self.doc_type)
+                if rule.field and not rule.scope and not (rule.dang_bo_only and self.is_chi_bo):
+                    out[ci] = (rule.field, rule.kind)
+                continue
+            for phrase, name in self._column_figures:
+                if phrase.search(c):
+                    out[ci] = (name, "int")
+                    break
+        return out
+
+    def _header_figures(self, line: Line) -> dict[int, tuple[str, str]]:
+        """The figure columns the table model's merged header of a body row names (``Line.header``)."""
+        return self._figure_cols([prepare(h) for h in line.header]) if line.header else {}
 
     def _is_header(self, cells: list[str]) -> bool:
         joined = " ".join(cells)
@@ -800,19 +845,6 @@ class FigureReader:
             elif _VALUE_COL.search(c) and t.value_col is None:
                 t.value_col = ci
         t.target_cols = tuple(targets)
-        t.figure_cols = {}
-        for ci, c in enumerate(cells):
-            m = self.regex.search(c) if ci else None  # type: ignore[union-attr]
-            if not ci or _TARGET_COL.search(c):
-                continue
-            if m:
-                rule = self.p.rule_for(m.group(1), self.doc_type)
-                if rule.field and not rule.scope and not (rule.dang_bo_only and self.is_chi_bo):
-                    t.figure_cols[ci] = (rule.field, rule.kind)
-                continue
-            for phrase, name in self._column_figures:
-                if phrase.search(c):
-                    t.figure_cols[ci] = (name, "int")
-                    break
+        t.figure_cols = self._figure_cols(cells)
         t.width = len(cells)
         t.scope = self._scope_from_text(" ".join(cells)) if _SUB_WORDS.search(" ".join(cells)) else None

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from extractors.fields import extract_fields
+from extractors.model import DocumentText, Line, Page, Provenance
 from extractors.readers import read_file
 from extractors.readers.base import ReadContext
 from extractors.vocabulary import DocType
@@ -119,3 +120,60 @@ def test_share_before_count_and_short_column_names(fmt: str) -> None:
     assert _levels(v, "rating") == [[9], [52], [4], [0]]
     assert v["members_rated"] == [65]
     assert "subordinates_total" not in v  # a chi bộ has no subordinate cells
+
+
+# -- a meeting log whose total row counts the meetings --------------------------------------------
+def _log_doc(split_at: int, lose_link: bool) -> DocumentText:
+    """A month-by-month log ("Tháng | Họp thường kỳ | Họp chuyên đề") whose rows go on over a page: the
+    rows from ``split_at`` and the "Tổng cộng" row stand on page 2, as another table or (``lose_link``,
+    as OCR gives a row alone at the top of a page) as a row of no table."""
+    head = ["Tháng", "Họp chi bộ thường kỳ (ngày họp)", "Sinh hoạt chuyên đề (nội dung)", "Ghi chú"]
+    rows = [head]
+    for m in range(1, 13):
+        rows.append([f"Tháng {m}", f"1{m % 9}/{m:02d}/2024", "Chuyển đổi số" if m % 3 == 0 else "", ""])
+    rows.append(["Tổng cộng", "12 cuộc", "04 cuộc"])
+    pages: list[list[Line]] = [[], []]
+    for i, r in enumerate(rows):
+        page = 0 if i < split_at else 1
+        table = None if (page and lose_link and r[0] == "Tổng cộng") else page
+        prov = Provenance(file="bc.pdf", page=page + 1, table=table, row=i)
+        pages[page].append(Line(text=" | ".join(r), cells=r, prov=prov))
+    pages[0][:0] = [
+        Line(text=t, prov=Provenance(file="bc.pdf", page=1)) for t in ("CHI BỘ THÔN AN SƠN", "BÁO CÁO")
+    ]
+    return DocumentText(
+        file="bc.pdf",
+        sha256="0" * 64,
+        source="pdf_text",
+        pages=[Page(number=n + 1, method="pdf_text", lines=p) for n, p in enumerate(pages)],
+    )
+
+
+@pytest.mark.parametrize("split_at", [6, 12, 13])
+@pytest.mark.parametrize("lose_link", [False, True])
+def test_the_total_row_of_a_log_over_two_pages_counts_the_meetings(split_at: int, lose_link: bool) -> None:
+    got = {r.field: r.value for r in extract_fields(_log_doc(split_at, lose_link), DocType.BAO_CAO)}
+    assert got.get("regular_meetings") == 12
+    assert got.get("thematic_meetings") == 4
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_a_log_under_a_two_row_header_without_heading_words(fmt: str) -> None:
+    """ "Tháng | Số buổi sinh hoạt" over "Thường kỳ | Chuyên đề": the total row is read under the merged
+    label of each column."""
+    rows = [["Tháng", "Số buổi sinh hoạt", ""], ["", "Thường kỳ", "Chuyên đề"]]
+    rows += [[f"{m:02d}/2024", "01", "01" if m % 3 == 0 else "0"] for m in range(1, 13)]
+    rows.append(["Cả năm", "12", "04"])
+    table = Table(
+        rows, [0.3, 0.35, 0.35], bold_rows={0, 1}, spans={(0, 0): (2, 1), (0, 1): (1, 2)}, header_rows=2
+    )
+    blocks = [
+        _head(False),
+        Title("BÁO CÁO", ["Kết quả sinh hoạt chi bộ năm 2024"]),
+        Para("Số buổi sinh hoạt trong năm:"),
+        table,
+        Sign(right=SignCol(["T/M CHI BỘ", "BÍ THƯ"], "Phan Văn Lộc")),
+    ]
+    v = read(blocks, fmt)
+    assert v.get("regular_meetings") == [12]
+    assert v.get("thematic_meetings") == [4]
