@@ -48,3 +48,17 @@ def test_a_count_before_its_level_still_reads() -> None:
     """No colon between: "05 đồng chí hoàn thành xuất sắc nhiệm vụ" is that level's count."""
     line = "Có 05 đồng chí hoàn thành xuất sắc nhiệm vụ, 24 đồng chí hoàn thành tốt nhiệm vụ."
     assert _ratings(values([*CHI_BO_HEAD, line], BC))[:2] == [[5], [24]]
+
+
+def test_nobody_at_a_level_said_with_words_between() -> None:
+    line = (
+        "Kết quả: 04/15 đồng chí HTXSNV, 11/15 đồng chí HTTNV; không có đồng chí nào chỉ ở mức hoàn thành "
+        "nhiệm vụ và không có đồng chí nào không hoàn thành nhiệm vụ."
+    )
+    assert _ratings(values([*CHI_BO_HEAD, line], BC)) == [[4], [11], [0], [0]]
+
+
+def test_not_yet_at_a_level_is_no_zero() -> None:
+    """ "chưa hoàn thành tốt nhiệm vụ" is not one of the named words between: nothing is read as 0."""
+    line = "Không có đảng viên nào chưa hoàn thành tốt nhiệm vụ được giao trong năm."
+    assert values([*CHI_BO_HEAD, line], BC).get("rating_tot") is None
