@@ -62,3 +62,10 @@ def test_not_yet_at_a_level_is_no_zero() -> None:
     """ "chưa hoàn thành tốt nhiệm vụ" is not one of the named words between: nothing is read as 0."""
     line = "Không có đảng viên nào chưa hoàn thành tốt nhiệm vụ được giao trong năm."
     assert values([*CHI_BO_HEAD, line], BC).get("rating_tot") is None
+
+
+def test_cells_assessed_and_rated_are_no_members_rated() -> None:
+    line = "2.3. Các chi bộ: 09 chi bộ được đánh giá, xếp loại; HTXSNV: 01, HTTNV: 07, HTNV: 01."
+    v = values([*DANG_BO_HEAD, line], TT)
+    assert "members_rated" not in v
+    assert v.get("subordinates_xuat_sac") == [1]
