@@ -69,3 +69,20 @@ def test_cells_assessed_and_rated_are_no_members_rated() -> None:
     v = values([*DANG_BO_HEAD, line], TT)
     assert "members_rated" not in v
     assert v.get("subordinates_xuat_sac") == [1]
+
+
+def test_an_empty_cell_of_the_reported_year_takes_no_other_years_number() -> None:
+    """Under "Năm 2023 | Năm 2024" a level whose 2024 cell is empty is not read from the 2023 cell."""
+    rows = [
+        *CHI_BO_HEAD,
+        "TỜ TRÌNH",
+        "Về việc đề nghị công nhận chi bộ bốn tốt năm 2024",
+        ["STT", "Chỉ tiêu", "Năm 2023", "Năm 2024"],
+        ["1", "Xếp loại đảng viên:", "", ""],
+        ["", "+ Hoàn thành xuất sắc nhiệm vụ", "02", "04"],
+        ["", "+ Hoàn thành tốt nhiệm vụ", "12", "11"],
+        ["", "+ Hoàn thành nhiệm vụ", "03", ""],
+    ]
+    v = values(rows, TT)
+    assert v.get("rating_xuat_sac") == [4] and v.get("rating_tot") == [11]
+    assert 3 not in v.get("rating_hoan_thanh", [])
