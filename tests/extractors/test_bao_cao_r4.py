@@ -8,6 +8,7 @@ column, and the reader takes each column's level and role from there.
 
 from __future__ import annotations
 
+import random
 import tempfile
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from extractors.readers import read_file
 from extractors.readers.base import ReadContext
 from extractors.vocabulary import DocType
 from samples.blocks import Block, Header, Para, Sign, SignCol, Table, Title
+from samples.degrade import image_pdf, rasterise, scan
 from samples.render import render_docx, render_pdf
 
 LEVELS = (
@@ -88,10 +90,16 @@ def _report(dang_bo: bool, table: Table) -> list[Block]:
     ]
 
 
+def _scanned(blocks: list[Block]) -> bytes:
+    rng = random.Random(7)
+    pages = [scan(p, rng, colour=False) for p in rasterise(render_pdf(blocks, signed=True), 300)]
+    return image_pdf(pages, 300, 60)
+
+
 def read(blocks: list[Block], fmt: str) -> dict[str, list]:
-    data = render_docx(blocks) if fmt == "docx" else render_pdf(blocks)
+    data = render_docx(blocks) if fmt == "docx" else _scanned(blocks) if fmt == "scan" else render_pdf(blocks)
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / f"bao_cao.{fmt}"
+        path = Path(tmp) / f"bao_cao.{'pdf' if fmt == 'scan' else fmt}"
         path.write_bytes(data)
         doc = read_file(path, path.name, ReadContext(workdir=Path(tmp) / "work"))
     out: dict[str, list] = {}
@@ -111,6 +119,13 @@ def test_levels_over_count_and_share_columns_are_read_by_column(fmt: str) -> Non
     assert _levels(v, "subordinates") == [[2], [8], [1], [0]]
     assert v["members_rated"] == [65]
     assert v["subordinates_total"] == [11]
+
+
+def test_levels_over_count_and_share_columns_scanned() -> None:
+    """Through Tesseract (an office scan at 300 dpi): the grid's header is merged per column as well."""
+    v = read(_report(True, _ratings_table(True)), "scan")
+    assert _levels(v, "rating") == [[9], [52], [4], [0]]
+    assert _levels(v, "subordinates") == [[2], [8], [1], [0]]
 
 
 @pytest.mark.parametrize("fmt", ["docx", "pdf"])
