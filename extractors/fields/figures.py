@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import Line
 from ..text import fold
@@ -35,6 +35,7 @@ _VALUE_COL = re.compile(
 )
 _TARGET_COL = re.compile(r"\b(chi tieu|ke hoach|yeu cau|dinh muc|quy dinh)\b")
 _PCT_COL = re.compile(r"\bty le\b|%")
+_DASH_CELL = re.compile(r"^\s*[-–—]\s*$")
 _ZERO_CELL = re.compile(r"^\s*(khong|khong co|chua co|0)\s*[.;]?\s*$")
 _COMMITTEE = re.compile(r"\b(ban chap hanh|dang uy vien|cap uy vien|uy vien ban)\b")
 _MEMBER_BREAKDOWN = re.compile(r"[a-z]{1,5}\s+vien\s*\(\s*\d+\s*(?:dang vien\s+)?chinh thuc")
@@ -64,6 +65,7 @@ _LEVELS_OF = {
     ),
 }
 _LEVELS = frozenset().union(*_LEVELS_OF.values())
+_RATED = frozenset(("members_rated", "members_total", "subordinates_total"))
 
 
 @dataclass
@@ -134,6 +136,7 @@ class _Table:
     # Columns the header names by a figure ("Thường kỳ | Chuyên đề | Tỷ lệ đảng viên dự (%)"), read
     # on the table's whole-year or total row.
     figure_cols: dict[int, tuple[str, str]] = field(default_factory=dict)  # column -> (field, kind)
+    page: int | None = None  # the page of the row read last
 
 
 class FigureReader:
@@ -333,6 +336,14 @@ class FigureReader:
                 and self._unit_gap.match(work[n.end : ks].replace(",", " ")) is not None
                 and any(as_value(a, rule.kind) is not None for a in numbers(work, ke, hi)[:1])
             )
+            # "Xếp loại 25 đảng viên: hoàn thành xuất sắc nhiệm vụ: 04": a count whose unit a colon
+            # follows heads a list; it is the whole the list is about when this phrase has its own count.
+            claimed = claimed or (
+                ":" in work[n.end : ks]
+                and own is not None
+                and as_value(own, rule.kind) is not None
+                and not _COMPARATOR.search(work[ke : own.start])
+            )
             if not claimed and self._unit_gap.match(work[n.end : ks]) and self._unit_ok(work, n, rule):
                 return ("num", n, work)
         if rule.zero and self._zero_before.search(work[lo:ks]):
@@ -454,12 +465,32 @@ class FigureReader:
             cells = cells[1:]
         raw = raw[len(raw) - len(cells) :]
         if self.table is None or self.table.key != key:
-            self.table = _Table(key=key)
+            before = self.table  # the table of the row read just before, if no other text stands between
+            if (
+                before is not None
+                and before.page is not None
+                and line.prov.page is not None
+                and (line.prov.page > before.page or line.prov.table is None)
+                and (before.width or before.label_cols)
+                and len(cells) <= max(before.width, len(before.label_cols or {}))
+            ):
+                # A table that goes on over a page ("… | 11 | …" at the foot, "12 | …" and "Cộng | …" at
+                # the top of the next), or a row its grid missed right under it: its rows keep the
+                # columns the header above named, even where the reader lost the link (a new table, or
+                # a row of no table).
+                self.table = replace(before, key=key)
+            else:
+                self.table = _Table(key=key)
+        self.table.page = line.prov.page
         if self._year_header(raw):
             self.table.year_cols = True
             return
         if self.table.year_cols or row_year(line) is not None:
             self.year_rows.add(id(line))
+        by_header = self._levels_by_header(line, cells)
+        if by_header is not None:
+            yield from self._values_under_labels(line, cells, *by_header)
+            return
         labels = self._label_header(cells)
         if labels is not None and len(labels) >= 2:
             merged = {**(self.table.pending_labels or {}), **labels}
@@ -500,7 +531,7 @@ class FigureReader:
             # A total row under rating levels or figure columns ("Tổng cộng" also keys members_total
             # in a sentence: "… tổng cộng: 13 đồng chí").
             total = self._total_row is not None and self._total_row.match(cell)
-            if total and (self.table.level_rows or self.table.figure_cols):
+            if total and (self.table.level_rows or self.table.figure_cols or self._header_figures(line)):
                 yield from self._total_of_levels(line, cells, ci)
                 return
             if self.regex.search(cell):  # type: ignore[union-attr]
@@ -615,18 +646,89 @@ class FigureReader:
             return None  # most cells are something else: not a row of labels
         return out or None
 
-    def _values_under_labels(self, line: Line, cells: list[str], labels: dict[int, str]) -> Iterator[Hit]:
+    def _levels_by_header(
+        self, line: Line, cells: list[str]
+    ) -> tuple[dict[int, str], str | None, dict[int, int], int | None] | None:
+        """A body row of a table whose header, merged per column by the table model (``Line.header``),
+        names a rating level over each column, the lowest header row saying which of a level's columns
+        is the count and which the share ("Kết quả xếp loại" over "HTXSNV | HTTNV | …" over "SL | %"):
+        the labelled columns, the row's scope from its label cell ("Đảng viên" / "Chi bộ trực thuộc"), the
+        share columns (→ the count column of their level) and the column of who was rated ("Tổng số").
+        None when the header names fewer than two levels, or no share column beside them (a one-row
+        header of levels, read by ``_label_header``)."""
+        heads = line.header
+        if not heads or len(heads) != len(cells) or self.regex is None:
+            return None
+        roles = line.roles or []
+        counts: dict[int, str] = {}  # column -> the level phrase over it
+        shares: dict[int, str] = {}
+        rest: list[int] = []
+        for ci, head in enumerate(heads):
+            work = prepare(head)
+            ms = [
+                m
+                for m in self.regex.finditer(work)
+                if self.p.rule_for(m.group(1), self.doc_type).field in _LEVELS
+            ]
+            if not ms:
+                rest.append(ci)
+            elif (ci < len(roles) and roles[ci] == "pct") or _PCT_COL.search(work[ms[-1].end() :]):
+                shares[ci] = ms[-1].group(1)
+            else:
+                counts[ci] = ms[-1].group(1)
+        named = {self.p.rule_for(k, self.doc_type).field for k in counts.values()}
+        if len(named) < 2 or not shares:
+            return None
+        field_of = {ci: self.p.rule_for(k, self.doc_type).field for ci, k in counts.items()}
+        pct_of = {
+            ci: next(c for c, f in field_of.items() if f == self.p.rule_for(k, self.doc_type).field)
+            for ci, k in shares.items()
+            if self.p.rule_for(k, self.doc_type).field in named
+        }
+        total_col = next((ci for ci in rest if self._counts_rated(heads[ci]) and numbers(cells[ci])), None)
+        label = " ".join(cells[ci] for ci in rest if ci != total_col)
+        return counts, self._scope_from_text(label), pct_of, total_col
+
+    def _counts_rated(self, head: str) -> bool:
+        """A column header that names who was rated: a total ("Tổng số") or a figure of those rated
+        ("Số đảng viên được đánh giá", "Tổng số chi bộ")."""
+        work = prepare(head)
+        if self._total_row is not None and self._total_row.match(work):
+            return True
+        return any(
+            self.p.rule_for(m.group(1), self.doc_type).field in _RATED
+            for m in self.regex.finditer(work)  # type: ignore[union-attr]
+        )
+
+    def _values_under_labels(
+        self,
+        line: Line,
+        cells: list[str],
+        labels: dict[int, str],
+        scope: str | None = None,
+        pct_of: dict[int, int] | None = None,
+        total_col: int | None = None,
+    ) -> Iterator[Hit]:
+        """The values of a row under a header of figures' labels, one a column; ``scope``, ``pct_of`` and
+        ``total_col`` when the row says them (see ``_levels_by_header``), else the table's."""
+        t = self.table
+        assert t is not None
+        if pct_of is None:
+            pct_of, total_col = t.label_pct or {}, t.label_total
         levels: dict[str, object] = {}  # rating level → its count in this row
         garbled: dict[str, str] = {}  # rating level → its cell, when OCR garbled the digits
         for ci, key in labels.items():
             if ci >= len(cells):
                 continue
             rule = self.p.rule_for(key, self.doc_type)
-            name = self._field_for(rule, None)
+            name = self._field_for(rule, scope)
             c = cells[ci]
             if name is None or (rule.unless and self._vetoed(rule, key)):
                 continue
-            if _ZERO_CELL.match(c) and (rule.zero or c.strip() == "0"):
+            # A dash alone under a rating level: nobody at that level.
+            if (_ZERO_CELL.match(c) and (rule.zero or c.strip() == "0")) or (
+                name in _LEVELS and _DASH_CELL.match(c)
+            ):
                 levels[name] = 0
                 yield Hit(name, 0, line)
                 continue
@@ -637,23 +739,27 @@ class FigureReader:
             if nums and not _COMPARATOR.search(c):
                 levels[name] = as_value(nums[0], rule.kind)
                 yield from self._emit(rule, name, nums[0], line, c, len(c))
-                pct_col = next((p for p, of in (self.table.label_pct or {}).items() if of == ci), None)
+                pct_col = next((p for p, of in pct_of.items() if of == ci), None)
                 if rule.pct_field and pct_col is not None and pct_col < len(cells):
                     shares = numbers(cells[pct_col])
                     if shares:
                         yield Hit(rule.pct_field, round(shares[0].value, 2), line)
-        yield from self._row_total(line, cells, levels, garbled)
+        yield from self._row_total(line, cells, levels, garbled, total_col)
 
     def _row_total(
-        self, line: Line, cells: list[str], levels: dict[str, object], garbled: dict[str, str]
+        self,
+        line: Line,
+        cells: list[str],
+        levels: dict[str, object],
+        garbled: dict[str, str],
+        total_col: int | None,
     ) -> Iterator[Hit]:
         """A row of level columns with a "Tổng số" column ("2024 | 03 | 17 | 01 | 0 | 21"): the total is
         who was rated; one level OCR garbled ("1?") is the total less the others, when its legible
         digits agree."""
-        t = self.table
-        if t is None or t.label_total is None or t.label_total >= len(cells):
+        if total_col is None or total_col >= len(cells):
             return
-        nums = numbers(cells[t.label_total])
+        nums = numbers(cells[total_col])
         total = as_value(nums[0], "int") if len(nums) == 1 else None
         if not isinstance(total, int):
             return
@@ -674,7 +780,12 @@ class FigureReader:
         rated, members or subordinate cells; under other rows it is no figure of ours."""
         t = self.table
         assert t is not None
-        for ci, (name, kind) in t.figure_cols.items():
+        # The header rows not read as one (no heading word, or several rows): the table model's
+        # merged label of each column names its figure.
+        figure_cols = t.figure_cols or (
+            self._header_figures(line) if len(line.header or ()) == len(cells) else {}
+        )
+        for ci, (name, kind) in figure_cols.items():
             nums = numbers(cells[ci]) if label_idx < ci < len(cells) else []
             if nums:
                 value = round(nums[0].value, 2) if kind == "pct" else as_value(nums[0], "int")
@@ -692,6 +803,29 @@ class FigureReader:
             nums = numbers(cells[ci]) if ci is not None and ci < len(cells) else []
             if nums and as_value(nums[0], "int") is not None:
                 yield Hit(figure, as_value(nums[0], "int"), line)
+
+    def _figure_cols(self, cells: list[str]) -> dict[int, tuple[str, str]]:
+        """Columns a header names by a figure ("Sinh hoạt thường kỳ (ngày)", "Chuyên đề"): column ->
+        (field, kind), read on the table's total row."""
+        out: dict[int, tuple[str, str]] = {}
+        for ci, c in enumerate(cells):
+            m = self.regex.search(c) if ci else None  # type: ignore[union-attr]
+            if not ci or _TARGET_COL.search(c):
+                continue
+            if m:
+                rule = self.p.rule_for(m.group(1), self.doc_type)
+                if rule.field and not rule.scope and not (rule.dang_bo_only and self.is_chi_bo):
+                    out[ci] = (rule.field, rule.kind)
+                continue
+            for phrase, name in self._column_figures:
+                if phrase.search(c):
+                    out[ci] = (name, "int")
+                    break
+        return out
+
+    def _header_figures(self, line: Line) -> dict[int, tuple[str, str]]:
+        """The figure columns the table model's merged header of a body row names (``Line.header``)."""
+        return self._figure_cols([prepare(h) for h in line.header]) if line.header else {}
 
     def _is_header(self, cells: list[str]) -> bool:
         joined = " ".join(cells)
@@ -711,19 +845,6 @@ class FigureReader:
             elif _VALUE_COL.search(c) and t.value_col is None:
                 t.value_col = ci
         t.target_cols = tuple(targets)
-        t.figure_cols = {}
-        for ci, c in enumerate(cells):
-            m = self.regex.search(c) if ci else None  # type: ignore[union-attr]
-            if not ci or _TARGET_COL.search(c):
-                continue
-            if m:
-                rule = self.p.rule_for(m.group(1), self.doc_type)
-                if rule.field and not rule.scope and not (rule.dang_bo_only and self.is_chi_bo):
-                    t.figure_cols[ci] = (rule.field, rule.kind)
-                continue
-            for phrase, name in self._column_figures:
-                if phrase.search(c):
-                    t.figure_cols[ci] = (name, "int")
-                    break
+        t.figure_cols = self._figure_cols(cells)
         t.width = len(cells)
         t.scope = self._scope_from_text(" ".join(cells)) if _SUB_WORDS.search(" ".join(cells)) else None

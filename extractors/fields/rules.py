@@ -86,17 +86,14 @@ def structured(
     (the structure saw which number belongs to which figure); a veto (next year's targets, who took
     part in the vote) drops the readings whose number stands where it applies. On ``keyword_rows``
     (ids of table rows whose columns the keyword reader chose, as in a table comparing years) the
-    keyword readings stand and the structures' readings of the same figures are dropped.
+    keyword readings stand and the structures' readings are dropped, also where the reported year's
+    cell is empty (the number the structure saw is another year's).
     """
     found = default_reader().read(lines, doc_type, is_chi_bo, join, year)
     by_line: dict[int, set[str]] = {}
     for r in found.readings:
         if id(r.line) not in keyword_rows:
             by_line.setdefault(id(r.line), set()).add(r.field)
-    keyword_fields: dict[int, set[str]] = {}
-    for h in hits:
-        if id(h.line) in keyword_rows:
-            keyword_fields.setdefault(id(h.line), set()).add(h.field)
 
     def vetoed(h: Hit) -> bool:
         line = h.at or h.line
@@ -120,7 +117,10 @@ def structured(
         h = Hit(r.field, r.value, r.line, r.start)
         if vetoed(h) and r.structure != "target":
             continue
-        if r.field in keyword_fields.get(id(r.line), ()):
+        if id(r.line) in keyword_rows:
+            # A row of a table comparing years: which cell is the reported year's is the keyword
+            # reader's to say (it read it, or the cell is empty); a structure reading the row as text
+            # would take last year's number ("- Hoàn thành nhiệm vụ | 02 | " under "Năm 2023 | Năm 2024").
             continue
         h.score, h.rule = _STRUCTURE_SCORE, r.structure
         out.append(h)
