@@ -61,6 +61,9 @@ def column_role(label: str, body: Sequence[str] = (), own: str | None = None) ->
     role = _words_role(own) if own else "other"
     if role == "other":
         role = _words_role(label)
+    elif role == "result" and _words_role(label) == "pct":
+        # "Tỷ lệ (%)" merged over "So với số phiếu hợp lệ": the own cell names the base of the share.
+        role = "pct"
     filled = [fold(c) for c in body if c.strip()]
     if role in ("index", "note") or not filled:
         return role

@@ -95,7 +95,7 @@ def _token(spec: str, concepts: set[str], where: str) -> dict[str, Any]:
     elif tok == "COUNT":
         out = {"TAG": {"IN": ["NUM", "FRAC"]}}
     elif tok == "SEP":
-        out = {"ORTH": {"IN": _SEP}}
+        out = {"NORM": {"IN": _SEP}}  # a dotted leader's NORM is ":" (extractors.nlp.pipeline)
     elif tok == "ANY":
         out = {}
     elif tok == "WORD":
