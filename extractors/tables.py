@@ -42,7 +42,8 @@ _ROLE_WORDS: list[tuple[ColumnRole, re.Pattern[str]]] = [
 _NUMBER = re.compile(r"^[\W_]*\d+(?:[.,]\d+)?\s*%?[\W_]*$")
 _INDEX = re.compile(r"^\W*(?:\d{1,2}(?:\.\d{1,2})*|[ivx]{1,4}|[a-h])\W*$")
 MAX_HEADER_ROWS = 4
-_ZERO_WORDS = {"khong", "khong co", "-", "x"}
+# A zero in words, or a dash or cross for "does not apply": a value cell all the same, not a word.
+_ZERO_WORDS = {"khong", "khong co", "-", "–", "—", "x"}
 
 
 def _words_role(text: str) -> ColumnRole:
