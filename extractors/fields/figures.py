@@ -602,7 +602,8 @@ class FigureReader:
             return
         yield from self._emit(rule, name, nums[0], line, c, len(c))
         if rule.pct_field and model is not None and "pct" in model[0]:
-            yield from self._model_share(rule.pct_field, model, cells, line)
+            if not any(n.pct for n in numbers(c)):  # "12 (92,3%)": the share was read with the count
+                yield from self._model_share(rule.pct_field, model, cells, line)
             return
         if rule.pct_field and t.pct_col is not None and t.pct_col < len(cells) and t.pct_col != ci:
             pn = numbers(cells[t.pct_col])

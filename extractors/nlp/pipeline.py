@@ -7,8 +7,8 @@ stay whole. Then:
 - ``hoso_numbers`` merges "17 /18", "17 / 18" into one fraction token and "93,5 %" into one
   percentage token, and parses each number (decimal comma, leading zeros, OCR's "l3" for "13").
   Dates, years, times and document numbers are masked (extractors.fields.numbers.prepare) and are
-  never numbers. A printed form's dotted leader ("bộ: ........ 24"), with the colon before it, becomes
-  one separator token (its NORM is ":"), so a pattern's ``SEP`` reads it.
+  never numbers. A printed form's dotted leader ("bộ: ........ 24", "(8 điểm) …… 7,5"), with the colon
+  before it, becomes one token whose NORM is "…": a pattern's ``SEP`` reads it, and so does "…".
 - ``hoso_concepts`` merges each lexicon phrase (lexicon.yaml, matched on folded text, longest first)
   into one token carrying its concept.
 
@@ -136,7 +136,7 @@ _LEADER_SEP = re.compile(r"(?::[ \t]*)?(?:" + LEADER.pattern + r")")
 
 
 def _merge_leaders(doc: Doc) -> None:
-    """A dotted leader between a label and its value, and the colon before it, as one ":" token."""
+    """A dotted leader between a label and its value, and the colon before it, as one "…" token."""
     spans = []
     for m in _LEADER_SEP.finditer(doc.text):
         span = doc.char_span(m.start(), m.start() + len(m.group(0).rstrip()), alignment_mode="contract")
@@ -144,7 +144,7 @@ def _merge_leaders(doc: Doc) -> None:
             spans.append(span)
     with doc.retokenize() as retok:
         for span in spans:
-            retok.merge(span, attrs={"NORM": ":"})
+            retok.merge(span, attrs={"NORM": "…"})
 
 
 @cache

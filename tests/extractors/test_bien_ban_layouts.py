@@ -76,7 +76,7 @@ def test_every_figure_after_a_dotted_leader_is_read() -> None:
 def test_a_leader_is_one_separator_token_for_the_structures() -> None:
     doc = analyse("Tổng số đảng viên: ............ 19 đ/c (17 chính thức, 02 dự bị)")
     leaders = [t for t in doc if "..." in t.text]
-    assert len(leaders) == 1 and leaders[0].norm_ == ":"
+    assert len(leaders) == 1 and leaders[0].norm_ == "…"
     v = _values(_doc(_prose([*HEAD, "Tổng số đảng viên: ............ 19 đ/c (17 chính thức, 02 dự bị)"])))
     assert v["members_total"] == [19]
     assert v["members_official"] == [17]
