@@ -3,8 +3,10 @@
 In a sentence the number is the one right before the phrase with only unit words between
 ("08 đồng chí hoàn thành tốt nhiệm vụ") or else the first one after it in the same clause
 ("Số phiếu phát ra: 11 phiếu"). In a table row the phrase is in the label cell and the number in
-the column the header calls the result (not the target, "Chỉ tiêu"). An OCR label split from its
-number reads the number at the start of the next line.
+the column the header calls the result (not the target, "Chỉ tiêu"); when the table model's merged
+header splits the count over several columns ("Số lượng" over "Đồng chí | Phiếu"), in the one that
+holds a figure for the row ("-" in the others: not applicable). An OCR label split from its number
+reads the number at the start of the next line.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import Line
 from ..text import fold
@@ -112,6 +115,7 @@ def _model_columns(line: Line, n_raw: int, n_cells: int) -> tuple[list[str], lis
     return list(line.roles[n_raw - n_cells :]), [fold(h) for h in header[n_raw - n_cells :]]
 
 
+@lru_cache(maxsize=256)
 def share_base(label: str) -> str | None:
     """The figure a share column is of, from its header ("Tỷ lệ (%) so với số có quyền biểu quyết" →
     voters_eligible): the last lexicon concept after "so với" (or the like) that names a base."""

@@ -147,3 +147,20 @@ def test_a_dash_is_not_a_zero() -> None:
     v = _values(_people_and_ballots("-"))
     assert v["members_present"] == [16]
     assert v["ballots_issued"] == [14]
+
+
+def test_a_leader_between_an_items_maximum_and_its_score_still_reads_both() -> None:
+    # the same leader token in a phiếu: "(10 điểm) ........ 9,5" is the maximum, then the self-score
+    d = _doc(
+        _prose(
+            [
+                "CHI BỘ KHU PHỐ 7",
+                "PHIẾU TỰ ĐÁNH GIÁ",
+                "1. Hoàn thành tốt nhiệm vụ chính trị (25 điểm)",
+                "a) Ban hành nghị quyết sát thực tế (10 điểm) ........ 9,5",
+                "b) Tổ chức thực hiện nghị quyết (15 điểm) …………… 15",
+            ]
+        )
+    )
+    items = [r.value for r in extract_fields(d, DocType.PHIEU_TU_DANH_GIA) if r.field == "criterion_item"]
+    assert [(i["max"], i["score"]) for i in items] == [(10.0, 9.5), (15.0, 15.0)]
