@@ -42,7 +42,8 @@ _ROLE_WORDS: list[tuple[ColumnRole, re.Pattern[str]]] = [
 _NUMBER = re.compile(r"^[\W_]*\d+(?:[.,]\d+)?\s*%?[\W_]*$")
 _INDEX = re.compile(r"^\W*(?:\d{1,2}(?:\.\d{1,2})*|[ivx]{1,4}|[a-h])\W*$")
 MAX_HEADER_ROWS = 4
-_ZERO_WORDS = {"khong", "khong co", "-", "x"}
+# A zero in words, or a dash or cross for "does not apply": a value cell all the same, not a word.
+_ZERO_WORDS = {"khong", "khong co", "-", "–", "—", "x"}
 
 
 def _words_role(text: str) -> ColumnRole:
@@ -61,6 +62,9 @@ def column_role(label: str, body: Sequence[str] = (), own: str | None = None) ->
     role = _words_role(own) if own else "other"
     if role == "other":
         role = _words_role(label)
+    elif role == "result" and _words_role(label) == "pct":
+        # "Tỷ lệ (%)" merged over "So với số phiếu hợp lệ": the own cell names the base of the share.
+        role = "pct"
     filled = [fold(c) for c in body if c.strip()]
     if role in ("index", "note") or not filled:
         return role

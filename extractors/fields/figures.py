@@ -3,8 +3,10 @@
 In a sentence the number is the one right before the phrase with only unit words between
 ("08 đồng chí hoàn thành tốt nhiệm vụ") or else the first one after it in the same clause
 ("Số phiếu phát ra: 11 phiếu"). In a table row the phrase is in the label cell and the number in
-the column the header calls the result (not the target, "Chỉ tiêu"). An OCR label split from its
-number reads the number at the start of the next line.
+the column the header calls the result (not the target, "Chỉ tiêu"); when the table model's merged
+header splits the count over several columns ("Số lượng" over "Đồng chí | Phiếu"), in the one that
+holds a figure for the row ("-" in the others: not applicable). An OCR label split from its number
+reads the number at the start of the next line.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from ..model import Line
 from ..text import fold
@@ -49,6 +52,8 @@ _INDEX_CELL = re.compile(r"^\s*([0-9]+(\.[0-9]+)*\.?|[ivx]+\.?|[a-z]\)?)\s*$")
 # A cell OCR garbled around its digits ("1?" for "17"): its leading digits are not the number.
 _GARBLED = re.compile(r"\d\s?[?!*~\\]|[?!*~\\]\s?\d|\d[a-z]|[a-z]\d")
 _YEAR_CELL = re.compile(r"^\W*(?:nam\s*)?((?:19|20)\d\d)\W*$")
+# A cell that says its column does not apply to the row: a dash, a cross, nothing.
+_NOT_APPLICABLE = re.compile(r"^[\s\-–—x/.]*$")
 
 
 _LEVELS_OF = {
@@ -101,6 +106,31 @@ def is_table_row(line: Line) -> bool:
 
 def _table_key(line: Line) -> object:
     return line.prov.table if line.prov.table is not None else "loose"
+
+
+def _model_columns(line: Line, n_raw: int, n_cells: int) -> tuple[list[str], list[str]] | None:
+    """(roles, header labels) of the row's cells as the table model gave them, the leading cells
+    dropped as specks left out; None when the row carries none."""
+    if not line.roles or len(line.roles) != n_raw:
+        return None
+    header = line.header or [""] * n_raw
+    return list(line.roles[n_raw - n_cells :]), [fold(h) for h in header[n_raw - n_cells :]]
+
+
+@lru_cache(maxsize=256)
+def share_base(label: str) -> str | None:
+    """The figure a share column is of, from its header ("Tỷ lệ (%) so với số có quyền biểu quyết" →
+    voters_eligible): the last lexicon concept after "so với" (or the like) that names a base."""
+    from ..nlp.pipeline import analyse, load_lexicon
+
+    lexicon = load_lexicon()
+    doc = analyse(label)
+    after = next((t.i for t in doc if t._.concept == "compared_to"), None)
+    if after is None:
+        return None
+    figures = [lexicon[t._.concept]["figure"] for t in doc[after + 1 :] if t._.concept]
+    figures = [f for f in figures if f]
+    return figures[-1] if figures else None
 
 
 def row_year(line: Line) -> int | None:
@@ -358,7 +388,8 @@ class FigureReader:
             ):
                 break  # "…, 02 đồng chí hoàn thành nhiệm vụ": that number counts the next phrase
             gap = work[ke : n.start]
-            if len(gap) > 45 or _COMPARATOR.search(gap[-12:]):
+            # A dotted leader (blanked by prepare) or a wide space is one gap, however long.
+            if len(re.sub(r"\s+", " ", gap)) > 45 or _COMPARATOR.search(gap[-12:]):
                 continue
             if rule.kind == "pct" and not n.pct:
                 continue
@@ -463,6 +494,9 @@ class FigureReader:
         # OCR specks read as a first cell (":", "_") are no column: they would shift every index.
         while len(cells) > 1 and _speck(raw[len(raw) - len(cells)]):
             cells = cells[1:]
+        # The column roles and merged header labels the table model gave this row (extractors.tables),
+        # aligned with ``cells``; None when the row is not a table body row of the model.
+        model = _model_columns(line, len(raw), len(cells))
         raw = raw[len(raw) - len(cells) :]
         if self.table is None or self.table.key != key:
             before = self.table  # the table of the row read just before, if no other text stands between
@@ -520,8 +554,14 @@ class FigureReader:
             self._read_header(cells)
             return
         junk = [i for i, c in enumerate(raw) if _speck(c)]
-        if self.table.width and len(cells) > self.table.width and len(cells) - len(junk) >= self.table.width:
+        if (
+            model is None
+            and self.table.width
+            and len(cells) > self.table.width
+            and len(cells) - len(junk) >= self.table.width
+        ):
             # More cells than the header: OCR specks split off as cells ("_" between label and value).
+            # (Not in a row of the table model: its columns are known, a "-" there is a cell.)
             drop = set(junk[: len(cells) - self.table.width])
             cells = [c for i, c in enumerate(cells) if i not in drop]
         label_idx = None
@@ -561,7 +601,11 @@ class FigureReader:
             return
         t = self.table
         chosen = None
-        if t.value_col is not None and t.value_col > label_idx and t.value_col < len(cells):
+        if model is not None and self._by_model(model, label_idx, cells) is not None:
+            # The merged header ("Số lượng" over "Đồng chí | Phiếu") splits the count over several
+            # columns; this row's figure is in the one that applies to it ("-" in the others).
+            chosen = self._by_model(model, label_idx, cells)
+        elif t.value_col is not None and t.value_col > label_idx and t.value_col < len(cells):
             chosen = (t.value_col, cells[t.value_col])
         else:
             for ci, c in value_cells:
@@ -592,10 +636,48 @@ class FigureReader:
         if not nums:
             return
         yield from self._emit(rule, name, nums[0], line, c, len(c))
+        if rule.pct_field and model is not None and "pct" in model[0]:
+            if not any(n.pct for n in numbers(c)):  # "12 (92,3%)": the share was read with the count
+                yield from self._model_share(rule.pct_field, model, cells, line)
+            return
         if rule.pct_field and t.pct_col is not None and t.pct_col < len(cells) and t.pct_col != ci:
             pn = numbers(cells[t.pct_col])
             if pn and not any(n.pct for n in numbers(c)):
                 yield Hit(rule.pct_field, round(pn[0].value, 2), line)
+
+    def _by_model(self, model: tuple[list[str], list[str]], label_idx: int, cells: list[str]) -> tuple | None:
+        """The cell of this row's count by the table model's roles, when its header has several count
+        columns ("Số lượng" merged over "Đồng chí | Phiếu"): the first after the label that holds a
+        figure or a zero; a dash or a blank there means the column does not apply to the row."""
+        roles, _ = model
+        counts = [ci for ci in range(label_idx + 1, len(cells)) if roles[ci] == "result"]
+        if len(counts) < 2:
+            return None
+        for ci in counts:
+            c = cells[ci]
+            if _NOT_APPLICABLE.match(c):
+                continue
+            if (numbers(c) or _ZERO_CELL.match(c)) and not _COMPARATOR.search(c):
+                return (ci, c)
+        return None
+
+    def _model_share(
+        self, pct_field: str, model: tuple[list[str], list[str]], cells: list[str], line: Line
+    ) -> Iterator[Hit]:
+        """The share stated beside a count in the model's percentage columns: the first that holds one,
+        with the base its header names ("Tỷ lệ (%) so với số phiếu hợp lệ" → ballots_valid)."""
+        roles, header = model
+        for ci, role in enumerate(roles):
+            if role != "pct" or ci >= len(cells) or _NOT_APPLICABLE.match(cells[ci]):
+                continue
+            nums = numbers(cells[ci])
+            if not nums:
+                continue
+            yield Hit(pct_field, round(nums[0].value, 2), line)
+            base = share_base(header[ci])
+            if base is not None:
+                yield Hit(pct_field + "_base", base, line)
+            return
 
     def _year_header(self, raw: list[str]) -> bool:
         """A header whose columns are years ("Mức xếp loại | Năm 2023 | Năm 2024"): values are read in

@@ -36,6 +36,9 @@ _MASKS = [
     re.compile(r"\blan thu\s*\d+"),
     re.compile(r"\b\d+\s*/\s*\d+\s*(?:hd|qd|nq|kh|ct|tb)\b"),
 ]
+# A dotted leader of a printed form filled in by hand ("Số phiếu hợp lệ: ........ 15 phiếu", ". . . .",
+# "……"): it joins a label to its value; its dots are no full stop.
+LEADER = re.compile(r"(?:[.…·][ \t]?){3,}|…{2,}")
 # Numbering at the start of a line ("1.", "2.3.", "II.", "a)", "- ") is not a figure.
 _LIST_MARK = re.compile(r"^\s*(?:(?:\d+\.)+\d*|[ivx]+\.|[a-d]\)|\d+\))\s")
 
@@ -89,6 +92,7 @@ def fix_digits(folded: str) -> str:
 def prepare(text: str) -> str:
     """Folded, same-length working text: quotes blanked, OCR letter-digits fixed, non-figures masked."""
     work = fix_digits(_QUOTES.sub(" ", fold_same_length(text)))
+    work = LEADER.sub(lambda m: " " * len(m.group(0)), work)
     for mask in _MASKS:
         work = mask.sub(lambda m: " " * len(m.group(0)), work)
     m = _LIST_MARK.match(work)

@@ -7,7 +7,8 @@ stay whole. Then:
 - ``hoso_numbers`` merges "17 /18", "17 / 18" into one fraction token and "93,5 %" into one
   percentage token, and parses each number (decimal comma, leading zeros, OCR's "l3" for "13").
   Dates, years, times and document numbers are masked (extractors.fields.numbers.prepare) and are
-  never numbers.
+  never numbers. A printed form's dotted leader ("bộ: ........ 24", "(8 điểm) …… 7,5"), with the colon
+  before it, becomes one token whose NORM is "…": a pattern's ``SEP`` reads it, and so does "…".
 - ``hoso_concepts`` merges each lexicon phrase (lexicon.yaml, matched on folded text, longest first)
   into one token carrying its concept.
 
@@ -32,7 +33,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from ..fields.numbers import parse_number, prepare
+from ..fields.numbers import LEADER, parse_number, prepare
 from ..text import fold
 
 LEXICON_FILE = Path(__file__).with_name("lexicon.yaml")
@@ -125,9 +126,25 @@ def number_component(doc: Doc) -> Doc:
         t._.pct = bool(m.group("pct"))
         # Kinds and concepts live in the token's tag, which the Matcher reads natively (fast).
         t.tag_ = "PCT" if t._.pct else "FRAC" if t._.den is not None else "NUM"
+    _merge_leaders(doc)
     if len(doc) and not doc[0].tag_:
         doc[0].tag_ = _NONE  # the Matcher reads tags only from a document that has some
     return doc
+
+
+_LEADER_SEP = re.compile(r"(?::[ \t]*)?(?:" + LEADER.pattern + r")")
+
+
+def _merge_leaders(doc: Doc) -> None:
+    """A dotted leader between a label and its value, and the colon before it, as one "…" token."""
+    spans = []
+    for m in _LEADER_SEP.finditer(doc.text):
+        span = doc.char_span(m.start(), m.start() + len(m.group(0).rstrip()), alignment_mode="contract")
+        if span is not None and len(span) and all(not t.tag_ or t.tag_ == _NONE for t in span):
+            spans.append(span)
+    with doc.retokenize() as retok:
+        for span in spans:
+            retok.merge(span, attrs={"NORM": "…"})
 
 
 @cache

@@ -27,7 +27,7 @@ from .pipeline import LEXICON_FILE, analyse, build, get_nlp, load_lexicon
 
 STRUCTURES_FILE = Path(__file__).with_name("structures.yaml")
 _FIGURE_DOCS = ("to_trinh", "bien_ban_kiem_phieu", "bao_cao")
-_SEP = [":", "|", "-", "–", "="]
+_SEP = [":", "|", "-", "–", "=", "…"]  # "…": a dotted leader (extractors.nlp.pipeline)
 _CLAUSE_END = [";", ".", "!", "?", "|"]  # what a TEXT token never is: a clause or a table cell ends there
 _OP = re.compile(r"^(?P<tok>.+?)(?P<op>[?*+]|\{\d*,?\d*\})?$")
 
@@ -95,7 +95,7 @@ def _token(spec: str, concepts: set[str], where: str) -> dict[str, Any]:
     elif tok == "COUNT":
         out = {"TAG": {"IN": ["NUM", "FRAC"]}}
     elif tok == "SEP":
-        out = {"ORTH": {"IN": _SEP}}
+        out = {"NORM": {"IN": _SEP}}
     elif tok == "ANY":
         out = {}
     elif tok == "WORD":

@@ -1,0 +1,166 @@
+"""Vote minutes laid out as a printed form (dotted leaders) or as one table that counts people and
+ballots in separate columns under a merged header: every figure is read, whatever the wording."""
+
+from __future__ import annotations
+
+from extractors import DocType, DocumentText, Line, Page, Provenance
+from extractors.fields import extract_fields
+from extractors.fields.numbers import prepare
+from extractors.model import Cell
+from extractors.nlp.pipeline import analyse
+from extractors.tables import build_table, column_role, table_lines
+
+BB = DocType.BIEN_BAN_KIEM_PHIEU
+HEAD = ["ĐẢNG BỘ PHƯỜNG AN LẠC", "CHI BỘ KHU PHỐ 7", "*", "Số 03-BB/CB", "BIÊN BẢN KIỂM PHIẾU"]
+
+
+def _doc(lines: list[Line], source: str = "docx") -> DocumentText:
+    return DocumentText(
+        file="bb.docx", sha256="0" * 64, source=source, pages=[Page(number=1, method=source, lines=lines)]
+    )
+
+
+def _prose(texts: list[str]) -> list[Line]:
+    return [Line(text=t, prov=Provenance(file="bb.docx", page=1, block=i)) for i, t in enumerate(texts)]
+
+
+def _values(d: DocumentText) -> dict[str, list]:
+    out: dict[str, list] = {}
+    for r in extract_fields(d, BB):
+        out.setdefault(r.field, []).append(r.value)
+    return out
+
+
+# -- a printed form filled in on dotted leaders ------------------------------------------------
+
+
+def test_a_dotted_leader_is_no_full_stop() -> None:
+    work = prepare("Phiếu thu về ............ 12 phiếu")
+    assert "." not in work and "12" in work
+    # three dots or more, spaced or not, or an ellipsis run; a lone ellipsis in prose stays
+    assert "." not in prepare("Phiếu hợp lệ . . . . . 12")
+    assert "…" not in prepare("Phiếu hợp lệ ………… 12")
+    assert "…" in prepare("các đồng chí … 12")
+
+
+def test_every_figure_after_a_dotted_leader_is_read() -> None:
+    v = _values(
+        _doc(
+            _prose(
+                [
+                    *HEAD,
+                    "a) Đảng viên toàn chi bộ: .......................... 19 đồng chí",
+                    "   - Đảng viên chính thức ........................... 17 đồng chí",
+                    "   - Đảng viên dự bị ................................ 02 đồng chí",
+                    "b) Đồng chí có mặt . . . . . . . . . . . . . . . . . . . 18 đồng chí",
+                    "c) Vắng mặt: ……………………… không",
+                    "Phiếu phát ra: ........................................................................ 17",
+                    "Phiếu thu vào ……………………………………………………… 17 phiếu",
+                    "Phiếu hợp lệ: ............ 17 phiếu",
+                    "Phiếu đồng ý: ............ 16 phiếu (đạt 94,12% số có quyền biểu quyết)",
+                    "Phiếu không đồng ý: ............ 01 phiếu",
+                ]
+            )
+        )
+    )
+    assert v["members_official"] == [17]
+    assert v["members_present"] == [18]
+    assert v["members_absent"] == [0]
+    assert v["ballots_issued"] == [17]  # after a leader much longer than a sentence's gap
+    assert v["ballots_returned"] == [17]
+    assert v["ballots_valid"] == [17]
+    assert v["votes_for"] == [16]
+    assert v["votes_against"] == [1]
+
+
+def test_a_leader_is_one_separator_token_for_the_structures() -> None:
+    doc = analyse("Tổng số đảng viên: ............ 19 đ/c (17 chính thức, 02 dự bị)")
+    leaders = [t for t in doc if "..." in t.text]
+    assert len(leaders) == 1 and leaders[0].norm_ == "…"
+    v = _values(_doc(_prose([*HEAD, "Tổng số đảng viên: ............ 19 đ/c (17 chính thức, 02 dự bị)"])))
+    assert v["members_total"] == [19]
+    assert v["members_official"] == [17]
+
+
+# -- one table: people and ballots in separate columns under a merged header -------------------
+
+
+def _cells(texts: list[str], spanned: tuple[int, ...] = ()) -> list[Cell]:
+    return [Cell(text=t, page=1, spanned=i in spanned) for i, t in enumerate(texts)]
+
+
+def _people_and_ballots(na: str = "–") -> DocumentText:
+    grid = [
+        _cells(["TT", "Chỉ tiêu kiểm phiếu", "Kết quả", "Kết quả", "Tỷ lệ %", "Tỷ lệ %"], (3, 5)),
+        _cells(
+            [
+                "TT",
+                "Chỉ tiêu kiểm phiếu",
+                "Người",
+                "Phiếu",
+                "Trên số phiếu hợp lệ",
+                "Trên số có quyền biểu quyết",
+            ],
+            (0, 1),
+        ),
+        _cells(["I", "Đảng viên chính thức của chi bộ", "15", na, na, na]),
+        _cells(["II", "Đảng viên dự hội nghị", "16", na, na, na]),
+        _cells(["III", "Phiếu phát ra", na, "14", na, na]),
+        _cells(["IV", "Phiếu thu vào", na, "14", na, na]),
+        _cells(["V", "Phiếu hợp lệ", na, "13", na, na]),
+        _cells(["VI", "Phiếu không hợp lệ", na, "1", na, na]),
+        _cells(["VII", "Phiếu đồng ý", na, "12", "92,31", "80"]),
+        _cells(["VIII", "Phiếu không đồng ý", na, "1", "7,69", "6,67"]),
+    ]
+    table = build_table(grid, file="bb.docx", source="docx")
+    head = _prose(HEAD)
+    return _doc(head + table_lines(table, "bb.docx"))
+
+
+def test_a_share_column_under_a_merged_rate_heading_is_a_share() -> None:
+    # its own cell names the base ("số phiếu hợp lệ"), the heading above says it is a rate
+    assert column_role("Tỷ lệ % Trên số phiếu hợp lệ", ["100", "92,31"], "Trên số phiếu hợp lệ") == "pct"
+    assert column_role("Số phiếu", ["12", "13"], "Số phiếu") == "result"
+
+
+def test_people_and_ballots_each_read_in_the_column_that_applies() -> None:
+    v = _values(_people_and_ballots())
+    assert v["members_official"] == [15]
+    assert v["members_present"] == [16]
+    assert v["ballots_issued"] == [14]
+    assert v["ballots_returned"] == [14]
+    assert v["ballots_valid"] == [13]
+    assert v["ballots_invalid"] == [1]
+    assert v["votes_for"] == [12]
+    assert v["votes_against"] == [1]
+
+
+def test_the_share_is_read_with_the_base_its_header_names() -> None:
+    v = _values(_people_and_ballots("-"))
+    assert v["votes_for_pct"] == [92.31]
+    assert v["votes_for_pct_base"] == ["ballots_valid"]
+    assert v["votes_against_pct"] == [7.69]
+
+
+def test_a_dash_is_not_a_zero() -> None:
+    # a hyphen in the column that does not apply: the count is the other column's, never 0
+    v = _values(_people_and_ballots("-"))
+    assert v["members_present"] == [16]
+    assert v["ballots_issued"] == [14]
+
+
+def test_a_leader_between_an_items_maximum_and_its_score_still_reads_both() -> None:
+    # the same leader token in a phiếu: "(10 điểm) ........ 9,5" is the maximum, then the self-score
+    d = _doc(
+        _prose(
+            [
+                "CHI BỘ KHU PHỐ 7",
+                "PHIẾU TỰ ĐÁNH GIÁ",
+                "1. Hoàn thành tốt nhiệm vụ chính trị (25 điểm)",
+                "a) Ban hành nghị quyết sát thực tế (10 điểm) ........ 9,5",
+                "b) Tổ chức thực hiện nghị quyết (15 điểm) …………… 15",
+            ]
+        )
+    )
+    items = [r.value for r in extract_fields(d, DocType.PHIEU_TU_DANH_GIA) if r.field == "criterion_item"]
+    assert [(i["max"], i["score"]) for i in items] == [(10.0, 9.5), (15.0, 15.0)]
