@@ -58,6 +58,7 @@ def _subtotal(label: str) -> int | None:
 
 
 _NUM_TAIL = re.compile(r"(\d+(?:[.,]\d+)?)\s+(\d+(?:[.,]\d+)?)\s*(?:diem)?\s*$")
+_PAIR_TAIL = re.compile(r"(\d+(?:[.,]\d+)?)\s*/\s*(\d+(?:[.,]\d+)?)\s*(?:diem)?\s*$")
 _PASS_TAIL = re.compile(r"\b(khong dat|chua dat|dat)\s*$")
 # A cell that says only whether the criterion passed: "Đạt", "Không đạt", "Chưa đạt".
 _PASS_CELL = re.compile(r"^\W*(khong dat|chua dat|dat)\W*$")
@@ -87,6 +88,40 @@ def _roles(cells: list[str]) -> dict[int, str]:
         elif _PASS_COL.search(c):
             roles[i] = "pass"
     return roles
+
+
+# A header that names both columns in one cell, "Điểm tự chấm/điểm chuẩn", "Thang điểm / tự đánh giá":
+# each of its cells holds both numbers, "24,5/25", in the order the header names them.
+_MAX_WORD = re.compile(r"chuan|toi da|thang diem|khung diem|quy dinh|dinh muc")
+_PAIR_CELL = re.compile(
+    r"^[\W_]*(\d{1,3}(?:[.,]\d{1,2})?)\s*(?:diem\s*)?/\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*(?:diem)?[\W_]*$"
+)
+
+
+def _pair_order(head: str) -> list[str] | None:
+    """["score", "max"] or ["max", "score"]: the order in which a header cell names both columns."""
+    s, m = _SCORE_LOOSE.search(head), _MAX_WORD.search(head)
+    if not s or not m:
+        return None
+    return ["score", "max"] if s.start() < m.start() else ["max", "score"]
+
+
+def _pair(cell: str, order: list[str]) -> tuple[float | None, float | None] | None:
+    """(max, score) of a cell "24,5/25" under a header that names both in ``order``; None when the
+    cell is no such pair."""
+    m = _PAIR_CELL.match(cell)
+    if not m:
+        return None
+    a, b = parse_number(m.group(1)), parse_number(m.group(2))
+    return (a, b) if order[0] == "max" else (b, a)
+
+
+def _pair_in_row(cells: list[str], heads: list[str]) -> tuple[float | None, float | None] | None:
+    """(max, score) from the first cell of the row that is a pair under a header naming both."""
+    for i, head in enumerate(heads):
+        if i < len(cells) and (order := _pair_order(head)) and (got := _pair(cells[i], order)):
+            return got
+    return None
 
 
 def _num(text: str) -> float | None:
@@ -327,6 +362,7 @@ def _score_rows(lines: list[Line], notes: dict[int, dict]) -> Iterator[Hit]:
     last_item = 0
     named = False  # criterion rows carry the criterion names: then a plain "1", "2" row is an item
     bullets: dict[int, int] = {}  # items written "- …" so far, per criterion
+    pair_heads: list[str] = []  # the header cells, for a column that holds "score/max" in each cell
     for line in lines:
         f = fix_digits(fold_keep_length(line.text))
         cells = [fix_digits(fold_keep_length(c)) for c in line.cells] if line.cells else None
@@ -339,6 +375,7 @@ def _score_rows(lines: list[Line], notes: dict[int, dict]) -> Iterator[Hit]:
             max_col = roles_.index("max") if "max" in roles_ else None
             score_col = roles_.index("score") if "score" in roles_ else None
             heads = [fold_keep_length(h) for h in (line.header or [""] * len(roles_))]
+            pair_heads = heads
             pass_col = next(
                 (
                     i
@@ -384,6 +421,7 @@ def _score_rows(lines: list[Line], notes: dict[int, dict]) -> Iterator[Hit]:
                 elif r in ("max", "score"):
                     order.append(r)
             head_width = len(cells or [])
+            pair_heads = list(cells or [])
             continue
         if (
             not cells
@@ -420,6 +458,8 @@ def _score_rows(lines: list[Line], notes: dict[int, dict]) -> Iterator[Hit]:
             label = " ".join(c for c in label_cells if c.strip())
             mx = _num_loose(cells[max_col]) if max_col is not None and max_col < len(cells) else None
             sc = _num_loose(cells[score_col]) if score_col is not None and score_col < len(cells) else None
+            if mx is None and sc is None:
+                mx, sc = _pair_in_row(cells, pair_heads) or (None, None)
             passed = None
             pcell = cells[pass_col] if pass_col is not None and pass_col < len(cells) else None
             if pcell is None and max_col is None and score_col is None:
@@ -460,7 +500,7 @@ def _score_rows(lines: list[Line], notes: dict[int, dict]) -> Iterator[Hit]:
             label = f
             mx = sc = None
             passed = None
-            t = _NUM_TAIL.search(f)
+            t = _NUM_TAIL.search(f) or (_PAIR_TAIL.search(f) if len(order) == 2 else None)
             if t and order:
                 a, b = parse_number(t.group(1)), parse_number(t.group(2))
                 mx, sc = (a, b) if order[0] == "max" else (b, a)

@@ -269,6 +269,27 @@ def table_one_points_column_maxima_in_labels() -> list[Block]:
     return _doc([Table(rows, [0.07, 0.55, 0.13, 0.25])])
 
 
+def _one_column(max_first: bool) -> list[list[str]]:
+    """The rows of :func:`_rows` with both points in one cell, "29,5/30" (or "30 / 29,5")."""
+    out = []
+    for r in [*_rows(max_first), _total(max_first)]:
+        out.append([r[0], r[1], f"{r[2]}/{r[3]}" if not max_first else f"{r[2]} / {r[3]}", ""])
+    return out
+
+
+def table_one_column_score_over_max() -> list[Block]:
+    """One points column headed "Điểm đạt/Điểm tối đa", each cell "29,5/30"; a remarks column in words."""
+    head = ["TT", "Nội dung", "Điểm đạt/Điểm tối đa", "Nhận xét"]
+    rows = [head] + [[*r[:3], "Đầy đủ hồ sơ" if r[0] else ""] for r in _one_column(False)]
+    return _doc([Table(rows, [0.08, 0.56, 0.18, 0.18])])
+
+
+def table_one_column_max_over_score() -> list[Block]:
+    """The same with the maximum named first, "Thang điểm / tự đánh giá", each cell "30 / 29,5"."""
+    head = ["STT", "Tiêu chí và nội dung", "Thang điểm / tự đánh giá", "Ghi chú"]
+    return _doc([Table([head, *_one_column(True)], [0.08, 0.56, 0.18, 0.18])])
+
+
 LAYOUTS: dict[str, Callable[[], list[Block]]] = {
     f.__name__: f
     for f in (
@@ -290,6 +311,8 @@ LAYOUTS: dict[str, Callable[[], list[Block]]] = {
         table_subtotal_rows,
         prose_dotted_leaders,
         table_one_points_column_maxima_in_labels,
+        table_one_column_score_over_max,
+        table_one_column_max_over_score,
     )
 }
 
