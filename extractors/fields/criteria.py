@@ -40,9 +40,21 @@ _MAX_COL = re.compile(
 _SCORE_COL = re.compile(r"tu cham|tu danh gia|diem tu|tu cho|diem dat|chi bo cham")
 _PASS_COL = re.compile(r"dat\s*/\s*khong dat|ket qua danh gia|muc do dat|danh gia")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+# "1", "II.", "Tiêu chí 2", "1.2", and an item's code "TC1.a" / "TC 3-2" / "2-b" (criterion, then item;
+# OCR doubles the stroke of a "1" after "TC": "TCI1.c").
 _INDEX = re.compile(
-    r"^\W*(?:tieu chi\s*)?(iv|iii|ii|i|[1-4])(?:\.(\d{1,2}))?\.?_*(?=\s|$|[:.)])"
+    r"^\W*(?:tieu chi\s*|tc(?:[il|](?=\d))?\s*)?(iv|iii|ii|i|[1-4])(?:\.(\d{1,2})|[.-]([a-h]|\d{1,2})(?=\W|$))?\.?_*(?=\s|$|[:.)])"
 )  # OCR: "2_"
+
+
+def _item_of(m: re.Match[str]) -> str | None:
+    """The item part of an index match ("2" of "1.2", "a" of "TC1.a"); None for a criterion's own."""
+    sub = m.group(2) or m.group(3)
+    if sub is None:
+        return None
+    return str(int(sub)) if sub.isdigit() else sub
+
+
 _LETTER = re.compile(r"^\W*([a-h])[).]\s")
 _TOTAL = re.compile(r"^\W*(tong cong|tong so diem|tong diem|cong)\b")
 # A criterion's own sum after its items: "Cộng tiêu chí 2", "Tổng điểm tiêu chí II", "=> Điểm tiêu chí 1".
@@ -181,7 +193,9 @@ def score_table(lines: list[Line]) -> Iterator[Hit]:
     reconsidered as a whole (see the module docstring)."""
     notes: dict[int, dict] = {}
     said, used = _listed_scores(lines)
-    hits = said + list(_score_rows([ln for ln in lines if id(ln) not in used], notes))
+    across, used_across = _criteria_across(lines)
+    used |= used_across
+    hits = said + across + list(_score_rows([ln for ln in lines if id(ln) not in used], notes))
     for h in hits:
         if id(h.line) in notes and isinstance(h.value, dict):
             h.value = {**h.value, **notes[id(h.line)]}
@@ -538,7 +552,7 @@ def _score_rows(lines: list[Line], notes: dict[int, dict]) -> Iterator[Hit]:
             continue
         m = _INDEX.match(label.strip())
         by_name = None
-        if not (m and m.group(2)):
+        if not (m and _item_of(m)):
             # The name alone: in a row, the cell with the most letters; the verdict words go.
             name_text = max(cells, key=lambda c: len(re.sub(r"[^a-z]", "", c))) if cells else label
             name_text = _PASS_TAIL.sub("", name_text.strip()).strip()
@@ -548,7 +562,7 @@ def _score_rows(lines: list[Line], notes: dict[int, dict]) -> Iterator[Hit]:
             current, last_item = by_name, 0
             yield Hit("criterion", {"index": by_name, "max": mx, "score": sc, "passed": passed}, line)
             continue
-        if m and named and not m.group(2) and current is not None and m.group(1) not in _ROMAN:
+        if m and named and _item_of(m) is None and current is not None and m.group(1) not in _ROMAN:
             # Criteria named in full, so a plain number under one is its item; numbering that starts
             # again means OCR lost the next criterion's own row.
             if int(m.group(1)) <= last_item and current < 4:
@@ -570,7 +584,7 @@ def _score_rows(lines: list[Line], notes: dict[int, dict]) -> Iterator[Hit]:
             is_roman = m.group(1) in _ROMAN
             roman = roman or is_roman
             idx = _ROMAN.get(m.group(1)) or int(m.group(1))
-            if roman and not is_roman and not m.group(2) and current is not None:
+            if roman and not is_roman and _item_of(m) is None and current is not None:
                 yield Hit(
                     "criterion_item",
                     {
@@ -583,12 +597,12 @@ def _score_rows(lines: list[Line], notes: dict[int, dict]) -> Iterator[Hit]:
                     line,
                 )
                 continue
-            if m.group(2):
+            if _item_of(m):
                 yield Hit(
                     "criterion_item",
                     {
                         "criterion": idx,
-                        "item": f"{idx}.{int(m.group(2))}",
+                        "item": f"{idx}.{_item_of(m)}",
                         "max": mx,
                         "score": sc,
                         "passed": passed,
@@ -639,6 +653,78 @@ def _said_scores(f: str) -> tuple[str, float | None, float | None] | None:
     if first is None or mx is None or sc is None:
         return None
     return f[:first].rstrip(" :,-–"), mx, sc
+
+
+# -- a summary with the criteria as columns: "Nội dung | Tiêu chí 1 | … | Tổng" over rows of maxima and
+# self-scores ("Điểm chuẩn | 25 | 30 | …", "Điểm tự chấm | 25 | 29 | …"); a share row is not read.
+_COLUMN_CRITERION = re.compile(r"^\W*(?:tieu chi|tc)\s*(iv|iii|ii|i|[1-4])\W*$")
+_SHARE = re.compile(r"ty le|%")
+
+
+def _column_criterion(cell: str) -> int | str | None:
+    """1–4 when a header cell names one criterion ("Tiêu chí 2", "TC II", or its name), "total" for the
+    sum column ("Tổng", "Cộng"), else None."""
+    f = cell.strip()
+    m = _COLUMN_CRITERION.match(f)
+    if m:
+        return _ROMAN.get(m.group(1)) or int(m.group(1))
+    if _TOTAL_CELL.match(f):
+        return "total"
+    return criterion_by_name(f)
+
+
+def _row_role(label: str) -> str | None:
+    """What a row of the summary holds, by its label: "score", "max", or None (a share, anything else)."""
+    if _SHARE.search(label):
+        return None
+    if _SCORE_LOOSE.search(label):
+        return "score"
+    return "max" if _MAX_LOOSE.search(label) else None
+
+
+def _criteria_across(lines: list[Line]) -> tuple[list[Hit], set[int]]:
+    """Criterion and total rows of a summary table whose columns are the criteria; the readings and
+    the ids of the lines read (the row reader skips them)."""
+    hits: list[Hit] = []
+    used: set[int] = set()
+    cols: dict[int, int | str] | None = None
+    rows: dict[str, tuple[Line, list[str]]] = {}
+    width = 0
+
+    def flush() -> None:
+        if cols is None or not rows:
+            return
+        for ci, which in cols.items():
+            got = {
+                role: _num_loose(cells[ci]) if ci < len(cells) else None for role, (_, cells) in rows.items()
+            }
+            if all(v is None for v in got.values()):
+                continue
+            line = rows.get("score", rows.get("max"))[0]  # type: ignore[index]
+            row = {"max": got.get("max"), "score": got.get("score")}
+            if which == "total":
+                hits.append(Hit("criteria_total", row, line))
+            else:
+                hits.append(Hit("criterion", {"index": which, **row, "passed": None}, line))
+
+    for line in lines:
+        cells = [fix_digits(fold_keep_length(c)) for c in line.cells] if is_table_row(line) else None
+        if cells is not None and cols is not None and len(cells) == width:
+            role = _row_role(cells[0])
+            if role is not None and role not in rows:
+                rows[role] = (line, cells)
+                used.add(id(line))
+            continue
+        flush()
+        cols, rows = None, {}
+        if cells is None:
+            continue
+        named = {i: w for i, c in enumerate(cells) if i and (w := _column_criterion(c)) is not None}
+        if len([w for w in named.values() if w != "total"]) >= 2:
+            cols, width = named, len(cells)
+            used.add(id(line))
+    flush()
+    return hits, used
 
 
 # -- a phiếu without a table: each criterion and item a line that says its points ------------------
@@ -694,7 +780,7 @@ def _said_blocks(lines: list[Line]) -> list[list[Line]]:
 def _heading_criterion(folded: str) -> int | None:
     """The criterion a heading line names, by "Tiêu chí N" / a roman numeral, or by its name."""
     m = _INDEX.match(folded)
-    if m and not m.group(2) and ("tieu chi" in m.group(0) or m.group(1) in _ROMAN):
+    if m and _item_of(m) is None and ("tieu chi" in m.group(0) or m.group(1) in _ROMAN):
         return _ROMAN.get(m.group(1)) or int(m.group(1))
     return criterion_by_name(folded) if len(folded) < 80 else None
 
@@ -741,8 +827,8 @@ def _listed_scores(lines: list[Line]) -> tuple[list[Hit], set[int]]:
         if m and not bullet:
             idx = _ROMAN.get(m.group(1)) or int(m.group(1))
             headed = "tieu chi" in m.group(0) or m.group(1) in _ROMAN
-            if m.group(2):
-                crit, sub = idx, f"{idx}.{int(m.group(2))}"
+            if _item_of(m):
+                crit, sub = idx, f"{idx}.{_item_of(m)}"
             elif numbered and not headed and current is not None:
                 crit, sub = current, f"{current}.{idx}"
             else:

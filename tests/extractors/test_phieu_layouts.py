@@ -290,6 +290,45 @@ def table_one_column_max_over_score() -> list[Block]:
     return _doc([Table([head, *_one_column(True)], [0.08, 0.56, 0.18, 0.18])])
 
 
+def _items_by_code(code: Callable[[int, int], str], head: list[str]) -> Table:
+    rows = [head]
+    for i in range(4):
+        rows += [[code(i + 1, j), lb, dec(m), dec(s)] for j, (lb, m, s) in enumerate(ITEMS[i])]
+    return Table(rows, [0.12, 0.56, 0.16, 0.16])
+
+
+def table_criteria_across_roman() -> list[Block]:
+    """A summary whose columns are the criteria ("TC I" … "TC IV", "Cộng"), the self-scores on the first
+    row, the maxima on the second, a share row under them; then the items alone, coded "TC2-b"."""
+    summary = Table(
+        [
+            ["Chỉ số", "TC I", "TC II", "TC III", "TC IV", "Cộng"],
+            ["Điểm tự đánh giá", *(dec(x) for x in SCORES), dec(sum(SCORES))],
+            ["Điểm tối đa", *(dec(x) for x in MAXIMA), dec(sum(MAXIMA))],
+            ["Tỷ lệ %", *(dec(round(100 * s / m, 1)) for s, m in zip(SCORES, MAXIMA, strict=True)), "97"],
+        ],
+        [0.24, 0.14, 0.14, 0.14, 0.14, 0.2],
+    )
+    items = _items_by_code(
+        lambda i, j: f"TC{i}-{'abcd'[j]}", ["Số hiệu", "Nội dung", "Thang điểm", "Tự chấm"]
+    )
+    return _doc([Para("1. Điểm theo tiêu chí"), summary, Para("2. Điểm theo nội dung"), items])
+
+
+def table_criteria_across_names() -> list[Block]:
+    """The criteria's names head the summary's columns, maxima first; items coded "3.2"."""
+    summary = Table(
+        [
+            ["", *NAMES, "Tổng số"],
+            ["Thang điểm", *(dec(x) for x in MAXIMA), dec(sum(MAXIMA))],
+            ["Chi bộ tự chấm", *(dec(x) for x in SCORES), dec(sum(SCORES))],
+        ],
+        [0.2, 0.16, 0.16, 0.16, 0.16, 0.16],
+    )
+    items = _items_by_code(lambda i, j: f"{i}.{j + 1}", ["TT", "Nội dung", "Điểm chuẩn", "Điểm tự chấm"])
+    return _doc([summary, items])
+
+
 LAYOUTS: dict[str, Callable[[], list[Block]]] = {
     f.__name__: f
     for f in (
@@ -313,6 +352,8 @@ LAYOUTS: dict[str, Callable[[], list[Block]]] = {
         table_one_points_column_maxima_in_labels,
         table_one_column_score_over_max,
         table_one_column_max_over_score,
+        table_criteria_across_roman,
+        table_criteria_across_names,
     )
 }
 
