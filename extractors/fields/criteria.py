@@ -796,6 +796,10 @@ def _listed_scores(lines: list[Line]) -> tuple[list[Hit], set[int]]:
     current: int | None = None
     numbered = False  # criteria headed "Tiêu chí N" or I–IV: a plain "1." under one is its item
     item = 0
+    # A heading without points that just set ``current``, and the criterion row read from the points
+    # said after it before any item ("Điểm chuẩn của tiêu chí là 25 điểm; chi bộ tự chấm 24 điểm").
+    fresh = False
+    own: Hit | None = None
     for block in _said_blocks(lines):
         if is_table_row(block[0]):
             continue
@@ -808,6 +812,7 @@ def _listed_scores(lines: list[Line]) -> tuple[list[Hit], set[int]]:
             head = _heading_criterion(folded.strip())
             if head is not None and len(block) <= 2:
                 current, item, numbered = head, 0, True
+                fresh, own = True, None
             continue
         label = folded[: pts.start].strip().rstrip(" :,-–(")
         row = {"max": pts.max, "score": pts.score}
@@ -839,8 +844,20 @@ def _listed_scores(lines: list[Line]) -> tuple[list[Hit], set[int]]:
             item += 1
             letter = _LETTER.match(label.strip() + " ")
             crit, sub = current, letter.group(1) if letter else f"{current}.{item}"
+        if crit is None and fresh and not bullet and m is None and len(label.split()) <= 4:
+            # The heading's own points on the lines after it, unnumbered; a second sentence ("Chi bộ tự
+            # chấm 24 điểm.") fills in what the first did not say.
+            if own is None:
+                own = Hit("criterion", {"index": current, **row, "passed": None}, block[0])
+                hits.append(own)
+            else:
+                more = {k: v for k, v in row.items() if v is not None and own.value.get(k) is None}  # type: ignore[union-attr]
+                own.value = {**own.value, **more}  # type: ignore[dict-item]
+            used.update(id(ln) for ln in block)
+            continue
         if crit is None or not 1 <= crit <= 4:
             continue
+        fresh = False
         if sub is None:
             current, item = crit, 0
             hits.append(Hit("criterion", {"index": crit, **row, "passed": None}, block[0]))

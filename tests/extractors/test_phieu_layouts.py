@@ -329,6 +329,20 @@ def table_criteria_across_names() -> list[Block]:
     return _doc([summary, items])
 
 
+def prose_heading_then_sentences() -> list[Block]:
+    """No table: each criterion a heading, then its points in sentences of their own (the maximum in one,
+    the self-score in the next), then its items "• …: 14/14 điểm"."""
+    body: list[Block] = []
+    for i, name in enumerate(NAMES):
+        body.append(Para(f"TIÊU CHÍ {ROMAN[i]}: {name.upper()}", bold=True, indent=False))
+        body.append(Para(f"Thang điểm tối đa của tiêu chí này: {dec(MAXIMA[i])} điểm."))
+        body.append(Para(f"Chi bộ tự đánh giá {dec(SCORES[i])} điểm, trong đó:"))
+        for label, m, s in ITEMS[i]:
+            body.append(Para(f"• {label}: {dec(s)}/{dec(m)} điểm;", indent=False))
+    body.append(Para(f"Tổng cộng chi bộ tự chấm {dec(sum(SCORES))} điểm trên {dec(sum(MAXIMA))} điểm."))
+    return _doc(body)
+
+
 LAYOUTS: dict[str, Callable[[], list[Block]]] = {
     f.__name__: f
     for f in (
@@ -354,6 +368,7 @@ LAYOUTS: dict[str, Callable[[], list[Block]]] = {
         table_one_column_max_over_score,
         table_criteria_across_roman,
         table_criteria_across_names,
+        prose_heading_then_sentences,
     )
 }
 
