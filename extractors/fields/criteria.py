@@ -7,7 +7,11 @@ the one table model of :mod:`extractors.tables`: Word, ruled text PDF, scanned g
 points column says the other figure in each row's label ("Sinh hoạt đúng kỳ (tối đa 8 điểm)"),
 read by the ``points`` patterns of extractors/nlp/structures.yaml. Otherwise the header row says
 which column is which; OCR rows without cells are read from the numbers at the end of the line, in
-the order the header named them.
+the order the header named them. One column headed by both names ("Điểm tự chấm/điểm chuẩn") holds
+both numbers in each cell ("24,5/25"), in the header's order. A summary may turn the table round: the
+criteria as its columns ("Tiêu chí 1 | … | Tổng"), maxima and self-scores as its rows; its items then
+come in a table of their own, coded "TC1.a". A phiếu without a table says the points in words, a
+criterion's in the sentences after its heading ("Điểm chuẩn của tiêu chí là 25 điểm; … tự chấm 24").
 
 Readings that cannot be right are reconsidered, never silently kept (:func:`_reconsider`): a
 self-score above its maximum that is ten times too big ("79" under a max of 8,4) is the decimal
