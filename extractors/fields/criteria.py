@@ -662,6 +662,8 @@ def _said_scores(f: str) -> tuple[str, float | None, float | None] | None:
 # -- a summary with the criteria as columns: "Nội dung | Tiêu chí 1 | … | Tổng" over rows of maxima and
 # self-scores ("Điểm chuẩn | 25 | 30 | …", "Điểm tự chấm | 25 | 29 | …"); a share row is not read.
 _COLUMN_CRITERION = re.compile(r"^\W*(?:tieu chi|tc)\s*(iv|iii|ii|i|[1-4])\W*$")
+# "TC H", "Tiêu chí HI": a criterion column whose numeral OCR damaged; its place among the others says which.
+_COLUMN_CRITERION_DAMAGED = re.compile(r"^\W*(?:tieu chi|tc)\s+\S{1,3}\W*$")
 _SHARE = re.compile(r"ty le|%")
 
 
@@ -675,6 +677,22 @@ def _column_criterion(cell: str) -> int | str | None:
     if _TOTAL_CELL.match(f):
         return "total"
     return criterion_by_name(f)
+
+
+def _criterion_columns(cells: list[str]) -> dict[int, int | str]:
+    """The columns of a header row that name a criterion (or the total), the first cell aside. A column
+    "TC …" whose numeral OCR damaged takes the number after the criterion column before it, when no
+    other column has that number."""
+    named = {i: w for i, c in enumerate(cells) if i and (w := _column_criterion(c)) is not None}
+    taken = {w for w in named.values() if w != "total"}
+    last = 0
+    for i, c in enumerate(cells):
+        if i in named:
+            last = named[i] if isinstance(named[i], int) else last
+        elif i and _COLUMN_CRITERION_DAMAGED.match(c.strip()) and last + 1 <= 4 and last + 1 not in taken:
+            named[i] = last = last + 1
+            taken.add(last)
+    return dict(sorted(named.items()))
 
 
 def _row_role(label: str) -> str | None:
@@ -723,7 +741,7 @@ def _criteria_across(lines: list[Line]) -> tuple[list[Hit], set[int]]:
         cols, rows = None, {}
         if cells is None:
             continue
-        named = {i: w for i, c in enumerate(cells) if i and (w := _column_criterion(c)) is not None}
+        named = _criterion_columns(cells)
         if len([w for w in named.values() if w != "total"]) >= 2:
             cols, width = named, len(cells)
             used.add(id(line))

@@ -404,7 +404,15 @@ def test_the_same_phieu_in_any_layout_gives_the_same_figures(layout: str, fmt: s
 
 
 @pytest.mark.parametrize(
-    "layout", ["prose_points_then_max", "prose_without_colons", "table_score_first_with_notes"]
+    "layout",
+    [
+        "prose_points_then_max",
+        "prose_without_colons",
+        "table_score_first_with_notes",
+        "table_one_column_score_over_max",
+        "table_criteria_across_names",
+        "prose_heading_then_sentences",
+    ],
 )
 def test_the_same_phieu_scanned_gives_the_same_criteria(layout: str) -> None:
     """Through Tesseract (an office scan at 300 dpi): the criteria and the total as typed."""
@@ -433,3 +441,26 @@ def test_a_new_wording_of_points_is_a_data_change(tmp_path: Path) -> None:
     mine.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     after = read_points(text, mine)
     assert (after.max, after.score) == (10.0, 9.5)
+
+
+def test_criterion_columns_whose_numerals_ocr_damaged_take_their_place() -> None:
+    """A summary scanned with "TC II" read as "TC H" and "TC III" as "TC Ill": the columns between
+    criterion I and criterion IV are criteria 2 and 3, in order."""
+    from extractors.fields.criteria import score_table
+    from extractors.model import Line, Provenance
+
+    def row(i: int, cells: list[str]) -> Line:
+        prov = Provenance(file="phieu.pdf", page=1, row=i, confidence=80.0)
+        return Line(text=" | ".join(cells), prov=prov, cells=cells)
+
+    lines = [
+        row(0, ["Nội dung", "TC I", "TC H", "TC Ill", "TC IV", "Tổng"]),
+        row(1, ["Mức tối đa", "30", "25", "20", "25", "100"]),
+        row(2, ["Đơn vị tự chấm", "29,5", "24", "20", "23,5", "97"]),
+    ]
+    crits = {
+        h.value["index"]: (h.value["max"], h.value["score"])
+        for h in score_table(lines)
+        if h.field == "criterion"
+    }
+    assert crits == {i + 1: (MAXIMA[i], SCORES[i]) for i in range(4)}
