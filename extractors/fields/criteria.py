@@ -7,7 +7,11 @@ the one table model of :mod:`extractors.tables`: Word, ruled text PDF, scanned g
 points column says the other figure in each row's label ("Sinh hoạt đúng kỳ (tối đa 8 điểm)"),
 read by the ``points`` patterns of extractors/nlp/structures.yaml. Otherwise the header row says
 which column is which; OCR rows without cells are read from the numbers at the end of the line, in
-the order the header named them.
+the order the header named them. One column headed by both names ("Điểm tự chấm/điểm chuẩn") holds
+both numbers in each cell ("24,5/25"), in the header's order. A summary may turn the table round: the
+criteria as its columns ("Tiêu chí 1 | … | Tổng"), maxima and self-scores as its rows; its items then
+come in a table of their own, coded "TC1.a". A phiếu without a table says the points in words, a
+criterion's in the sentences after its heading ("Điểm chuẩn của tiêu chí là 25 điểm; … tự chấm 24").
 
 Readings that cannot be right are reconsidered, never silently kept (:func:`_reconsider`): a
 self-score above its maximum that is ten times too big ("79" under a max of 8,4) is the decimal
@@ -40,9 +44,21 @@ _MAX_COL = re.compile(
 _SCORE_COL = re.compile(r"tu cham|tu danh gia|diem tu|tu cho|diem dat|chi bo cham")
 _PASS_COL = re.compile(r"dat\s*/\s*khong dat|ket qua danh gia|muc do dat|danh gia")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+# "1", "II.", "Tiêu chí 2", "1.2", and an item's code "TC1.a" / "TC 3-2" / "2-b" (criterion, then item;
+# OCR doubles the stroke of a "1" after "TC": "TCI1.c").
 _INDEX = re.compile(
-    r"^\W*(?:tieu chi\s*)?(iv|iii|ii|i|[1-4])(?:\.(\d{1,2}))?\.?_*(?=\s|$|[:.)])"
+    r"^\W*(?:tieu chi\s*|tc(?:[il|](?=\d))?\s*)?(iv|iii|ii|i|[1-4])(?:\.(\d{1,2})|[.-]([a-h]|\d{1,2})(?=\W|$))?\.?_*(?=\s|$|[:.)])"
 )  # OCR: "2_"
+
+
+def _item_of(m: re.Match[str]) -> str | None:
+    """The item part of an index match ("2" of "1.2", "a" of "TC1.a"); None for a criterion's own."""
+    sub = m.group(2) or m.group(3)
+    if sub is None:
+        return None
+    return str(int(sub)) if sub.isdigit() else sub
+
+
 _LETTER = re.compile(r"^\W*([a-h])[).]\s")
 _TOTAL = re.compile(r"^\W*(tong cong|tong so diem|tong diem|cong)\b")
 # A criterion's own sum after its items: "Cộng tiêu chí 2", "Tổng điểm tiêu chí II", "=> Điểm tiêu chí 1".
@@ -58,6 +74,7 @@ def _subtotal(label: str) -> int | None:
 
 
 _NUM_TAIL = re.compile(r"(\d+(?:[.,]\d+)?)\s+(\d+(?:[.,]\d+)?)\s*(?:diem)?\s*$")
+_PAIR_TAIL = re.compile(r"(\d+(?:[.,]\d+)?)\s*/\s*(\d+(?:[.,]\d+)?)\s*(?:diem)?\s*$")
 _PASS_TAIL = re.compile(r"\b(khong dat|chua dat|dat)\s*$")
 # A cell that says only whether the criterion passed: "Đạt", "Không đạt", "Chưa đạt".
 _PASS_CELL = re.compile(r"^\W*(khong dat|chua dat|dat)\W*$")
@@ -87,6 +104,40 @@ def _roles(cells: list[str]) -> dict[int, str]:
         elif _PASS_COL.search(c):
             roles[i] = "pass"
     return roles
+
+
+# A header that names both columns in one cell, "Điểm tự chấm/điểm chuẩn", "Thang điểm / tự đánh giá":
+# each of its cells holds both numbers, "24,5/25", in the order the header names them.
+_MAX_WORD = re.compile(r"chuan|toi da|thang diem|khung diem|quy dinh|dinh muc")
+_PAIR_CELL = re.compile(
+    r"^[\W_]*(\d{1,3}(?:[.,]\d{1,2})?)\s*(?:diem\s*)?/\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*(?:diem)?[\W_]*$"
+)
+
+
+def _pair_order(head: str) -> list[str] | None:
+    """["score", "max"] or ["max", "score"]: the order in which a header cell names both columns."""
+    s, m = _SCORE_LOOSE.search(head), _MAX_WORD.search(head)
+    if not s or not m:
+        return None
+    return ["score", "max"] if s.start() < m.start() else ["max", "score"]
+
+
+def _pair(cell: str, order: list[str]) -> tuple[float | None, float | None] | None:
+    """(max, score) of a cell "24,5/25" under a header that names both in ``order``; None when the
+    cell is no such pair."""
+    m = _PAIR_CELL.match(cell)
+    if not m:
+        return None
+    a, b = parse_number(m.group(1)), parse_number(m.group(2))
+    return (a, b) if order[0] == "max" else (b, a)
+
+
+def _pair_in_row(cells: list[str], heads: list[str]) -> tuple[float | None, float | None] | None:
+    """(max, score) from the first cell of the row that is a pair under a header naming both."""
+    for i, head in enumerate(heads):
+        if i < len(cells) and (order := _pair_order(head)) and (got := _pair(cells[i], order)):
+            return got
+    return None
 
 
 def _num(text: str) -> float | None:
@@ -146,7 +197,9 @@ def score_table(lines: list[Line]) -> Iterator[Hit]:
     reconsidered as a whole (see the module docstring)."""
     notes: dict[int, dict] = {}
     said, used = _listed_scores(lines)
-    hits = said + list(_score_rows([ln for ln in lines if id(ln) not in used], notes))
+    across, used_across = _criteria_across(lines)
+    used |= used_across
+    hits = said + across + list(_score_rows([ln for ln in lines if id(ln) not in used], notes))
     for h in hits:
         if id(h.line) in notes and isinstance(h.value, dict):
             h.value = {**h.value, **notes[id(h.line)]}
@@ -327,6 +380,7 @@ def _score_rows(lines: list[Line], notes: dict[int, dict]) -> Iterator[Hit]:
     last_item = 0
     named = False  # criterion rows carry the criterion names: then a plain "1", "2" row is an item
     bullets: dict[int, int] = {}  # items written "- …" so far, per criterion
+    pair_heads: list[str] = []  # the header cells, for a column that holds "score/max" in each cell
     for line in lines:
         f = fix_digits(fold_keep_length(line.text))
         cells = [fix_digits(fold_keep_length(c)) for c in line.cells] if line.cells else None
@@ -339,6 +393,7 @@ def _score_rows(lines: list[Line], notes: dict[int, dict]) -> Iterator[Hit]:
             max_col = roles_.index("max") if "max" in roles_ else None
             score_col = roles_.index("score") if "score" in roles_ else None
             heads = [fold_keep_length(h) for h in (line.header or [""] * len(roles_))]
+            pair_heads = heads
             pass_col = next(
                 (
                     i
@@ -384,6 +439,7 @@ def _score_rows(lines: list[Line], notes: dict[int, dict]) -> Iterator[Hit]:
                 elif r in ("max", "score"):
                     order.append(r)
             head_width = len(cells or [])
+            pair_heads = list(cells or [])
             continue
         if (
             not cells
@@ -420,6 +476,8 @@ def _score_rows(lines: list[Line], notes: dict[int, dict]) -> Iterator[Hit]:
             label = " ".join(c for c in label_cells if c.strip())
             mx = _num_loose(cells[max_col]) if max_col is not None and max_col < len(cells) else None
             sc = _num_loose(cells[score_col]) if score_col is not None and score_col < len(cells) else None
+            if mx is None and sc is None:
+                mx, sc = _pair_in_row(cells, pair_heads) or (None, None)
             passed = None
             pcell = cells[pass_col] if pass_col is not None and pass_col < len(cells) else None
             if pcell is None and max_col is None and score_col is None:
@@ -460,7 +518,7 @@ def _score_rows(lines: list[Line], notes: dict[int, dict]) -> Iterator[Hit]:
             label = f
             mx = sc = None
             passed = None
-            t = _NUM_TAIL.search(f)
+            t = _NUM_TAIL.search(f) or (_PAIR_TAIL.search(f) if len(order) == 2 else None)
             if t and order:
                 a, b = parse_number(t.group(1)), parse_number(t.group(2))
                 mx, sc = (a, b) if order[0] == "max" else (b, a)
@@ -498,7 +556,7 @@ def _score_rows(lines: list[Line], notes: dict[int, dict]) -> Iterator[Hit]:
             continue
         m = _INDEX.match(label.strip())
         by_name = None
-        if not (m and m.group(2)):
+        if not (m and _item_of(m)):
             # The name alone: in a row, the cell with the most letters; the verdict words go.
             name_text = max(cells, key=lambda c: len(re.sub(r"[^a-z]", "", c))) if cells else label
             name_text = _PASS_TAIL.sub("", name_text.strip()).strip()
@@ -508,7 +566,7 @@ def _score_rows(lines: list[Line], notes: dict[int, dict]) -> Iterator[Hit]:
             current, last_item = by_name, 0
             yield Hit("criterion", {"index": by_name, "max": mx, "score": sc, "passed": passed}, line)
             continue
-        if m and named and not m.group(2) and current is not None and m.group(1) not in _ROMAN:
+        if m and named and _item_of(m) is None and current is not None and m.group(1) not in _ROMAN:
             # Criteria named in full, so a plain number under one is its item; numbering that starts
             # again means OCR lost the next criterion's own row.
             if int(m.group(1)) <= last_item and current < 4:
@@ -530,7 +588,7 @@ def _score_rows(lines: list[Line], notes: dict[int, dict]) -> Iterator[Hit]:
             is_roman = m.group(1) in _ROMAN
             roman = roman or is_roman
             idx = _ROMAN.get(m.group(1)) or int(m.group(1))
-            if roman and not is_roman and not m.group(2) and current is not None:
+            if roman and not is_roman and _item_of(m) is None and current is not None:
                 yield Hit(
                     "criterion_item",
                     {
@@ -543,12 +601,12 @@ def _score_rows(lines: list[Line], notes: dict[int, dict]) -> Iterator[Hit]:
                     line,
                 )
                 continue
-            if m.group(2):
+            if _item_of(m):
                 yield Hit(
                     "criterion_item",
                     {
                         "criterion": idx,
-                        "item": f"{idx}.{int(m.group(2))}",
+                        "item": f"{idx}.{_item_of(m)}",
                         "max": mx,
                         "score": sc,
                         "passed": passed,
@@ -599,6 +657,96 @@ def _said_scores(f: str) -> tuple[str, float | None, float | None] | None:
     if first is None or mx is None or sc is None:
         return None
     return f[:first].rstrip(" :,-–"), mx, sc
+
+
+# -- a summary with the criteria as columns: "Nội dung | Tiêu chí 1 | … | Tổng" over rows of maxima and
+# self-scores ("Điểm chuẩn | 25 | 30 | …", "Điểm tự chấm | 25 | 29 | …"); a share row is not read.
+_COLUMN_CRITERION = re.compile(r"^\W*(?:tieu chi|tc)\s*(iv|iii|ii|i|[1-4])\W*$")
+# "TC H", "Tiêu chí HI": a criterion column whose numeral OCR damaged; its place among the others says which.
+_COLUMN_CRITERION_DAMAGED = re.compile(r"^\W*(?:tieu chi|tc)\s+\S{1,3}\W*$")
+_SHARE = re.compile(r"ty le|%")
+
+
+def _column_criterion(cell: str) -> int | str | None:
+    """1–4 when a header cell names one criterion ("Tiêu chí 2", "TC II", or its name), "total" for the
+    sum column ("Tổng", "Cộng"), else None."""
+    f = cell.strip()
+    m = _COLUMN_CRITERION.match(f)
+    if m:
+        return _ROMAN.get(m.group(1)) or int(m.group(1))
+    if _TOTAL_CELL.match(f):
+        return "total"
+    return criterion_by_name(f)
+
+
+def _criterion_columns(cells: list[str]) -> dict[int, int | str]:
+    """The columns of a header row that name a criterion (or the total), the first cell aside. A column
+    "TC …" whose numeral OCR damaged takes the number after the criterion column before it, when no
+    other column has that number."""
+    named = {i: w for i, c in enumerate(cells) if i and (w := _column_criterion(c)) is not None}
+    taken = {w for w in named.values() if w != "total"}
+    last = 0
+    for i, c in enumerate(cells):
+        if i in named:
+            last = named[i] if isinstance(named[i], int) else last
+        elif i and _COLUMN_CRITERION_DAMAGED.match(c.strip()) and last + 1 <= 4 and last + 1 not in taken:
+            named[i] = last = last + 1
+            taken.add(last)
+    return dict(sorted(named.items()))
+
+
+def _row_role(label: str) -> str | None:
+    """What a row of the summary holds, by its label: "score", "max", or None (a share, anything else)."""
+    if _SHARE.search(label):
+        return None
+    if _SCORE_LOOSE.search(label):
+        return "score"
+    return "max" if _MAX_LOOSE.search(label) else None
+
+
+def _criteria_across(lines: list[Line]) -> tuple[list[Hit], set[int]]:
+    """Criterion and total rows of a summary table whose columns are the criteria; the readings and
+    the ids of the lines read (the row reader skips them)."""
+    hits: list[Hit] = []
+    used: set[int] = set()
+    cols: dict[int, int | str] | None = None
+    rows: dict[str, tuple[Line, list[str]]] = {}
+    width = 0
+
+    def flush() -> None:
+        if cols is None or not rows:
+            return
+        for ci, which in cols.items():
+            got = {
+                role: _num_loose(cells[ci]) if ci < len(cells) else None for role, (_, cells) in rows.items()
+            }
+            if all(v is None for v in got.values()):
+                continue
+            line = rows.get("score", rows.get("max"))[0]  # type: ignore[index]
+            row = {"max": got.get("max"), "score": got.get("score")}
+            if which == "total":
+                hits.append(Hit("criteria_total", row, line))
+            else:
+                hits.append(Hit("criterion", {"index": which, **row, "passed": None}, line))
+
+    for line in lines:
+        cells = [fix_digits(fold_keep_length(c)) for c in line.cells] if is_table_row(line) else None
+        if cells is not None and cols is not None and len(cells) == width:
+            role = _row_role(cells[0])
+            if role is not None and role not in rows:
+                rows[role] = (line, cells)
+                used.add(id(line))
+            continue
+        flush()
+        cols, rows = None, {}
+        if cells is None:
+            continue
+        named = _criterion_columns(cells)
+        if len([w for w in named.values() if w != "total"]) >= 2:
+            cols, width = named, len(cells)
+            used.add(id(line))
+    flush()
+    return hits, used
 
 
 # -- a phiếu without a table: each criterion and item a line that says its points ------------------
@@ -654,7 +802,7 @@ def _said_blocks(lines: list[Line]) -> list[list[Line]]:
 def _heading_criterion(folded: str) -> int | None:
     """The criterion a heading line names, by "Tiêu chí N" / a roman numeral, or by its name."""
     m = _INDEX.match(folded)
-    if m and not m.group(2) and ("tieu chi" in m.group(0) or m.group(1) in _ROMAN):
+    if m and _item_of(m) is None and ("tieu chi" in m.group(0) or m.group(1) in _ROMAN):
         return _ROMAN.get(m.group(1)) or int(m.group(1))
     return criterion_by_name(folded) if len(folded) < 80 else None
 
@@ -670,6 +818,10 @@ def _listed_scores(lines: list[Line]) -> tuple[list[Hit], set[int]]:
     current: int | None = None
     numbered = False  # criteria headed "Tiêu chí N" or I–IV: a plain "1." under one is its item
     item = 0
+    # A heading without points that just set ``current``, and the criterion row read from the points
+    # said after it before any item ("Điểm chuẩn của tiêu chí là 25 điểm; chi bộ tự chấm 24 điểm").
+    fresh = False
+    own: Hit | None = None
     for block in _said_blocks(lines):
         if is_table_row(block[0]):
             continue
@@ -682,6 +834,7 @@ def _listed_scores(lines: list[Line]) -> tuple[list[Hit], set[int]]:
             head = _heading_criterion(folded.strip())
             if head is not None and len(block) <= 2:
                 current, item, numbered = head, 0, True
+                fresh, own = True, None
             continue
         label = folded[: pts.start].strip().rstrip(" :,-–(")
         row = {"max": pts.max, "score": pts.score}
@@ -701,8 +854,8 @@ def _listed_scores(lines: list[Line]) -> tuple[list[Hit], set[int]]:
         if m and not bullet:
             idx = _ROMAN.get(m.group(1)) or int(m.group(1))
             headed = "tieu chi" in m.group(0) or m.group(1) in _ROMAN
-            if m.group(2):
-                crit, sub = idx, f"{idx}.{int(m.group(2))}"
+            if _item_of(m):
+                crit, sub = idx, f"{idx}.{_item_of(m)}"
             elif numbered and not headed and current is not None:
                 crit, sub = current, f"{current}.{idx}"
             else:
@@ -713,8 +866,20 @@ def _listed_scores(lines: list[Line]) -> tuple[list[Hit], set[int]]:
             item += 1
             letter = _LETTER.match(label.strip() + " ")
             crit, sub = current, letter.group(1) if letter else f"{current}.{item}"
+        if crit is None and fresh and not bullet and m is None and len(label.split()) <= 4:
+            # The heading's own points on the lines after it, unnumbered; a second sentence ("Chi bộ tự
+            # chấm 24 điểm.") fills in what the first did not say.
+            if own is None:
+                own = Hit("criterion", {"index": current, **row, "passed": None}, block[0])
+                hits.append(own)
+            else:
+                more = {k: v for k, v in row.items() if v is not None and own.value.get(k) is None}  # type: ignore[union-attr]
+                own.value = {**own.value, **more}  # type: ignore[dict-item]
+            used.update(id(ln) for ln in block)
+            continue
         if crit is None or not 1 <= crit <= 4:
             continue
+        fresh = False
         if sub is None:
             current, item = crit, 0
             hits.append(Hit("criterion", {"index": crit, **row, "passed": None}, block[0]))

@@ -269,6 +269,80 @@ def table_one_points_column_maxima_in_labels() -> list[Block]:
     return _doc([Table(rows, [0.07, 0.55, 0.13, 0.25])])
 
 
+def _one_column(max_first: bool) -> list[list[str]]:
+    """The rows of :func:`_rows` with both points in one cell, "29,5/30" (or "30 / 29,5")."""
+    out = []
+    for r in [*_rows(max_first), _total(max_first)]:
+        out.append([r[0], r[1], f"{r[2]}/{r[3]}" if not max_first else f"{r[2]} / {r[3]}", ""])
+    return out
+
+
+def table_one_column_score_over_max() -> list[Block]:
+    """One points column headed "Điểm đạt/Điểm tối đa", each cell "29,5/30"; a remarks column in words."""
+    head = ["TT", "Nội dung", "Điểm đạt/Điểm tối đa", "Nhận xét"]
+    rows = [head] + [[*r[:3], "Đầy đủ hồ sơ" if r[0] else ""] for r in _one_column(False)]
+    return _doc([Table(rows, [0.08, 0.56, 0.18, 0.18])])
+
+
+def table_one_column_max_over_score() -> list[Block]:
+    """The same with the maximum named first, "Thang điểm / tự đánh giá", each cell "30 / 29,5"."""
+    head = ["STT", "Tiêu chí và nội dung", "Thang điểm / tự đánh giá", "Ghi chú"]
+    return _doc([Table([head, *_one_column(True)], [0.08, 0.56, 0.18, 0.18])])
+
+
+def _items_by_code(code: Callable[[int, int], str], head: list[str]) -> Table:
+    rows = [head]
+    for i in range(4):
+        rows += [[code(i + 1, j), lb, dec(m), dec(s)] for j, (lb, m, s) in enumerate(ITEMS[i])]
+    return Table(rows, [0.12, 0.56, 0.16, 0.16])
+
+
+def table_criteria_across_roman() -> list[Block]:
+    """A summary whose columns are the criteria ("TC I" … "TC IV", "Cộng"), the self-scores on the first
+    row, the maxima on the second, a share row under them; then the items alone, coded "TC2-b"."""
+    summary = Table(
+        [
+            ["Chỉ số", "TC I", "TC II", "TC III", "TC IV", "Cộng"],
+            ["Điểm tự đánh giá", *(dec(x) for x in SCORES), dec(sum(SCORES))],
+            ["Điểm tối đa", *(dec(x) for x in MAXIMA), dec(sum(MAXIMA))],
+            ["Tỷ lệ %", *(dec(round(100 * s / m, 1)) for s, m in zip(SCORES, MAXIMA, strict=True)), "97"],
+        ],
+        [0.24, 0.14, 0.14, 0.14, 0.14, 0.2],
+    )
+    items = _items_by_code(
+        lambda i, j: f"TC{i}-{'abcd'[j]}", ["Số hiệu", "Nội dung", "Thang điểm", "Tự chấm"]
+    )
+    return _doc([Para("1. Điểm theo tiêu chí"), summary, Para("2. Điểm theo nội dung"), items])
+
+
+def table_criteria_across_names() -> list[Block]:
+    """The criteria's names head the summary's columns, maxima first; items coded "3.2"."""
+    summary = Table(
+        [
+            ["", *NAMES, "Tổng số"],
+            ["Thang điểm", *(dec(x) for x in MAXIMA), dec(sum(MAXIMA))],
+            ["Chi bộ tự chấm", *(dec(x) for x in SCORES), dec(sum(SCORES))],
+        ],
+        [0.2, 0.16, 0.16, 0.16, 0.16, 0.16],
+    )
+    items = _items_by_code(lambda i, j: f"{i}.{j + 1}", ["TT", "Nội dung", "Điểm chuẩn", "Điểm tự chấm"])
+    return _doc([summary, items])
+
+
+def prose_heading_then_sentences() -> list[Block]:
+    """No table: each criterion a heading, then its points in sentences of their own (the maximum in one,
+    the self-score in the next), then its items "• …: 14/14 điểm"."""
+    body: list[Block] = []
+    for i, name in enumerate(NAMES):
+        body.append(Para(f"TIÊU CHÍ {ROMAN[i]}: {name.upper()}", bold=True, indent=False))
+        body.append(Para(f"Thang điểm tối đa của tiêu chí này: {dec(MAXIMA[i])} điểm."))
+        body.append(Para(f"Chi bộ tự đánh giá {dec(SCORES[i])} điểm, trong đó:"))
+        for label, m, s in ITEMS[i]:
+            body.append(Para(f"• {label}: {dec(s)}/{dec(m)} điểm;", indent=False))
+    body.append(Para(f"Tổng cộng chi bộ tự chấm {dec(sum(SCORES))} điểm trên {dec(sum(MAXIMA))} điểm."))
+    return _doc(body)
+
+
 LAYOUTS: dict[str, Callable[[], list[Block]]] = {
     f.__name__: f
     for f in (
@@ -290,6 +364,11 @@ LAYOUTS: dict[str, Callable[[], list[Block]]] = {
         table_subtotal_rows,
         prose_dotted_leaders,
         table_one_points_column_maxima_in_labels,
+        table_one_column_score_over_max,
+        table_one_column_max_over_score,
+        table_criteria_across_roman,
+        table_criteria_across_names,
+        prose_heading_then_sentences,
     )
 }
 
@@ -325,7 +404,15 @@ def test_the_same_phieu_in_any_layout_gives_the_same_figures(layout: str, fmt: s
 
 
 @pytest.mark.parametrize(
-    "layout", ["prose_points_then_max", "prose_without_colons", "table_score_first_with_notes"]
+    "layout",
+    [
+        "prose_points_then_max",
+        "prose_without_colons",
+        "table_score_first_with_notes",
+        "table_one_column_score_over_max",
+        "table_criteria_across_names",
+        "prose_heading_then_sentences",
+    ],
 )
 def test_the_same_phieu_scanned_gives_the_same_criteria(layout: str) -> None:
     """Through Tesseract (an office scan at 300 dpi): the criteria and the total as typed."""
@@ -354,3 +441,26 @@ def test_a_new_wording_of_points_is_a_data_change(tmp_path: Path) -> None:
     mine.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     after = read_points(text, mine)
     assert (after.max, after.score) == (10.0, 9.5)
+
+
+def test_criterion_columns_whose_numerals_ocr_damaged_take_their_place() -> None:
+    """A summary scanned with "TC II" read as "TC H" and "TC III" as "TC Ill": the columns between
+    criterion I and criterion IV are criteria 2 and 3, in order."""
+    from extractors.fields.criteria import score_table
+    from extractors.model import Line, Provenance
+
+    def row(i: int, cells: list[str]) -> Line:
+        prov = Provenance(file="phieu.pdf", page=1, row=i, confidence=80.0)
+        return Line(text=" | ".join(cells), prov=prov, cells=cells)
+
+    lines = [
+        row(0, ["Nội dung", "TC I", "TC H", "TC Ill", "TC IV", "Tổng"]),
+        row(1, ["Mức tối đa", "30", "25", "20", "25", "100"]),
+        row(2, ["Đơn vị tự chấm", "29,5", "24", "20", "23,5", "97"]),
+    ]
+    crits = {
+        h.value["index"]: (h.value["max"], h.value["score"])
+        for h in score_table(lines)
+        if h.field == "criterion"
+    }
+    assert crits == {i + 1: (MAXIMA[i], SCORES[i]) for i in range(4)}
