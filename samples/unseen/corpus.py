@@ -590,8 +590,112 @@ def _round5() -> list[Entry]:
     return out
 
 
+R6_CELLS = [
+    # unit, superior body, recipient, place
+    ("Chi bộ Trường Mầm non Hoa Ban", "Đảng bộ xã Cẩm Thịnh", "Ban Thường vụ Đảng ủy xã Cẩm Thịnh", "Cẩm Thịnh"),
+    ("Chi bộ thôn Bản Giới", "Đảng bộ xã Tri Phương", "Đảng ủy xã Tri Phương", "Tri Phương"),
+    (
+        "Chi bộ Phòng Tài chính - Kế hoạch huyện Trần Văn Thời",
+        "Đảng bộ Cơ quan Chính quyền huyện Trần Văn Thời",
+        "Ban Thường vụ Đảng ủy Cơ quan Chính quyền huyện Trần Văn Thời",
+        "Trần Văn Thời",
+    ),
+    ("Chi bộ Khu phố Long Bình", "Đảng bộ phường 9", "Ban Thường vụ Đảng ủy phường 9", "Tuy Hòa"),
+    (
+        "Chi bộ Trung tâm Dịch vụ nông nghiệp huyện Hàm Yên",
+        "Đảng bộ Khối cơ quan và doanh nghiệp huyện Hàm Yên",
+        "Ban Thường vụ Đảng ủy Khối cơ quan và doanh nghiệp huyện Hàm Yên",
+        "Hàm Yên",
+    ),
+    ("Chi bộ thôn Cẩm Sơn", "Đảng bộ xã Gio Mỹ", "Đảng ủy xã Gio Mỹ", "Gio Mỹ"),
+    ("Chi bộ Quân sự xã An Cư", "Đảng bộ xã An Cư", "Đảng ủy xã An Cư", "An Cư"),
+    (
+        "Chi bộ Trường Trung học phổ thông Cẩm Xuyên",
+        "Đảng bộ thị trấn Cẩm Xuyên",
+        "Ban Thường vụ Đảng ủy thị trấn Cẩm Xuyên",
+        "Cẩm Xuyên",
+    ),
+    ("Chi bộ ấp Rạch Cui", "Đảng bộ xã Khánh Bình Tây", "Ban Thường vụ Đảng ủy xã Khánh Bình Tây", "Khánh Bình Tây"),
+    (
+        "Chi bộ Bảo hiểm xã hội huyện Sông Hinh",
+        "Đảng bộ Khối các cơ quan huyện Sông Hinh",
+        "Ban Thường vụ Đảng ủy Khối các cơ quan huyện Sông Hinh",
+        "Sông Hinh",
+    ),
+]  # fmt: skip
+R6_COMMITTEES = [
+    # unit, issuer, superior body, recipient, place
+    ("Đảng bộ xã Cẩm Thịnh", "ĐẢNG ỦY XÃ CẨM THỊNH", "Đảng bộ huyện Cẩm Xuyên", "Ban Thường vụ Huyện ủy Cẩm Xuyên", "Cẩm Thịnh"),
+    ("Đảng bộ xã Tri Phương", "ĐẢNG ỦY XÃ TRI PHƯƠNG", "Đảng bộ huyện Trùng Khánh", "Ban Thường vụ Huyện ủy Trùng Khánh", "Tri Phương"),
+    (
+        "Đảng bộ Bệnh viện Đa khoa huyện Gio Linh",
+        "ĐẢNG ỦY BỆNH VIỆN ĐA KHOA HUYỆN GIO LINH",
+        "Đảng bộ huyện Gio Linh",
+        "Ban Thường vụ Huyện ủy Gio Linh",
+        "Gio Linh",
+    ),
+    ("Đảng bộ phường 9", "ĐẢNG ỦY PHƯỜNG 9", "Đảng bộ thành phố Tuy Hòa", "Ban Thường vụ Thành ủy Tuy Hòa", "Tuy Hòa"),
+    (
+        "Đảng bộ thị trấn Tân Yên",
+        "ĐẢNG ỦY THỊ TRẤN TÂN YÊN",
+        "Đảng bộ huyện Hàm Yên",
+        "Ban Thường vụ Huyện ủy Hàm Yên",
+        "Hàm Yên",
+    ),
+]  # fmt: skip
+
+
+def _round6() -> list[Entry]:
+    """Round 6 (cases ``r6_*``): twelve held-out families, three per document type (families/r6_*.py), that
+    vary structure and layout (a narrative, small matrices, framed boxes, footnotes, per-group totals, the
+    documents' figures side by side), written from the guidance texts without reading extractors/,
+    validators/ or earlier rounds' misses."""
+    m4 = lambda m: [m] * 4  # noqa: E731 - four documents in one medium
+    rows = [
+        ("r6_01_chi_bo_dat_pdf", "Chi bộ đạt, PDF có lớp chữ", "chi_bo", m4("pdf_text"), None, {}),
+        ("r6_02_dang_bo_dat_docx", "Đảng bộ cơ sở đạt, Word", "dang_bo_co_so", m4("docx"), None, {}),
+        ("r6_03_chi_bo_dat_scan", "Chi bộ đạt, bản quét", "chi_bo", m4("scan"), None, {}),
+        ("r6_04_chi_bo_mien_sinh_hoat", "Chi bộ đạt, 01 đảng viên miễn sinh hoạt", "chi_bo", m4("docx"), None, {"excused": 1}),
+        ("r6_05_dang_bo_dat_anh", "Đảng bộ cơ sở đạt, ảnh chụp điện thoại", "dang_bo_co_so", m4("photo"), None, {}),
+        ("r6_06_chi_bo_dat_docx", "Chi bộ đạt, Word", "chi_bo", m4("docx"), None, {}),
+        ("r6_07_chi_bo_phieu_khong_hop_le_scan", "Chi bộ đạt, 01 phiếu không hợp lệ, bản quét", "chi_bo", m4("scan"), None, {"invalid": 1}),
+        ("r6_08_dang_bo_dat_pdf", "Đảng bộ cơ sở đạt, PDF có lớp chữ", "dang_bo_co_so", m4("pdf_text"), None, {}),
+        ("r6_09_chi_bo_dat_hon_hop", "Chi bộ đạt, ảnh + Word + PDF + quét", "chi_bo", ["photo", "docx", "pdf_text", "scan"], None, {}),
+        ("r6_10_dang_bo_dat_hon_hop", "Đảng bộ cơ sở đạt, Word + PDF", "dang_bo_co_so", ["docx", "pdf_text", "pdf_text", "docx"], None, {}),
+        ("r6_11_chi_bo_dat_anh", "Chi bộ đạt, ảnh chụp điện thoại", "chi_bo", m4("photo"), None, {}),
+        ("r6_12_tieu_chi_duoi_95_scan", "Tiêu chí 2 tự chấm 92%, bản quét", "chi_bo", m4("scan"), "criterion", {}),
+        ("r6_13_dang_vien_khong_hoan_thanh", "01 đảng viên không hoàn thành nhiệm vụ", "chi_bo", m4("docx"), "khtnv", {}),
+        ("r6_14_tot_duoi_80", "Dưới 80% đảng viên hoàn thành tốt nhiệm vụ trở lên", "chi_bo", m4("pdf_text"), "under80", {}),
+        ("r6_15_khong_du_so_luong", "Đảng viên chính thức có mặt dưới 2/3", "chi_bo", m4("docx"), "quorum", {}),
+        ("r6_16_dang_bo_co_ky_luat_scan", "Đảng bộ: 01 đảng viên bị kỷ luật khiển trách, bản quét", "dang_bo_co_so", m4("scan"), "discipline", {}),
+        ("r6_17_thieu_thuong_ky", "Chỉ 11 kỳ sinh hoạt thường kỳ", "chi_bo", m4("pdf_text"), "regular", {}),
+        ("r6_18_thieu_chuyen_de", "Chỉ 03 kỳ chuyên đề", "chi_bo", m4("docx"), "thematic", {}),
+        ("r6_19_du_sinh_hoat_duoi_85_anh", "Tỷ lệ dự sinh hoạt 84,6%, ảnh chụp", "chi_bo", m4("photo"), "attendance", {}),
+        ("r6_20_chi_bo_truc_thuoc_khtnv", "Đảng bộ: 01 chi bộ trực thuộc không hoàn thành nhiệm vụ", "dang_bo_co_so", m4("pdf_text"), "subordinate", {}),
+        ("r6_21_so_dang_vien_khac_bb", "Biên bản ghi số đảng viên chính thức khác", "chi_bo", m4("docx"), "count_bien_ban", {}),
+        ("r6_22_phieu_khong_khop", "Tán thành + không tán thành ≠ hợp lệ", "chi_bo", m4("pdf_text"), "ballots", {}),
+        ("r6_23_diem_khong_cong_dung_hon_hop", "Điểm tiêu chí 1 khác tổng các nội dung, PDF + Word + quét", "chi_bo", ["pdf_text", "docx", "docx", "scan"], "score_sum", {}),
+        ("r6_24_bieu_quyet_mot_nua", "Tán thành đúng một nửa", "chi_bo", m4("docx"), "vote", {}),
+    ]  # fmt: skip
+    fams = (("TTR-17", "TTR-18", "TTR-19"), ("BBK-17", "BBK-18", "BBK-19"), ("BCA-17", "BCA-18", "BCA-19"), ("PTD-17", "PTD-18", "PTD-19"))  # fmt: skip
+    out, cells, committees = [], 0, 0
+    for i, (case, desc, kind, media, fault, extra) in enumerate(rows):
+        if kind == "chi_bo":
+            unit, cells = R6_CELLS[cells % len(R6_CELLS)], cells + 1
+        else:
+            unit, committees = R6_COMMITTEES[committees % len(R6_COMMITTEES)], committees + 1
+        families = (
+            fams[0][(i + 2) % 3],
+            fams[1][(2 * i + i // 3) % 3],
+            fams[2][(i + i // 3 + 1) % 3],
+            fams[3][(i // 3 + 2 * i + 2) % 3],
+        )
+        out.append(Entry(case, desc, kind, media, families, fault, index=600 + i, unit=unit, **extra))
+    return out
+
+
 # Each round adds its own function (its entries carry their own units and file numbers where needed).
-ENTRIES = _entries() + _round2() + _round3() + _round4() + _round5()
+ENTRIES = _entries() + _round2() + _round3() + _round4() + _round5() + _round6()
 
 
 def _criteria(rng: random.Random, maxes: list[int], deficits: list[float]) -> list[Criterion]:

@@ -22,6 +22,7 @@ ROUND1 = [d for d in CORPUS if d.case[0] in "uh"]  # u* dev, h* heldout
 ROUND3 = [d for d in CORPUS if d.case.startswith("r3_")]
 ROUND4 = [d for d in CORPUS if d.case.startswith("r4_")]
 ROUND5 = [d for d in CORPUS if d.case.startswith("r5_")]
+ROUND6 = [d for d in CORPUS if d.case.startswith("r6_")]
 REQUIRED = ("to_trinh", "bien_ban_kiem_phieu", "bao_cao", "phieu_tu_danh_gia")
 
 
@@ -127,14 +128,27 @@ def test_round4_shape() -> None:
 
 
 def test_round5_shape() -> None:
-    """Round 5: the held-out round, families that vary layout; its own units (no unit of an earlier round)."""
-    _round_shape(ROUND5, 5, "heldout")
+    """Round 5: families that vary layout; held out until round 6 was written, tuned on since (dev); its own
+    units (no unit of an earlier round)."""
+    _round_shape(ROUND5, 5, "dev")
     earlier = {d.unit for d in CORPUS if round_of(d) < 5}
     assert not {d.unit for d in ROUND5} & earlier
     assert sum(1 for d in ROUND5 if d.verdict == "dat" and d.members_excused) == 1
     assert sum(1 for d in ROUND5 if d.verdict == "dat" and d.ballots_invalid) == 1
     faults = Counter(d.flags[0] for d in ROUND5 if d.flags)
     assert faults["MEETINGS_BELOW_MINIMUM"] == 2 and sum(faults.values()) == 13
+
+
+def test_round6_shape() -> None:
+    """Round 6: the held-out round, families that vary structure and layout; its own units and file numbers."""
+    _round_shape(ROUND6, 6, "heldout")
+    earlier = {d.unit for d in CORPUS if round_of(d) < 6}
+    assert not {d.unit for d in ROUND6} & earlier
+    assert sum(1 for d in ROUND6 if d.verdict == "dat" and d.members_excused) == 1
+    assert sum(1 for d in ROUND6 if d.verdict == "dat" and d.ballots_invalid) == 1
+    faults = Counter(d.flags[0] for d in ROUND6 if d.flags)
+    assert faults["MEETINGS_BELOW_MINIMUM"] == 2 and sum(faults.values()) == 13
+    assert len({d.members_official for d in ROUND6}) > 5  # units of many sizes
 
 
 def test_counts_in_words() -> None:
@@ -184,6 +198,8 @@ def test_scans_and_photos_are_frozen_too(tmp_path) -> None:
         "r4_06_chi_bo_dat_anh",
         "r5_05_dang_bo_dat_scan",
         "r5_03_chi_bo_dat_anh",
+        "r6_16_dang_bo_co_ky_luat_scan",
+        "r6_11_chi_bo_dat_anh",
     }
     hashes = generate(tmp_path / "inbox", tmp_path / "expected", media={"scan", "photo"}, cases=cases)
     assert {k.split("/")[0] for k in hashes} == cases
@@ -295,3 +311,36 @@ def test_round5_continued_table_repeats_its_header() -> None:
     assert "Bảng kết quả kiểm phiếu (tiếp theo)" in text
     assert text.count("TT | Nội dung | Số lượng | Ghi chú") == 2
     assert f"Số phiếu tán thành | {d.votes_for} |" in text
+
+
+def test_round6_group_rows_add_up_to_the_total_row() -> None:
+    """BCA-18 gives ratings per tổ đảng (per khối for a đảng bộ): the groups add up to the "Cộng" row, which
+    holds the truth's counts."""
+    for case in ("r6_13_dang_vien_khong_hoan_thanh", "r6_20_chi_bo_truc_thuoc_khtnv"):
+        d, data = _as_docx(case, "bao_cao", "BCA-18")
+        table = next(
+            t
+            for t in Document(io.BytesIO(data)).tables
+            if "HTXSNV" in t.rows[0].cells[-1].text + t.rows[0].cells[2 % len(t.columns)].text
+        )
+        rows = [[c.text for c in row.cells] for row in table.rows[1:]]
+        assert rows[-1][0] == "Cộng"
+        for col, key in enumerate(("xuat_sac", "tot", "hoan_thanh", "khong_hoan_thanh"), 2):
+            assert sum(int(r[col]) for r in rows[:-1]) == int(rows[-1][col]) == d.ratings[key], (case, key)
+        assert sum(int(r[1]) for r in rows[:-1]) == d.members_total
+
+
+def test_round6_matrix_states_ballots_and_shares() -> None:
+    """BBK-18 puts the ballots in a 2×6 matrix: counts in "Số phiếu", shares of the entitled voters below."""
+    d, data = _as_docx("r6_22_phieu_khong_khop", "bien_ban_kiem_phieu", "BBK-18")
+    text = _docx_text(data)
+    counts = [
+        d.ballots_issued,
+        d.ballots_returned,
+        d.ballots_valid,
+        d.ballots_invalid,
+        d.votes_for,
+        d.votes_against,
+    ]
+    assert "Số phiếu | " + " | ".join(str(n) for n in counts) in text
+    assert f"Tỷ lệ (%) | {dec(round(100 * d.ballots_issued / d.voters_eligible, 2))} |" in text

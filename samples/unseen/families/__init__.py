@@ -30,6 +30,10 @@ from . import (
     r5_bien_ban,
     r5_phieu,
     r5_to_trinh,
+    r6_bao_cao,
+    r6_bien_ban,
+    r6_phieu,
+    r6_to_trinh,
     to_trinh,
 )
 from .common import Ctx
@@ -93,7 +97,7 @@ FAMILIES: dict[str, Family] = {
     "PTD-11": r4_phieu.points_in_prose,
     "PTD-12": r4_phieu.slash_column,
     "PTD-13": r4_phieu.criteria_columns,
-    # round 5 (held out; written without reading the rules)
+    # round 5 (written without reading the rules; dev since round 6)
     "TTR-14": r5_to_trinh.label_value_layout,
     "TTR-15": r5_to_trinh.annex,
     "TTR-16": r5_to_trinh.checkbox_form,
@@ -106,6 +110,19 @@ FAMILIES: dict[str, Family] = {
     "PTD-14": r5_phieu.two_score_columns,
     "PTD-15": r5_phieu.three_levels,
     "PTD-16": r5_phieu.headings_with_max,
+    # round 6 (held out; written without reading the rules)
+    "TTR-17": r6_to_trinh.content_result_table,
+    "TTR-18": r6_to_trinh.framed_summary,
+    "TTR-19": r6_to_trinh.side_by_side,
+    "BBK-17": r6_bien_ban.narrative,
+    "BBK-18": r6_bien_ban.two_matrices,
+    "BBK-19": r6_bien_ban.paired_columns,
+    "BCA-17": r6_bao_cao.footnotes,
+    "BCA-18": r6_bao_cao.per_group_totals,
+    "BCA-19": r6_bao_cao.criteria_boxes,
+    "PTD-17": r6_phieu.roman_unruled,
+    "PTD-18": r6_phieu.table_per_criterion,
+    "PTD-19": r6_phieu.items_in_one_cell,
 }
 
 
