@@ -528,6 +528,28 @@ def test_a_figure_stated_differently_by_two_documents() -> None:
     assert result.figures.regular_meetings == 12 and result.verdict == Verdict.CAN_XEM_XET
 
 
+def test_a_failed_threshold_another_document_says_is_met_goes_to_a_person() -> None:
+    docs = set_value(clean_chi_bo(), BC, "regular_meetings", 10)  # the report, which decides, says 10
+    docs[TT] += [("regular_meetings", 12)]  # the proposal says 12
+    result = run(docs)
+    (flag,) = flags(result, FlagCode.MEETINGS_BELOW_MINIMUM)
+    assert flag.severity == Severity.WARNING and "12" in flag.message and "To trinh.docx" in flag.message
+    assert result.verdict == Verdict.CAN_XEM_XET
+    assert FlagCode.FIGURE_MISMATCH in codes(result)
+
+
+def test_a_failed_threshold_every_document_fails_stands() -> None:
+    docs = set_value(clean_chi_bo(), BC, "regular_meetings", 10)
+    docs[TT] += [("regular_meetings", 9)]  # another value, but on the failing side too
+    assert run(docs).verdict == Verdict.KHONG_DAT
+    docs = set_value(docs, TT, "regular_meetings", 12)
+    docs = set_value(docs, BC, "thematic_meetings", 3)  # a second failure nobody contests
+    result = run(docs)
+    assert result.verdict == Verdict.KHONG_DAT
+    severities = {f.field: f.severity for f in flags(result, FlagCode.MEETINGS_BELOW_MINIMUM)}
+    assert severities == {"regular_meetings": Severity.WARNING, "thematic_meetings": Severity.ERROR}
+
+
 def test_ratings_without_members_rated_or_the_fourth_level() -> None:
     docs = set_value(clean_chi_bo(), BC, "members_rated", None)
     docs = set_value(docs, BC, "rating_khong_hoan_thanh", None)

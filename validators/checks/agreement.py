@@ -8,7 +8,7 @@ from rapidfuzz import fuzz
 
 from extractors.text import fold
 
-from ..codes import DocType, FlagCode
+from ..codes import THRESHOLD_CODES, DocType, FlagCode, Severity
 from ..reconcile import Candidate, parse_date
 from .base import FIELD_LABELS_VI, Context, Status
 
@@ -217,5 +217,76 @@ def check_agreement(ctx: Context) -> None:
     check_year(ctx)
     check_members(ctx)
     check_figures(ctx)
+    check_contested(ctx)
     check_dates(ctx)
     check_deadline(ctx)
+
+
+# Which way a figure moves to meet its rule: more meetings, votes or members rated well pass sooner;
+# fewer members disciplined or failing do.
+_MORE_PASSES = frozenset(
+    {
+        "members_present",
+        "votes_for",
+        "rating_xuat_sac",
+        "rating_tot",
+        "rating_hoan_thanh",
+        "regular_meetings",
+        "thematic_meetings",
+        "attendance_pct",
+        "subordinates_at_least_hoan_thanh",
+        "subordinates_at_least_tot",
+        "subordinates_bon_tot",
+    }
+)
+_FEWER_PASSES = frozenset({"votes_against", "rating_khong_hoan_thanh", "disciplined_members"})
+
+
+def check_contested(ctx: Context) -> None:
+    """A threshold failed on a figure another document of the dossier states on the passing side.
+
+    The rule failed on the value the dossier's reading chose, but the documents disagree about it
+    (FIGURE_MISMATCH says so): which one is right is for a person to decide, not a reason to refuse the
+    dossier. The failure stays on the sheet as a warning naming the other document's value; the rule
+    is left unchecked. When every document's value fails the rule, the failure stands."""
+    contested = {f.field for f in ctx.flags if f.code == FlagCode.FIGURE_MISMATCH}
+    downgraded: set[str | None] = set()
+    for flag in ctx.flags:
+        key = flag.field
+        if (
+            flag.severity != Severity.ERROR
+            or flag.code not in THRESHOLD_CODES
+            or key not in contested
+            or (chosen := ctx.rec.chosen.get(key)) is None
+            or not _number(chosen.value)
+        ):
+            continue
+        used = float(chosen.value)
+        others = [
+            c
+            for c in _first_per_file(ctx, key)
+            if _number(c.value)
+            and c.file.file != chosen.file.file
+            and (
+                float(c.value) > used
+                if key in _MORE_PASSES
+                else key in _FEWER_PASSES and float(c.value) < used
+            )
+        ]
+        if not others:
+            continue
+        said = "; ".join(f"“{c.file.file}” ghi {c.value}" for c in others)
+        flag.severity = Severity.WARNING
+        flag.message = (
+            f"{flag.message.rstrip('.')}. Nhưng {said}: các văn bản khác nhau ở số liệu này, "
+            "cần người đối chiếu bản gốc trước khi kết luận không đạt."
+        )
+        flag.evidence += [c.evidence() for c in others if c.evidence() not in flag.evidence]
+        downgraded.add(flag.rule)
+    for rule in downgraded - {f.rule for f in ctx.flags if f.severity == Severity.ERROR}:
+        if rule:
+            ctx.status[rule] = Status.UNCHECKED  # a failure set aside: no longer FAILED, not MET either
+
+
+def _number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
