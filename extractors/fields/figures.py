@@ -211,6 +211,18 @@ class FigureReader:
             if patterns.total_rows
             else None
         )
+        self._score_unit = (
+            re.compile(r"\s*(?:" + "|".join(re.escape(u) for u in patterns.score_units) + r")(?![a-z0-9])")
+            if patterns.score_units
+            else None
+        )
+        self._reference = (
+            re.compile(
+                r"(?<![a-z0-9])(?:" + "|".join(re.escape(w) for w in patterns.reference_words) + r")\s*$"
+            )
+            if patterns.reference_words
+            else None
+        )
         self._proposal = phrase_regex(patterns.proposal_rows) if patterns.proposal_rows else None
         # Tables (page, key) with a total row ("Cộng | 25 | 24 | …"), and tables with a row putting the
         # proposal to the vote: their other rows under label columns are parts or other questions.
@@ -356,8 +368,22 @@ class FigureReader:
                 h.start, h.at = num.start - at_start, at
                 yield h
 
+    def _is_score(self, work: str, n: Number) -> bool:
+        """The number is a score ("25/25 điểm"), its unit one of patterns.yaml's score units, or an
+        item's number ("ở nội dung 2"), after one of its reference words."""
+        if self._score_unit is not None and self._score_unit.match(work, n.end) is not None:
+            return True
+        return (
+            self._reference is not None
+            and self._reference.search(work, max(0, n.start - 20), n.start) is not None
+        )
+
     def _value_in(self, work: str, lo: int, ks: int, ke: int, hi: int, rule: Rule) -> tuple | None:
-        before = [n for n in numbers(work, lo, ks) if as_value(n, rule.kind) is not None]
+        before = [
+            n
+            for n in numbers(work, lo, ks)
+            if as_value(n, rule.kind) is not None and not self._is_score(work, n)
+        ]
         if before and rule.kind == "int":
             n = before[-1]
             # "phát ra: 10 phiếu thu về: 12": a number right after the previous phrase's colon is its value.
@@ -406,7 +432,7 @@ class FigureReader:
                 continue
             if rule.kind == "pct" and not n.pct:
                 continue
-            if as_value(n, rule.kind) is None:
+            if as_value(n, rule.kind) is None or self._is_score(work, n):
                 continue
             if self._counts_next(work, n, hi, rule):
                 break  # "trên tổng số 23 đảng viên chính thức": 23 counts the official members
@@ -560,7 +586,10 @@ class FigureReader:
             self.table.pending_labels = (
                 labels  # a heading row: "Có quyền biểu quyết | Số phiếu | … | Kết quả"
             )
-        if self.table.label_cols and not any(self.regex.search(c) for c in cells):  # type: ignore[union-attr]
+        # The row putting the proposal to the vote is read under the labels, whatever its question
+        # names ("… công nhận Đảng bộ cơ sở …").
+        proposal = self._proposal_row(line)
+        if self.table.label_cols and (proposal or not any(self.regex.search(c) for c in cells)):  # type: ignore[union-attr]
             if not self._part_row(line):
                 yield from self._values_under_labels(line, cells, self.table.label_cols)
             return
@@ -669,6 +698,11 @@ class FigureReader:
             if re.search(r"[a-z]", c) and not _INDEX_CELL.match(c):
                 return c
         return None
+
+    def _proposal_row(self, line: Line) -> bool:
+        """The row of a table of questions voted on whose question is the proposal of recognition."""
+        label = self._row_label(line) if (line.prov.page, line.prov.table) in self._voting else None
+        return label is not None and self._proposal is not None and self._proposal.search(label) is not None
 
     def _part_row(self, line: Line) -> bool:
         """A row under label columns that is not the unit's own: a group's ("Tổ 1 | 9 | 8 | …") in a

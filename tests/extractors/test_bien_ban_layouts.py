@@ -209,3 +209,19 @@ def test_a_groups_table_is_read_on_its_total_row() -> None:
     assert v["members_total"] == [13]
     assert v["members_official"] == [12]
     assert v["members_present"] == [12]
+
+
+def test_the_proposal_row_is_read_under_the_vote_columns_whatever_its_question_names() -> None:
+    # "Đảng bộ có" in the question is a phrase of the members' count: not this row's label
+    v = _values(
+        _table_doc(
+            [
+                ["TT", "Nội dung đưa ra biểu quyết", "Đồng ý", "Không đồng ý"],
+                ["1", "Thông qua báo cáo kiểm điểm", "11", "0"],
+                ["2", "Đề nghị xét công nhận Đảng bộ có thành tích bốn tốt", "10", "1"],
+            ]
+        )
+    )
+    assert v["votes_for"] == [10]
+    assert v["votes_against"] == [1]
+    assert "members_total" not in v
