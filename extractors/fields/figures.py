@@ -369,10 +369,11 @@ class FigureReader:
                 yield h
 
     def _is_score(self, work: str, n: Number) -> bool:
-        """The number is a score ("25/25 điểm"), its unit one of patterns.yaml's score units, or an
-        item's number ("ở nội dung 2"), after one of its reference words."""
-        if self._score_unit is not None and self._score_unit.match(work, n.end) is not None:
-            return True
+        """The number is a score ("25/25 điểm"), its unit one of patterns.yaml's score units."""
+        return self._score_unit is not None and self._score_unit.match(work, n.end) is not None
+
+    def _is_reference(self, work: str, n: Number) -> bool:
+        """The number is an item's ("ở nội dung 2"), after one of patterns.yaml's reference words."""
         return (
             self._reference is not None
             and self._reference.search(work, max(0, n.start - 20), n.start) is not None
@@ -382,7 +383,9 @@ class FigureReader:
         before = [
             n
             for n in numbers(work, lo, ks)
-            if as_value(n, rule.kind) is not None and not self._is_score(work, n)
+            if as_value(n, rule.kind) is not None
+            and not self._is_score(work, n)
+            and not self._is_reference(work, n)
         ]
         if before and rule.kind == "int":
             n = before[-1]
@@ -432,7 +435,9 @@ class FigureReader:
                 continue
             if rule.kind == "pct" and not n.pct:
                 continue
-            if as_value(n, rule.kind) is None or self._is_score(work, n):
+            if self._is_score(work, n):
+                break  # the phrase names what is scored ("Tiêu chí 1 (… hoàn thành tốt nhiệm vụ …): 25/25 điểm")
+            if as_value(n, rule.kind) is None or self._is_reference(work, n):
                 continue
             if self._counts_next(work, n, hi, rule):
                 break  # "trên tổng số 23 đảng viên chính thức": 23 counts the official members
