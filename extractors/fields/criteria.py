@@ -203,7 +203,39 @@ def score_table(lines: list[Line]) -> Iterator[Hit]:
     for h in hits:
         if id(h.line) in notes and isinstance(h.value, dict):
             h.value = {**h.value, **notes[id(h.line)]}
-    yield from _reconsider(_completed(hits))
+    yield from _reconsider(_completed(_sub_items_folded(hits)))
+
+
+# A third-level row ("2.1.3"): a part of item 2.1, whose points add up to the item's.
+_SUB_ITEM = re.compile(r"^\W*([1-4])\.(\d{1,2})\.(\d{1,2})(?!\d)")
+
+
+def _sub_items_folded(hits: list[Hit]) -> list[Hit]:
+    """Items split into parts a level deeper ("1.1" over "1.1.1", "1.1.2"): the parts are not items of
+    their own; an item whose score or maximum was not read (OCR) is the sum of its parts'."""
+    parents: dict[tuple, Hit] = {}
+    parts: dict[tuple, list[Hit]] = {}
+    out: list[Hit] = []
+    for h in hits:
+        v = h.value
+        key = (
+            (v.get("criterion"), v.get("item"))
+            if h.field == "criterion_item" and isinstance(v, dict)
+            else None
+        )
+        if key is not None and _SUB_ITEM.match(fold_keep_length(h.line.text)) and key in parents:
+            parts.setdefault(key, []).append(h)
+            continue
+        if key is not None:
+            parents[key] = h
+        out.append(h)
+    for key, rows in parts.items():
+        parent = parents[key]
+        for part in ("score", "max"):
+            values = [r.value.get(part) for r in rows]
+            if parent.value.get(part) is None and values and all(isinstance(x, int | float) for x in values):
+                parent.value = {**parent.value, part: sum(values)}
+    return out
 
 
 def _completed(hits: list[Hit]) -> list[Hit]:

@@ -211,6 +211,23 @@ class FigureReader:
             if patterns.total_rows
             else None
         )
+        self._score_unit = (
+            re.compile(r"\s*(?:" + "|".join(re.escape(u) for u in patterns.score_units) + r")(?![a-z0-9])")
+            if patterns.score_units
+            else None
+        )
+        self._reference = (
+            re.compile(
+                r"(?<![a-z0-9])(?:" + "|".join(re.escape(w) for w in patterns.reference_words) + r")\s*$"
+            )
+            if patterns.reference_words
+            else None
+        )
+        self._proposal = phrase_regex(patterns.proposal_rows) if patterns.proposal_rows else None
+        # Tables (page, key) with a total row ("Cộng | 25 | 24 | …"), and tables with a row putting the
+        # proposal to the vote: their other rows under label columns are parts or other questions.
+        self._totalled: set[object] = set()
+        self._voting: set[object] = set()
         self.table: _Table | None = None
         self.section_scope: str | None = None
         self._committee_before = False  # the sentence read last was about the committee and goes on
@@ -244,6 +261,14 @@ class FigureReader:
             year = row_year(line) if is_table_row(line) else None
             if year is not None:
                 self._row_years.setdefault(_table_key(line), set()).add(year)
+        self._totalled, self._voting = set(), set()
+        for line in lines:
+            if is_table_row(line) and line.prov.table is not None:
+                label = self._row_label(line)
+                if label is not None and self._total_row is not None and self._total_row.match(label):
+                    self._totalled.add((line.prov.page, line.prov.table))
+                if label is not None and self._proposal is not None and self._proposal.search(label):
+                    self._voting.add((line.prov.page, line.prov.table))
         block: list[Line] = []
         for line in lines:
             if is_table_row(line):
@@ -343,8 +368,25 @@ class FigureReader:
                 h.start, h.at = num.start - at_start, at
                 yield h
 
+    def _is_score(self, work: str, n: Number) -> bool:
+        """The number is a score ("25/25 điểm"), its unit one of patterns.yaml's score units."""
+        return self._score_unit is not None and self._score_unit.match(work, n.end) is not None
+
+    def _is_reference(self, work: str, n: Number) -> bool:
+        """The number is an item's ("ở nội dung 2"), after one of patterns.yaml's reference words."""
+        return (
+            self._reference is not None
+            and self._reference.search(work, max(0, n.start - 20), n.start) is not None
+        )
+
     def _value_in(self, work: str, lo: int, ks: int, ke: int, hi: int, rule: Rule) -> tuple | None:
-        before = [n for n in numbers(work, lo, ks) if as_value(n, rule.kind) is not None]
+        before = [
+            n
+            for n in numbers(work, lo, ks)
+            if as_value(n, rule.kind) is not None
+            and not self._is_score(work, n)
+            and not self._is_reference(work, n)
+        ]
         if before and rule.kind == "int":
             n = before[-1]
             # "phát ra: 10 phiếu thu về: 12": a number right after the previous phrase's colon is its value.
@@ -393,7 +435,9 @@ class FigureReader:
                 continue
             if rule.kind == "pct" and not n.pct:
                 continue
-            if as_value(n, rule.kind) is None:
+            if self._is_score(work, n):
+                break  # the phrase names what is scored ("Tiêu chí 1 (… hoàn thành tốt nhiệm vụ …): 25/25 điểm")
+            if as_value(n, rule.kind) is None or self._is_reference(work, n):
                 continue
             if self._counts_next(work, n, hi, rule):
                 break  # "trên tổng số 23 đảng viên chính thức": 23 counts the official members
@@ -547,8 +591,12 @@ class FigureReader:
             self.table.pending_labels = (
                 labels  # a heading row: "Có quyền biểu quyết | Số phiếu | … | Kết quả"
             )
-        if self.table.label_cols and not any(self.regex.search(c) for c in cells):  # type: ignore[union-attr]
-            yield from self._values_under_labels(line, cells, self.table.label_cols)
+        # The row putting the proposal to the vote is read under the labels, whatever its question
+        # names ("… công nhận Đảng bộ cơ sở …").
+        proposal = self._proposal_row(line)
+        if self.table.label_cols and (proposal or not any(self.regex.search(c) for c in cells)):  # type: ignore[union-attr]
+            if not self._part_row(line):
+                yield from self._values_under_labels(line, cells, self.table.label_cols)
             return
         if self._is_header(cells):
             self._read_header(cells)
@@ -580,7 +628,7 @@ class FigureReader:
             if total:
                 yield from self._total_of_levels(line, cells, ci)
                 return
-        if label_idx is None:
+        if label_idx is None or (self.table.label_cols and self._part_row(line)):
             return
         if any(len(c) > 40 and numbers(c) and self.regex.search(c) for c in cells[label_idx:]):  # type: ignore[union-attr]
             # A cell is a sentence with its own figures and phrases ("Đánh giá chi bộ trực thuộc" |
@@ -644,6 +692,34 @@ class FigureReader:
             pn = numbers(cells[t.pct_col])
             if pn and not any(n.pct for n in numbers(c)):
                 yield Hit(rule.pct_field, round(pn[0].value, 2), line)
+
+    def _row_label(self, line: Line) -> str | None:
+        """The row's label: its first cell with words that is not an index ("Tổ 1", "Cộng"); None for
+        a row of no figures (a header)."""
+        cells = [prepare(c) for c in line.cells or []]
+        if not any(numbers(c) for c in cells):
+            return None
+        for c in cells:
+            if re.search(r"[a-z]", c) and not _INDEX_CELL.match(c):
+                return c
+        return None
+
+    def _proposal_row(self, line: Line) -> bool:
+        """The row of a table of questions voted on whose question is the proposal of recognition."""
+        label = self._row_label(line) if (line.prov.page, line.prov.table) in self._voting else None
+        return label is not None and self._proposal is not None and self._proposal.search(label) is not None
+
+    def _part_row(self, line: Line) -> bool:
+        """A row under label columns that is not the unit's own: a group's ("Tổ 1 | 9 | 8 | …") in a
+        table with a total row ("Cộng"), or another question's ("Thông qua phiếu tự đánh giá | 19 | 0")
+        in a table that also puts the proposal of recognition to the vote."""
+        where = (line.prov.page, line.prov.table)
+        label = self._row_label(line)
+        if label is None or line.prov.table is None:
+            return False
+        if where in self._totalled and not (self._total_row is not None and self._total_row.match(label)):
+            return True
+        return where in self._voting and not (self._proposal is not None and self._proposal.search(label))
 
     def _by_model(self, model: tuple[list[str], list[str]], label_idx: int, cells: list[str]) -> tuple | None:
         """The cell of this row's count by the table model's roles, when its header has several count

@@ -43,6 +43,9 @@ class Patterns:
     legacy_labels: tuple[str, ...]
     total_rows: tuple[str, ...] = ()
     column_figures: dict[str, str] = field(default_factory=dict)
+    proposal_rows: tuple[str, ...] = ()
+    score_units: tuple[str, ...] = ()
+    reference_words: tuple[str, ...] = ()
     _by_type: dict[str, tuple[re.Pattern[str], dict[str, Rule]]] = field(default_factory=dict)
 
     def matcher(self, doc_type: str) -> tuple[re.Pattern[str] | None, dict[str, Rule]]:
@@ -121,4 +124,7 @@ def load_patterns(path: Path = PATTERNS_FILE) -> Patterns:
         legacy_labels=tuple(data["legacy_labels"]),
         total_rows=tuple(data.get("total_rows", ())),
         column_figures=dict(data.get("column_figures", {})),
+        proposal_rows=tuple(data.get("proposal_rows", ())),
+        score_units=tuple(data.get("score_units", ())),
+        reference_words=tuple(data.get("reference_words", ())),
     )

@@ -164,3 +164,64 @@ def test_a_leader_between_an_items_maximum_and_its_score_still_reads_both() -> N
     )
     items = [r.value for r in extract_fields(d, DocType.PHIEU_TU_DANH_GIA) if r.field == "criterion_item"]
     assert [(i["max"], i["score"]) for i in items] == [(10.0, 9.5), (15.0, 15.0)]
+
+
+# -- a table of several questions put to the vote; a table of groups with a total row -----------
+
+
+def _table_doc(rows: list[list[str]], intro: list[str] = ()) -> DocumentText:
+    table = build_table([_cells(r) for r in rows], file="bb.docx", source="docx")
+    return _doc(_prose([*HEAD, *intro]) + table_lines(table, "bb.docx"))
+
+
+def test_the_votes_are_those_of_the_proposal_whatever_its_row() -> None:
+    v = _values(
+        _table_doc(
+            [
+                ["STT", "Vấn đề biểu quyết", "Tán thành", "Không tán thành"],
+                ["1", "Nhất trí kết quả kiểm điểm tập thể chi ủy", "16", "0"],
+                ["2", "Thông qua báo cáo tổng kết công tác năm", "16", "0"],
+                ["3", "Đề nghị Đảng ủy xét công nhận chi bộ đạt bốn tốt", "13 (81,25%)", "3"],
+            ]
+        )
+    )
+    assert v["votes_for"] == [13]
+    assert v["votes_against"] == [3]
+
+
+def test_a_table_of_one_question_is_still_read() -> None:
+    v = _values(_table_doc([["Nội dung", "Tán thành", "Không tán thành"], ["Kết quả biểu quyết", "14", "1"]]))
+    assert v["votes_for"] == [14]
+    assert v["votes_against"] == [1]
+
+
+def test_a_groups_table_is_read_on_its_total_row() -> None:
+    v = _values(
+        _table_doc(
+            [
+                ["Nhóm đảng viên", "Tổng số", "Chính thức", "Có mặt"],
+                ["Nhóm A", "7", "6", "7"],
+                ["Nhóm B", "6", "6", "5"],
+                ["Tổng cộng", "13", "12", "12"],
+            ]
+        )
+    )
+    assert v["members_total"] == [13]
+    assert v["members_official"] == [12]
+    assert v["members_present"] == [12]
+
+
+def test_the_proposal_row_is_read_under_the_vote_columns_whatever_its_question_names() -> None:
+    # "Đảng bộ có" in the question is a phrase of the members' count: not this row's label
+    v = _values(
+        _table_doc(
+            [
+                ["TT", "Nội dung đưa ra biểu quyết", "Đồng ý", "Không đồng ý"],
+                ["1", "Thông qua báo cáo kiểm điểm", "11", "0"],
+                ["2", "Đề nghị xét công nhận Đảng bộ có thành tích bốn tốt", "10", "1"],
+            ]
+        )
+    )
+    assert v["votes_for"] == [10]
+    assert v["votes_against"] == [1]
+    assert "members_total" not in v

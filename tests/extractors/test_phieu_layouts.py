@@ -464,3 +464,30 @@ def test_criterion_columns_whose_numerals_ocr_damaged_take_their_place() -> None
         if h.field == "criterion"
     }
     assert crits == {i + 1: (MAXIMA[i], SCORES[i]) for i in range(4)}
+
+
+def test_parts_of_an_item_a_level_deeper_are_no_items_and_fill_what_ocr_lost() -> None:
+    """Items "2.1", "2.2" split into "2.1.1", "2.1.2": the parts are not read as further items of 2.1,
+    and an item whose own score OCR lost (blank, or "7/5" run together into a number above its max) is
+    the sum of its parts' scores."""
+    from extractors.fields.criteria import score_table
+    from extractors.model import Line, Provenance
+
+    def row(i: int, cells: list[str]) -> Line:
+        prov = Provenance(file="phieu.pdf", page=1, row=i, table=0, confidence=80.0)
+        return Line(text=" | ".join(cells), prov=prov, cells=cells)
+
+    texts = [
+        ["Mục", "Nội dung đánh giá", "Điểm tối đa", "Điểm tự chấm"],
+        ["2", "CHẤT LƯỢNG SINH HOẠT TỐT", "25", "23"],
+        ["2.1", "Nội dung sinh hoạt thiết thực", "12", ""],
+        ["2.1.1", "- Có chuẩn bị trước", "6", "5,5"],
+        ["2.1.2", "- Có ghi biên bản đầy đủ", "6", "5,5"],
+        ["2.2", "Duy trì sinh hoạt đều đặn", "13", "125"],
+        ["2.2.1", "- Thường kỳ hằng tháng", "7", "7"],
+        ["2.2.2", "- Chuyên đề hằng quý", "6", "5"],
+    ]
+    items = [
+        h.value for h in score_table([row(i, c) for i, c in enumerate(texts)]) if h.field == "criterion_item"
+    ]
+    assert [(v["item"], v["max"], v["score"]) for v in items] == [("2.1", 12, 11), ("2.2", 13, 12)]

@@ -86,3 +86,16 @@ def test_an_empty_cell_of_the_reported_year_takes_no_other_years_number() -> Non
     v = values(rows, TT)
     assert v.get("rating_xuat_sac") == [4] and v.get("rating_tot") == [11]
     assert 3 not in v.get("rating_hoan_thanh", [])
+
+
+def test_a_score_is_no_count_though_a_rating_phrase_names_the_criterion() -> None:
+    rows = [
+        *DANG_BO_HEAD,
+        "b) Tiêu chí thứ nhất (đảng bộ lãnh đạo hoàn thành tốt nhiệm vụ được giao): 24/25 điểm",
+        "c) Tiêu chí thứ hai (sinh hoạt tốt): 25/25 điểm",
+        # a scan joins the lines after it into one sentence: a later number is no count of the phrase
+        "d) Tiêu chí thứ ba (đảng viên hoàn thành tốt nhiệm vụ): 24/25 điểm Đạt",
+        "e) Biểu quyết ngày 11/12/2024: tán thành 11/11",
+    ]
+    v = values(rows, TT, source="pdf_text")
+    assert "rating_tot" not in v and "subordinates_tot" not in v
