@@ -211,6 +211,10 @@ class FigureReader:
             if patterns.total_rows
             else None
         )
+        alts = "|".join(re.escape(t) for t in sorted(patterns.period_columns, key=len, reverse=True))
+        self._period_col = re.compile(rf"^\W*(?:{alts})\b[\w\s/.]{{0,12}}$") if alts else None
+        alts = "|".join(re.escape(t) for t in sorted(patterns.whole_year_columns, key=len, reverse=True))
+        self._whole_year_col = re.compile(rf"^\W*(?:{alts})(?:\s+(?:nam\s+)?\d{{4}})?\W*$") if alts else None
         self.table: _Table | None = None
         self.section_scope: str | None = None
         self._committee_before = False  # the sentence read last was about the committee and goes on
@@ -519,6 +523,8 @@ class FigureReader:
         if self._year_header(raw):
             self.table.year_cols = True
             return
+        if self._period_header(cells):
+            return
         if self.table.year_cols or row_year(line) is not None:
             self.year_rows.add(id(line))
         by_header = self._levels_by_header(line, cells)
@@ -618,8 +624,10 @@ class FigureReader:
             candidates = [chosen] if chosen else []
             if t.pct_col is not None and t.pct_col < len(cells):
                 candidates.append((t.pct_col, cells[t.pct_col]))
+            # A label that states its unit ("Tỷ lệ đảng viên dự (%)"): the figures of its row are shares.
+            in_pct = "%" in cells[label_idx]
             for ci, c in candidates:
-                nums = [n for n in numbers(c) if n.pct or ci == t.pct_col]
+                nums = [n for n in numbers(c) if n.pct or ci == t.pct_col or in_pct]
                 if nums and not _COMPARATOR.search(c):
                     yield Hit(name, round(nums[0].value, 2), line)
                     return
@@ -695,6 +703,27 @@ class FigureReader:
         t.pct_col = next((ci for ci, c in enumerate(folded) if _PCT_COL.search(c)), None)
         t.width = len(raw)
         t.scope = self._scope_from_text(" ".join(folded)) if _SUB_WORDS.search(" ".join(folded)) else None
+        return True
+
+    def _period_header(self, cells: list[str]) -> bool:
+        """A header whose columns are periods of the year with one whole-year column ("Nội dung | Quý I |
+        … | Quý IV | Cả năm", "6 tháng đầu năm | 6 tháng cuối năm | Tổng cộng"): each row's figure is the
+        whole-year cell; the periods are its parts, never the figure."""
+        if self._period_col is None or self._whole_year_col is None:
+            return False
+        periods = [ci for ci, c in enumerate(cells) if ci and self._period_col.match(c.strip())]
+        whole = [ci for ci, c in enumerate(cells) if ci and self._whole_year_col.match(c.strip())]
+        rest = [c for ci, c in enumerate(cells) if ci not in periods and ci not in whole]
+        if len(periods) < 2 or len(whole) != 1 or any(re.search(r"\d", c) for c in rest):
+            return False
+        t = self.table
+        assert t is not None
+        t.value_col, t.pct_col = whole[0], None
+        t.target_cols = tuple(periods)
+        t.figure_cols = {}
+        t.width = len(cells)
+        joined = " ".join(cells)
+        t.scope = self._scope_from_text(joined) if _SUB_WORDS.search(joined) else None
         return True
 
     def _label_header(self, cells: list[str]) -> dict[int, str] | None:

@@ -43,6 +43,8 @@ class Patterns:
     legacy_labels: tuple[str, ...]
     total_rows: tuple[str, ...] = ()
     column_figures: dict[str, str] = field(default_factory=dict)
+    period_columns: tuple[str, ...] = ()
+    whole_year_columns: tuple[str, ...] = ()
     _by_type: dict[str, tuple[re.Pattern[str], dict[str, Rule]]] = field(default_factory=dict)
 
     def matcher(self, doc_type: str) -> tuple[re.Pattern[str] | None, dict[str, Rule]]:
@@ -121,4 +123,6 @@ def load_patterns(path: Path = PATTERNS_FILE) -> Patterns:
         legacy_labels=tuple(data["legacy_labels"]),
         total_rows=tuple(data.get("total_rows", ())),
         column_figures=dict(data.get("column_figures", {})),
+        period_columns=tuple(data.get("period_columns", ())),
+        whole_year_columns=tuple(data.get("whole_year_columns", ())),
     )
