@@ -162,6 +162,8 @@ class _Table:
     # A "Tổng số" column beside labelled level columns ("HTXSNV | … | Tổng số").
     label_total: int | None = None
     year_cols: bool = False  # a header of years ("Năm 2023 | Năm 2024"): value_col is the reported one
+    # A header of periods ("Quý I | … | Quý IV | Cả năm"): value_col is the whole year, target_cols its parts.
+    period_cols: bool = False
     level_rows: set[str] = field(default_factory=set)  # the rating levels its rows read
     # Columns the header names by a figure ("Thường kỳ | Chuyên đề | Tỷ lệ đảng viên dự (%)"), read
     # on the table's whole-year or total row.
@@ -212,7 +214,8 @@ class FigureReader:
             else None
         )
         alts = "|".join(re.escape(t) for t in sorted(patterns.period_columns, key=len, reverse=True))
-        self._period_col = re.compile(rf"^\W*(?:{alts})\b[\w\s/.]{{0,12}}$") if alts else None
+        # A period cell: its word, then a few characters (OCR may glue and garble them: "Quýli!", "QuýlIV").
+        self._period_col = re.compile(rf"^\W*(?:{alts}).{{0,8}}$") if alts else None
         alts = "|".join(re.escape(t) for t in sorted(patterns.whole_year_columns, key=len, reverse=True))
         self._whole_year_col = re.compile(rf"^\W*(?:{alts})(?:\s+(?:nam\s+)?\d{{4}})?\W*$") if alts else None
         self.table: _Table | None = None
@@ -523,7 +526,7 @@ class FigureReader:
         if self._year_header(raw):
             self.table.year_cols = True
             return
-        if self._period_header(cells):
+        if self._period_header([fold(c).strip() for c in raw]):  # raw: "Cả năm 2024" keeps its year
             return
         if self.table.year_cols or row_year(line) is not None:
             self.year_rows.add(id(line))
@@ -613,6 +616,13 @@ class FigureReader:
             chosen = self._by_model(model, label_idx, cells)
         elif t.value_col is not None and t.value_col > label_idx and t.value_col < len(cells):
             chosen = (t.value_col, cells[t.value_col])
+            if t.period_cols and rule.kind != "pct" and not numbers(chosen[1]):
+                # The whole-year cell left blank (or lost to OCR): a count is the sum of its periods,
+                # when every period cell holds one whole number.
+                parts = [numbers(cells[ci]) for ci in t.target_cols if ci < len(cells)]
+                values = [as_value(n[0], "int") for n in parts if len(n) == 1]
+                if len(values) == len(t.target_cols) and all(isinstance(v, int) for v in values):
+                    chosen = (t.value_col, str(sum(values)))  # type: ignore[arg-type]
         else:
             for ci, c in value_cells:
                 if ci in t.target_cols or ci == t.pct_col or _COMPARATOR.search(c):
@@ -720,6 +730,7 @@ class FigureReader:
         assert t is not None
         t.value_col, t.pct_col = whole[0], None
         t.target_cols = tuple(periods)
+        t.period_cols = True
         t.figure_cols = {}
         t.width = len(cells)
         joined = " ".join(cells)

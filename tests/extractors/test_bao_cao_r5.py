@@ -1,0 +1,88 @@
+"""Báo cáo layouts of round 5's kind, in our own words: figures in an annex whose columns are periods of
+the year (quarters, halves) with one whole-year column. The whole year is the figure; the periods are
+its parts, never the figure, and a count whose whole-year cell is blank is the sum of its periods."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.fields import extract_fields
+from extractors.model import DocumentText, Line, Page, Provenance
+from extractors.vocabulary import DocType
+from samples.blocks import Para, Sign, SignCol, Table, Title
+
+from .test_bao_cao_r4 import _head, read
+
+
+def _annex(head: list[str], rows: list[list[str]]) -> list:
+    return [
+        _head(False),
+        Title("BÁO CÁO", ["Kết quả thực hiện mô hình bốn tốt năm 2024"]),
+        Para("Số liệu sinh hoạt từng thời kỳ tại phụ lục kèm theo."),
+        Sign(right=SignCol(["T/M CHI BỘ", "BÍ THƯ"], "Phan Văn Lộc")),
+        Title("PHỤ LỤC", ["Số liệu sinh hoạt chi bộ năm 2024"]),
+        Table([head, *rows], [0.4] + [0.6 / (len(head) - 1)] * (len(head) - 1)),
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_quarters_as_columns_read_the_whole_year_column(fmt: str) -> None:
+    head = ["Nội dung", "Quý 1", "Quý 2", "Quý 3", "Quý 4", "Cả năm 2024"]
+    rows = [
+        ["Số kỳ sinh hoạt thường kỳ", "3", "3", "2", "3", "11"],
+        ["Số kỳ sinh hoạt chuyên đề", "2", "0", "1", "1", "4"],
+        ["Tỷ lệ đảng viên tham dự (%)", "93,1", "90,4", "91,8", "92,5", "91,95"],
+    ]
+    v = read(_annex(head, rows), fmt)
+    assert v.get("regular_meetings") == [11]
+    assert v.get("thematic_meetings") == [4]
+    assert v.get("attendance_pct") == [91.95]
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_half_years_with_a_total_column(fmt: str) -> None:
+    """Another clerk's form: two halves of the year and "Tổng cộng" last."""
+    head = ["Nội dung", "6 tháng đầu năm", "6 tháng cuối năm", "Tổng cộng"]
+    rows = [["Số kỳ sinh hoạt thường kỳ", "6", "6", "12"], ["Số kỳ sinh hoạt chuyên đề", "3", "2", "5"]]
+    v = read(_annex(head, rows), fmt)
+    assert v.get("regular_meetings") == [12]
+    assert v.get("thematic_meetings") == [5]
+
+
+def _ocr_doc(rows: list[list[str]]) -> DocumentText:
+    lines = [Line(text=t, prov=Provenance(file="bc.pdf", page=1)) for t in ("CHI BỘ THÔN AN SƠN", "BÁO CÁO")]
+    for i, r in enumerate(rows):
+        lines.append(
+            Line(text=" | ".join(r), cells=r, prov=Provenance(file="bc.pdf", page=1, table=0, row=i))
+        )
+    return DocumentText(
+        file="bc.pdf",
+        sha256="0" * 64,
+        source="pdf_text",
+        pages=[Page(number=1, method="pdf_text", lines=lines)],
+    )
+
+
+def test_garbled_quarters_and_a_blank_whole_year_cell() -> None:
+    """As a scan reads it: the quarter headings glued and garbled, the whole-year counts lost (the sum
+    of the quarters stands for them), the share kept."""
+    rows = [
+        ["Nội dung", "Quý I", "Quýll", "Quýlll!", "QuýiV", "Cả năm"],
+        ["Sinh hoạt thường kỳ (kỳ)", "3", "3", "3", "3", ""],
+        ["Sinh hoạt chuyên đề (kỳ)", "2", "1", "1", "2", ""],
+        ["Tỷ lệ đảng viên dự (%)", "95", "94,2", "93,4", "96", "94,65"],
+    ]
+    got = {r.field: r.value for r in extract_fields(_ocr_doc(rows), DocType.BAO_CAO)}
+    assert got.get("regular_meetings") == 12
+    assert got.get("thematic_meetings") == 6
+    assert got.get("attendance_pct") == 94.65
+
+
+def test_a_month_log_keeps_its_total_row() -> None:
+    """A single "Tháng" column is no period header: the log's rows are months, its total row counts."""
+    rows = [["Tháng", "Thường kỳ", "Chuyên đề", "Ghi chú"]]
+    rows += [[f"Tháng {m}", "1", "1" if m % 4 == 0 else "0", ""] for m in range(1, 13)]
+    rows.append(["Cộng", "12", "3", ""])
+    got = {r.field: r.value for r in extract_fields(_ocr_doc(rows), DocType.BAO_CAO)}
+    assert got.get("regular_meetings") == 12
+    assert got.get("thematic_meetings") == 3
