@@ -559,6 +559,21 @@ class FigureReader:
         if self.table.label_cols and not any(self.regex.search(c) for c in cells):  # type: ignore[union-attr]
             yield from self._values_under_labels(line, cells, self.table.label_cols)
             return
+        if self.table.label_cols and self._scope_row(cells, self.table.label_cols) == "subordinates":
+            # "Chi bộ trực thuộc | 13 | 3 | 10 | 0 | 0" under "Đối tượng | Tổng số | HTXSNV | …": the label
+            # names whose levels the row counts (the cells), not a figure of its own.
+            # Only the level columns are the cells'; a "Tổng số" column counts them (not the members).
+            t = self.table
+            levels = {ci: k for ci, k in t.label_cols.items() if self.p.rule_for(k, self.doc_type).scope}
+            total = t.label_total
+            if total is None:
+                total = next(
+                    (ci for ci, k in t.label_cols.items() if ci not in levels and self._counts_rated(k)), None
+                )
+            yield from self._values_under_labels(
+                line, cells, levels, "subordinates", t.label_pct or {}, total
+            )
+            return
         if self._is_header(cells):
             self._read_header(cells)
             return
@@ -736,6 +751,17 @@ class FigureReader:
         joined = " ".join(cells)
         t.scope = self._scope_from_text(joined) if _SUB_WORDS.search(joined) else None
         return True
+
+    def _scope_row(self, cells: list[str], labels: dict[int, str]) -> str | None:
+        """The scope a row's label names when its phrases stand only left of the labelled level columns
+        ("Chi bộ trực thuộc" before "HTXSNV | HTTNV | …"); None otherwise."""
+        first = min(labels)
+        if not any(self.p.rule_for(k, self.doc_type).field in _LEVELS for k in labels.values()):
+            return None
+        if any(self.regex.search(c) for c in cells[first:]):  # type: ignore[union-attr]
+            return None
+        label = " ".join(c for c in cells[:first] if not _INDEX_CELL.match(c))
+        return self._scope_from_text(label) if label.strip() else None
 
     def _label_header(self, cells: list[str]) -> dict[int, str] | None:
         """Column labels: a row without numbers whose cells (but an index, a share column or a group

@@ -86,3 +86,40 @@ def test_a_month_log_keeps_its_total_row() -> None:
     got = {r.field: r.value for r in extract_fields(_ocr_doc(rows), DocType.BAO_CAO)}
     assert got.get("regular_meetings") == 12
     assert got.get("thematic_meetings") == 3
+
+
+# -- a đảng bộ's ratings annex: levels as columns, the members and the cells in two rows -----------
+def _dang_bo_annex(second_label: str) -> list:
+    head = ["Đối tượng", "Tổng số", "HTXSNV", "HTTNV", "HTNV", "KHTNV"]
+    rows = [["Đảng viên", "58", "7", "46", "5", "0"], [second_label, "11", "2", "8", "1", "0"]]
+    return [
+        _head(True),
+        Title("BÁO CÁO", ["Kết quả thực hiện mô hình đảng bộ bốn tốt năm 2024"]),
+        Para(
+            "Kết quả xếp loại đảng viên và các chi bộ trực thuộc xem Phụ lục 03; có 09 chi bộ được cấp ủy công "
+            "nhận đạt “chi bộ bốn tốt”."
+        ),
+        Sign(right=SignCol(["T/M ĐẢNG ỦY", "BÍ THƯ"], "Phan Văn Lộc")),
+        Title("PHỤ LỤC 03", ["Xếp loại năm 2024"]),
+        Table([head, *rows], [0.3] + [0.14] * 5),
+    ]
+
+
+@pytest.mark.parametrize("second_label", ["Chi bộ trực thuộc", "Các chi bộ trực thuộc"])
+def test_cells_row_under_level_columns_is_read_as_the_cells_ratings(second_label: str) -> None:
+    v = read(_dang_bo_annex(second_label), "docx")
+    assert [v.get(f"subordinates_{k}") for k in ("xuat_sac", "tot", "hoan_thanh", "khong_hoan_thanh")] == [
+        [2],
+        [8],
+        [1],
+        [0],
+    ]
+    assert [v.get(f"rating_{k}") for k in ("xuat_sac", "tot", "hoan_thanh", "khong_hoan_thanh")] == [
+        [7],
+        [46],
+        [5],
+        [0],
+    ]
+    assert 11 in v["subordinates_total"] and 3 not in v["subordinates_total"]  # "Phụ lục 03" is no count
+    assert 11 not in v.get("members_total", [])
+    assert v.get("subordinates_bon_tot") == [9]
