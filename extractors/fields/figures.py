@@ -251,6 +251,7 @@ class FigureReader:
             year = row_year(line) if is_table_row(line) else None
             if year is not None:
                 self._row_years.setdefault(_table_key(line), set()).add(year)
+        counted = self._name_lists(lines)
         block: list[Line] = []
         for line in lines:
             if is_table_row(line):
@@ -258,6 +259,7 @@ class FigureReader:
                 block = []
                 self._committee_before = False
                 yield from self._table_row(line)
+                yield from counted.pop(id(line), [])
                 continue
             self.table = None
             work = prepare(prose_text(line))
@@ -279,6 +281,91 @@ class FigureReader:
                 yield from self._flush(block)
                 block = []
         yield from self._flush(block)
+
+    def _name_lists(self, lines: list[Line]) -> dict[int, list[Hit]]:
+        """Tables listing people or cells one a row with each one's rating ("STT | Họ và tên | Chức vụ |
+        Mức xếp loại", "Tên chi bộ | Mức xếp loại | Công nhận bốn tốt"): the count of rows per level, who
+        was rated and (cells) how many the bốn tốt column marks, as hits on the table's last row (id →
+        hits). A row whose rating is not a level read makes the count unsure: that table gives nothing."""
+        spec = self.p.name_list
+        if not spec or self.regex is None:
+            return {}
+        names = re.compile(r"^\W*(?:" + "|".join(re.escape(x) for x in spec["name_columns"]) + r")\b")
+        ratings = re.compile(r"^\W*(?:" + "|".join(re.escape(x) for x in spec["rating_columns"]) + r")\W*$")
+        yes, no = set(spec.get("yes_marks", ())), set(spec.get("no_marks", ()))
+        tables: dict[object, list[Line]] = {}
+        for line in lines:
+            if is_table_row(line):
+                tables.setdefault(_table_key(line), []).append(line)
+        # A list over several pages: the next table repeats the header, or goes on with the numbering.
+        groups: list[list[Line]] = []
+        for rows in tables.values():
+            if groups:
+                prev = groups[-1]
+                first = [prepare(c).strip() for c in rows[0].cells or []]
+                index = re.match(r"^\s*(\d+)\.?\s*$", (rows[0].cells or [""])[0])
+                last = re.match(r"^\s*(\d+)\.?\s*$", (prev[-1].cells or [""])[0])
+                if first == [prepare(c).strip() for c in prev[0].cells or []]:
+                    prev.extend(rows[1:])
+                    continue
+                if (
+                    index
+                    and last
+                    and int(index.group(1)) == int(last.group(1)) + 1
+                    and len(first) == len(prev[0].cells or [])
+                ):
+                    prev.extend(rows)
+                    continue
+            groups.append(list(rows))
+        out: dict[int, list[Hit]] = {}
+        for rows in groups:
+            head = [prepare(c).strip() for c in rows[0].cells or []]
+            name_col = next((ci for ci, c in enumerate(head) if names.match(c)), None)
+            rate_col = next((ci for ci, c in enumerate(head) if ratings.match(c)), None)
+            if name_col is None or rate_col is None or re.search(r"\d", " ".join(head)):
+                continue
+            scope = "subordinates" if _SUB_WORDS.search(head[name_col]) else "members"
+            mark_col = None
+            for ci, c in enumerate(head):
+                m = self.regex.search(c) if ci not in (name_col, rate_col) else None
+                if (
+                    m
+                    and self._field_for(self.p.rule_for(m.group(1), self.doc_type), scope)
+                    == "subordinates_bon_tot"
+                ):
+                    mark_col = ci
+            counts: dict[str, int] = {}
+            marked, sure, n = 0, True, 0
+            for row in rows[1:]:
+                cells = [self._repaired(row, prepare(c), need_digit=False) for c in row.cells or []]
+                if len(cells) != len(head) or not cells[name_col].strip():
+                    sure = False
+                    break
+                ms = list(self.regex.finditer(cells[rate_col]))
+                field = (
+                    self._field_for(self.p.rule_for(ms[-1].group(1), self.doc_type), scope) if ms else None
+                )
+                if field not in _LEVELS:
+                    sure = False
+                    break
+                counts[field] = counts.get(field, 0) + 1
+                n += 1
+                if mark_col is not None:
+                    mark = re.sub(r"[^\w+✓✔\s-]", "", cells[mark_col]).strip()
+                    if mark in yes:
+                        marked += 1
+                    elif mark not in no:
+                        mark_col = None  # a mark not read: the column gives nothing
+            if not sure or not n:
+                continue
+            for figure, group in _LEVELS_OF.items():
+                if set(counts) <= group:
+                    hits = [Hit(f, counts.get(f, 0), rows[-1]) for f in sorted(group)]
+                    hits.append(Hit(figure, n, rows[-1]))
+                    if mark_col is not None and figure == "subordinates_total":
+                        hits.append(Hit("subordinates_bon_tot", marked, rows[-1]))
+                    out[id(rows[-1])] = hits
+        return out
 
     def _repaired(self, line: Line, work: str, need_digit: bool = True) -> str:
         if line.prov.page not in self.ocr_pages or self.regex is None:

@@ -123,3 +123,65 @@ def test_cells_row_under_level_columns_is_read_as_the_cells_ratings(second_label
     assert 11 in v["subordinates_total"] and 3 not in v["subordinates_total"]  # "Phụ lục 03" is no count
     assert 11 not in v.get("members_total", [])
     assert v.get("subordinates_bon_tot") == [9]
+
+
+# -- ratings given as a list of names, one a row: the reader counts them ------------------------------
+_PEOPLE = ["Lê Văn An", "Trần Thị Bình", "Võ Minh Châu", "Đặng Quốc Dũng", "Hà Thị Em", "Lý Văn Phúc", "Mai Thị Giang"]  # fmt: skip
+_GRADES = ["Hoàn thành tốt nhiệm vụ", "Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành tốt nhiệm vụ",
+           "Hoàn thành nhiệm vụ", "Hoàn thành tốt nhiệm vụ", "Hoàn thành tốt nhiệm vụ", "Hoàn thành xuất sắc nhiệm vụ"]  # fmt: skip
+
+
+def _roster_doc(split_at: int | None) -> DocumentText:
+    """A roster "TT | Đảng viên (họ tên) | Mức xếp loại" cut over two pages at ``split_at`` (the second
+    part repeats the header), as a PDF reader gives it."""
+    head = ["TT", "Họ tên", "Nhiệm vụ được giao", "Mức xếp loại"]
+    body = [[str(i + 1), p, "Tổ trưởng" if i == 0 else "Đảng viên", g] for i, (p, g) in enumerate(zip(_PEOPLE, _GRADES))]  # fmt: skip
+    parts = [[head, *body]] if split_at is None else [[head, *body[:split_at]], [head, *body[split_at:]]]
+    pages = []
+    for n, rows in enumerate(parts):
+        lines = [Line(text="BÁO CÁO", prov=Provenance(file="bc.pdf", page=n + 1))] if n == 0 else []
+        for i, r in enumerate(rows):
+            prov = Provenance(file="bc.pdf", page=n + 1, table=n, row=i)
+            lines.append(Line(text=" | ".join(r), cells=r, prov=prov))
+        pages.append(Page(number=n + 1, method="pdf_text", lines=lines))
+    return DocumentText(file="bc.pdf", sha256="0" * 64, source="pdf_text", pages=pages)
+
+
+@pytest.mark.parametrize("split_at", [None, 4])
+def test_a_roster_of_members_is_counted_per_level(split_at: int | None) -> None:
+    got: dict[str, list] = {}
+    for r in extract_fields(_roster_doc(split_at), DocType.BAO_CAO):
+        got.setdefault(r.field, []).append(r.value)
+    assert got.get("rating_xuat_sac") == [2]
+    assert got.get("rating_tot") == [4]
+    assert got.get("rating_hoan_thanh") == [1]
+    assert got.get("rating_khong_hoan_thanh") == [0]
+    assert got.get("members_rated") == [7]
+
+
+def test_a_dang_bo_lists_its_cells_with_the_bon_tot_mark() -> None:
+    head = ["STT", "Tên chi bộ", "Xếp loại", "Đạt chi bộ bốn tốt"]
+    rows = [
+        ["1", "Chi bộ Thôn Đông", "Hoàn thành xuất sắc nhiệm vụ", "x"],
+        ["2", "Chi bộ Thôn Tây", "Hoàn thành tốt nhiệm vụ", "x"],
+        ["3", "Chi bộ Trường Tiểu học", "Hoàn thành tốt nhiệm vụ", ""],
+        ["4", "Chi bộ Công an", "Hoàn thành nhiệm vụ", ""],
+    ]
+    lines = [Line(text=t, prov=Provenance(file="bc.pdf", page=1)) for t in ("ĐẢNG ỦY XÃ HÒA NINH", "BÁO CÁO")]
+    for i, r in enumerate([head, *rows]):
+        lines.append(
+            Line(text=" | ".join(r), cells=r, prov=Provenance(file="bc.pdf", page=1, table=0, row=i))
+        )
+    doc = DocumentText(
+        file="bc.pdf",
+        sha256="0" * 64,
+        source="pdf_text",
+        pages=[Page(number=1, method="pdf_text", lines=lines)],
+    )
+    got: dict[str, list] = {}
+    for r in extract_fields(doc, DocType.BAO_CAO):
+        got.setdefault(r.field, []).append(r.value)
+    levels = ("xuat_sac", "tot", "hoan_thanh", "khong_hoan_thanh")
+    assert [set(got.get(f"subordinates_{k}", [])) for k in levels] == [{1}, {2}, {1}, {0}]
+    assert set(got.get("subordinates_bon_tot", [])) == {2}
+    assert "rating_tot" not in got  # the cells' levels are not the members'
