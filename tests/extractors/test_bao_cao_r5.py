@@ -135,7 +135,7 @@ def _roster_doc(split_at: int | None) -> DocumentText:
     """A roster "TT | Đảng viên (họ tên) | Mức xếp loại" cut over two pages at ``split_at`` (the second
     part repeats the header), as a PDF reader gives it."""
     head = ["TT", "Họ tên", "Nhiệm vụ được giao", "Mức xếp loại"]
-    body = [[str(i + 1), p, "Tổ trưởng" if i == 0 else "Đảng viên", g] for i, (p, g) in enumerate(zip(_PEOPLE, _GRADES))]  # fmt: skip
+    body = [[str(i + 1), p, "Tổ trưởng" if i == 0 else "Đảng viên", g] for i, (p, g) in enumerate(zip(_PEOPLE, _GRADES, strict=True))]  # fmt: skip
     parts = [[head, *body]] if split_at is None else [[head, *body[:split_at]], [head, *body[split_at:]]]
     pages = []
     for n, rows in enumerate(parts):
