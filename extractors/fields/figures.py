@@ -569,6 +569,8 @@ class FigureReader:
         when a row has it, else the latest (last year's figures are there to compare with)."""
         year = row_year(line)
         years = self._row_years.get(_table_key(line), set())
+        if year is not None and self.year is not None and self.year not in years and max(years) < self.year:
+            return True  # a table of earlier years only ("Năm | HTXSNV | …" for 2022, 2023), to compare
         if year is None or len(years) < 2:
             return False
         return year != (self.year if self.year in years else max(years))

@@ -185,3 +185,30 @@ def test_a_dang_bo_lists_its_cells_with_the_bon_tot_mark() -> None:
     assert [set(got.get(f"subordinates_{k}", [])) for k in levels] == [{1}, {2}, {1}, {0}]
     assert set(got.get("subordinates_bon_tot", [])) == {2}
     assert "rating_tot" not in got  # the cells' levels are not the members'
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_a_table_of_earlier_years_only_is_no_figure_of_this_year(fmt: str) -> None:
+    """This year's levels in a list; beside them the two years before, for comparison only."""
+    blocks = [
+        _head(False),
+        Title("BÁO CÁO", ["Kết quả thực hiện mô hình bốn tốt năm 2024"]),
+        Para(
+            "Xếp loại đảng viên năm 2024: hoàn thành xuất sắc nhiệm vụ 03 đồng chí; hoàn thành tốt nhiệm vụ "
+            "14 đồng chí; không có đảng viên hoàn thành nhiệm vụ hay không hoàn thành nhiệm vụ."
+        ),
+        Para("Kết quả các năm trước:"),
+        Table(
+            [
+                ["Năm", "HTXSNV", "HTTNV", "HTNV", "KHTNV"],
+                ["2022", "2", "12", "2", "0"],
+                ["2023", "3", "11", "1", "0"],
+            ],
+            [0.2] * 5,
+        ),
+        Sign(right=SignCol(["T/M CHI BỘ", "BÍ THƯ"], "Phan Văn Lộc")),
+    ]
+    v = read(blocks, fmt)
+    assert set(v.get("rating_xuat_sac", [])) == {3}
+    assert set(v.get("rating_tot", [])) == {14}
+    assert set(v.get("rating_hoan_thanh", [])) == {0}
