@@ -646,12 +646,16 @@ class FigureReader:
                 labels  # a heading row: "Có quyền biểu quyết | Số phiếu | … | Kết quả"
             )
         if self.table.label_cols and not any(self.regex.search(c) for c in cells):  # type: ignore[union-attr]
-            yield from self._values_under_labels(line, cells, self.table.label_cols)
+            # A row label naming whose figures they are ("Đảng viên") says their scope over the section's.
+            first = min(self.table.label_cols)
+            scope = self._scope_from_text(" ".join(c for c in cells[:first] if not _INDEX_CELL.match(c)))
+            yield from self._values_under_labels(line, cells, self.table.label_cols, scope)
             return
-        if self.table.label_cols and self._scope_row(cells, self.table.label_cols) == "subordinates":
+        row_scope = self._scope_row(cells, self.table.label_cols) if self.table.label_cols else None
+        if row_scope is not None:
             # "Chi bộ trực thuộc | 13 | 3 | 10 | 0 | 0" under "Đối tượng | Tổng số | HTXSNV | …": the label
-            # names whose levels the row counts (the cells), not a figure of its own.
-            # Only the level columns are the cells'; a "Tổng số" column counts them (not the members).
+            # names whose levels the row counts (the cells, or the members), not a figure of its own.
+            # Only the level columns are rated; a "Tổng số" column counts who was rated.
             t = self.table
             levels = {ci: k for ci, k in t.label_cols.items() if self.p.rule_for(k, self.doc_type).scope}
             total = t.label_total
@@ -659,9 +663,7 @@ class FigureReader:
                 total = next(
                     (ci for ci, k in t.label_cols.items() if ci not in levels and self._counts_rated(k)), None
                 )
-            yield from self._values_under_labels(
-                line, cells, levels, "subordinates", t.label_pct or {}, total
-            )
+            yield from self._values_under_labels(line, cells, levels, row_scope, t.label_pct or {}, total)
             return
         if self._is_header(cells):
             self._read_header(cells)

@@ -101,6 +101,7 @@ def _dang_bo_annex(second_label: str) -> list:
         ),
         Sign(right=SignCol(["T/M ĐẢNG ỦY", "BÍ THƯ"], "Phan Văn Lộc")),
         Title("PHỤ LỤC 03", ["Xếp loại năm 2024"]),
+        Para("Đánh giá đảng viên và chi bộ trực thuộc như sau."),  # no figure: the section is about the cells
         Table([head, *rows], [0.3] + [0.14] * 5),
     ]
 
