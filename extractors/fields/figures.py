@@ -971,8 +971,9 @@ class FigureReader:
                 levels[name] = 0
                 yield Hit(name, 0, line)
                 continue
-            if name in _LEVELS and _GARBLED.search(c):
-                garbled[name] = c  # read from the row's total below, or not at all
+            if name in _LEVELS and (_GARBLED.search(c) or not c.strip()):
+                # OCR garbled the digits or lost the cell: read from the row's total below, or not at all.
+                garbled[name] = c
                 continue
             nums = [n for n in numbers(c) if as_value(n, rule.kind) is not None]
             if nums and not _COMPARATOR.search(c):

@@ -213,3 +213,13 @@ def test_a_table_of_earlier_years_only_is_no_figure_of_this_year(fmt: str) -> No
     assert set(v.get("rating_xuat_sac", [])) == {3}
     assert set(v.get("rating_tot", [])) == {14}
     assert set(v.get("rating_hoan_thanh", [])) == {0}
+
+
+def test_a_level_cell_lost_by_ocr_is_the_total_less_the_others() -> None:
+    rows = [
+        ["Đối tượng", "Tổng số", "HTXSNV", "HTTNV", "HTNV", "KHTNV"],
+        ["Đảng viên", "31", "5", "24", "2", ""],
+    ]
+    got = {r.field: r.value for r in extract_fields(_ocr_doc(rows), DocType.BAO_CAO)}
+    assert got.get("rating_khong_hoan_thanh") == 0
+    assert got.get("rating_tot") == 24
