@@ -338,6 +338,12 @@ class FigureReader:
             marked, sure, n = 0, True, 0
             for row in rows[1:]:
                 cells = [self._repaired(row, prepare(c), need_digit=False) for c in row.cells or []]
+                if (
+                    len(cells) == len(head)
+                    and self._total_row is not None
+                    and self._total_row.match(cells[name_col])
+                ):
+                    break  # the list's total row ("Cộng | 168 | 11/12 HTTNV trở lên"): no one more
                 if len(cells) != len(head) or not cells[name_col].strip():
                     sure = False
                     break
