@@ -167,7 +167,7 @@ def test_a_dang_bo_lists_its_cells_with_the_bon_tot_mark() -> None:
         ["2", "Chi bộ Thôn Tây", "Hoàn thành tốt nhiệm vụ", "x"],
         ["3", "Chi bộ Trường Tiểu học", "Hoàn thành tốt nhiệm vụ", ""],
         ["4", "Chi bộ Công an", "Hoàn thành nhiệm vụ", ""],
-        ["", "Tổng cộng", "3/4 hoàn thành tốt nhiệm vụ trở lên", "02"],  # the total row: no cell of its own
+        ["", "Tổng cộng", "03 chi bộ HTTNV", "02"],  # the total row: no cell of its own
     ]
     lines = [Line(text=t, prov=Provenance(file="bc.pdf", page=1)) for t in ("ĐẢNG ỦY XÃ HÒA NINH", "BÁO CÁO")]
     for i, r in enumerate([head, *rows]):
