@@ -162,6 +162,8 @@ class _Table:
     # A "Tổng số" column beside labelled level columns ("HTXSNV | … | Tổng số").
     label_total: int | None = None
     year_cols: bool = False  # a header of years ("Năm 2023 | Năm 2024"): value_col is the reported one
+    # A header of periods ("Quý I | … | Quý IV | Cả năm"): value_col is the whole year, target_cols its parts.
+    period_cols: bool = False
     level_rows: set[str] = field(default_factory=set)  # the rating levels its rows read
     # Columns the header names by a figure ("Thường kỳ | Chuyên đề | Tỷ lệ đảng viên dự (%)"), read
     # on the table's whole-year or total row.
@@ -228,6 +230,11 @@ class FigureReader:
         # proposal to the vote: their other rows under label columns are parts or other questions.
         self._totalled: set[object] = set()
         self._voting: set[object] = set()
+        alts = "|".join(re.escape(t) for t in sorted(patterns.period_columns, key=len, reverse=True))
+        # A period cell: its word, then a few characters (OCR may glue and garble them: "Quýli!", "QuýlIV").
+        self._period_col = re.compile(rf"^\W*(?:{alts}).{{0,8}}$") if alts else None
+        alts = "|".join(re.escape(t) for t in sorted(patterns.whole_year_columns, key=len, reverse=True))
+        self._whole_year_col = re.compile(rf"^\W*(?:{alts})(?:\s+(?:nam\s+)?\d{{4}})?\W*$") if alts else None
         self.table: _Table | None = None
         self.section_scope: str | None = None
         self._committee_before = False  # the sentence read last was about the committee and goes on
@@ -269,6 +276,7 @@ class FigureReader:
                     self._totalled.add((line.prov.page, line.prov.table))
                 if label is not None and self._proposal is not None and self._proposal.search(label):
                     self._voting.add((line.prov.page, line.prov.table))
+        counted = self._name_lists(lines)
         block: list[Line] = []
         for line in lines:
             if is_table_row(line):
@@ -276,6 +284,7 @@ class FigureReader:
                 block = []
                 self._committee_before = False
                 yield from self._table_row(line)
+                yield from counted.pop(id(line), [])
                 continue
             self.table = None
             work = prepare(prose_text(line))
@@ -297,6 +306,97 @@ class FigureReader:
                 yield from self._flush(block)
                 block = []
         yield from self._flush(block)
+
+    def _name_lists(self, lines: list[Line]) -> dict[int, list[Hit]]:
+        """Tables listing people or cells one a row with each one's rating ("STT | Họ và tên | Chức vụ |
+        Mức xếp loại", "Tên chi bộ | Mức xếp loại | Công nhận bốn tốt"): the count of rows per level, who
+        was rated and (cells) how many the bốn tốt column marks, as hits on the table's last row (id →
+        hits). A row whose rating is not a level read makes the count unsure: that table gives nothing."""
+        spec = self.p.name_list
+        if not spec or self.regex is None:
+            return {}
+        names = re.compile(r"^\W*(?:" + "|".join(re.escape(x) for x in spec["name_columns"]) + r")\b")
+        ratings = re.compile(r"^\W*(?:" + "|".join(re.escape(x) for x in spec["rating_columns"]) + r")\W*$")
+        yes, no = set(spec.get("yes_marks", ())), set(spec.get("no_marks", ()))
+        tables: dict[object, list[Line]] = {}
+        for line in lines:
+            if is_table_row(line):
+                tables.setdefault(_table_key(line), []).append(line)
+        # A list over several pages: the next table repeats the header, or goes on with the numbering.
+        groups: list[list[Line]] = []
+        for rows in tables.values():
+            if groups:
+                prev = groups[-1]
+                first = [prepare(c).strip() for c in rows[0].cells or []]
+                index = re.match(r"^\s*(\d+)\.?\s*$", (rows[0].cells or [""])[0])
+                last = re.match(r"^\s*(\d+)\.?\s*$", (prev[-1].cells or [""])[0])
+                if first == [prepare(c).strip() for c in prev[0].cells or []]:
+                    prev.extend(rows[1:])
+                    continue
+                if (
+                    index
+                    and last
+                    and int(index.group(1)) == int(last.group(1)) + 1
+                    and len(first) == len(prev[0].cells or [])
+                ):
+                    prev.extend(rows)
+                    continue
+            groups.append(list(rows))
+        out: dict[int, list[Hit]] = {}
+        for rows in groups:
+            head = [prepare(c).strip() for c in rows[0].cells or []]
+            name_col = next((ci for ci, c in enumerate(head) if names.match(c)), None)
+            rate_col = next((ci for ci, c in enumerate(head) if ratings.match(c)), None)
+            if name_col is None or rate_col is None or re.search(r"\d", " ".join(head)):
+                continue
+            scope = "subordinates" if _SUB_WORDS.search(head[name_col]) else "members"
+            mark_col = None
+            for ci, c in enumerate(head):
+                m = self.regex.search(c) if ci not in (name_col, rate_col) else None
+                if (
+                    m
+                    and self._field_for(self.p.rule_for(m.group(1), self.doc_type), scope)
+                    == "subordinates_bon_tot"
+                ):
+                    mark_col = ci
+            counts: dict[str, int] = {}
+            marked, sure, n = 0, True, 0
+            for row in rows[1:]:
+                cells = [self._repaired(row, prepare(c), need_digit=False) for c in row.cells or []]
+                if (
+                    len(cells) == len(head)
+                    and self._total_row is not None
+                    and self._total_row.match(cells[name_col])
+                ):
+                    break  # the list's total row ("Cộng | 168 | 11/12 HTTNV trở lên"): no one more
+                if len(cells) != len(head) or not cells[name_col].strip():
+                    sure = False
+                    break
+                ms = list(self.regex.finditer(cells[rate_col]))
+                field = (
+                    self._field_for(self.p.rule_for(ms[-1].group(1), self.doc_type), scope) if ms else None
+                )
+                if field not in _LEVELS:
+                    sure = False
+                    break
+                counts[field] = counts.get(field, 0) + 1
+                n += 1
+                if mark_col is not None:
+                    mark = re.sub(r"[^\w+✓✔\s-]", "", cells[mark_col]).strip()
+                    if mark in yes:
+                        marked += 1
+                    elif mark not in no:
+                        mark_col = None  # a mark not read: the column gives nothing
+            if not sure or not n:
+                continue
+            for figure, group in _LEVELS_OF.items():
+                if set(counts) <= group:
+                    hits = [Hit(f, counts.get(f, 0), rows[-1]) for f in sorted(group)]
+                    hits.append(Hit(figure, n, rows[-1]))
+                    if mark_col is not None and figure == "subordinates_total":
+                        hits.append(Hit("subordinates_bon_tot", marked, rows[-1]))
+                    out[id(rows[-1])] = hits
+        return out
 
     def _repaired(self, line: Line, work: str, need_digit: bool = True) -> str:
         if line.prov.page not in self.ocr_pages or self.regex is None:
@@ -519,6 +619,8 @@ class FigureReader:
         when a row has it, else the latest (last year's figures are there to compare with)."""
         year = row_year(line)
         years = self._row_years.get(_table_key(line), set())
+        if year is not None and self.year is not None and self.year not in years and max(years) < self.year:
+            return True  # a table of earlier years only ("Năm | HTXSNV | …" for 2022, 2023), to compare
         if year is None or len(years) < 2:
             return False
         return year != (self.year if self.year in years else max(years))
@@ -563,6 +665,8 @@ class FigureReader:
         if self._year_header(raw):
             self.table.year_cols = True
             return
+        if self._period_header([fold(c).strip() for c in raw]):  # raw: "Cả năm 2024" keeps its year
+            return
         if self.table.year_cols or row_year(line) is not None:
             self.year_rows.add(id(line))
         by_header = self._levels_by_header(line, cells)
@@ -596,7 +700,24 @@ class FigureReader:
         proposal = self._proposal_row(line)
         if self.table.label_cols and (proposal or not any(self.regex.search(c) for c in cells)):  # type: ignore[union-attr]
             if not self._part_row(line):
-                yield from self._values_under_labels(line, cells, self.table.label_cols)
+                # A row label naming whose figures they are ("Đảng viên") says their scope over the section's.
+                first = min(self.table.label_cols)
+                scope = self._scope_from_text(" ".join(c for c in cells[:first] if not _INDEX_CELL.match(c)))
+                yield from self._values_under_labels(line, cells, self.table.label_cols, scope)
+            return
+        row_scope = self._scope_row(cells, self.table.label_cols) if self.table.label_cols else None
+        if row_scope is not None:
+            # "Chi bộ trực thuộc | 13 | 3 | 10 | 0 | 0" under "Đối tượng | Tổng số | HTXSNV | …": the label
+            # names whose levels the row counts (the cells, or the members), not a figure of its own.
+            # Only the level columns are rated; a "Tổng số" column counts who was rated.
+            t = self.table
+            levels = {ci: k for ci, k in t.label_cols.items() if self.p.rule_for(k, self.doc_type).scope}
+            total = t.label_total
+            if total is None:
+                total = next(
+                    (ci for ci, k in t.label_cols.items() if ci not in levels and self._counts_rated(k)), None
+                )
+            yield from self._values_under_labels(line, cells, levels, row_scope, t.label_pct or {}, total)
             return
         if self._is_header(cells):
             self._read_header(cells)
@@ -655,6 +776,13 @@ class FigureReader:
             chosen = self._by_model(model, label_idx, cells)
         elif t.value_col is not None and t.value_col > label_idx and t.value_col < len(cells):
             chosen = (t.value_col, cells[t.value_col])
+            if t.period_cols and rule.kind != "pct" and not numbers(chosen[1]):
+                # The whole-year cell left blank (or lost to OCR): a count is the sum of its periods,
+                # when every period cell holds one whole number.
+                parts = [numbers(cells[ci]) for ci in t.target_cols if ci < len(cells)]
+                values = [as_value(n[0], "int") for n in parts if len(n) == 1]
+                if len(values) == len(t.target_cols) and all(isinstance(v, int) for v in values):
+                    chosen = (t.value_col, str(sum(values)))  # type: ignore[arg-type]
         else:
             for ci, c in value_cells:
                 if ci in t.target_cols or ci == t.pct_col or _COMPARATOR.search(c):
@@ -666,8 +794,10 @@ class FigureReader:
             candidates = [chosen] if chosen else []
             if t.pct_col is not None and t.pct_col < len(cells):
                 candidates.append((t.pct_col, cells[t.pct_col]))
+            # A label that states its unit ("Tỷ lệ đảng viên dự (%)"): the figures of its row are shares.
+            in_pct = "%" in cells[label_idx]
             for ci, c in candidates:
-                nums = [n for n in numbers(c) if n.pct or ci == t.pct_col]
+                nums = [n for n in numbers(c) if n.pct or ci == t.pct_col or in_pct]
                 if nums and not _COMPARATOR.search(c):
                     yield Hit(name, round(nums[0].value, 2), line)
                     return
@@ -772,6 +902,39 @@ class FigureReader:
         t.width = len(raw)
         t.scope = self._scope_from_text(" ".join(folded)) if _SUB_WORDS.search(" ".join(folded)) else None
         return True
+
+    def _period_header(self, cells: list[str]) -> bool:
+        """A header whose columns are periods of the year with one whole-year column ("Nội dung | Quý I |
+        … | Quý IV | Cả năm", "6 tháng đầu năm | 6 tháng cuối năm | Tổng cộng"): each row's figure is the
+        whole-year cell; the periods are its parts, never the figure."""
+        if self._period_col is None or self._whole_year_col is None:
+            return False
+        periods = [ci for ci, c in enumerate(cells) if ci and self._period_col.match(c.strip())]
+        whole = [ci for ci, c in enumerate(cells) if ci and self._whole_year_col.match(c.strip())]
+        rest = [c for ci, c in enumerate(cells) if ci not in periods and ci not in whole]
+        if len(periods) < 2 or len(whole) != 1 or any(re.search(r"\d", c) for c in rest):
+            return False
+        t = self.table
+        assert t is not None
+        t.value_col, t.pct_col = whole[0], None
+        t.target_cols = tuple(periods)
+        t.period_cols = True
+        t.figure_cols = {}
+        t.width = len(cells)
+        joined = " ".join(cells)
+        t.scope = self._scope_from_text(joined) if _SUB_WORDS.search(joined) else None
+        return True
+
+    def _scope_row(self, cells: list[str], labels: dict[int, str]) -> str | None:
+        """The scope a row's label names when its phrases stand only left of the labelled level columns
+        ("Chi bộ trực thuộc" before "HTXSNV | HTTNV | …"); None otherwise."""
+        first = min(labels)
+        if not any(self.p.rule_for(k, self.doc_type).field in _LEVELS for k in labels.values()):
+            return None
+        if any(self.regex.search(c) for c in cells[first:]):  # type: ignore[union-attr]
+            return None
+        label = " ".join(c for c in cells[:first] if not _INDEX_CELL.match(c))
+        return self._scope_from_text(label) if label.strip() else None
 
     def _label_header(self, cells: list[str]) -> dict[int, str] | None:
         """Column labels: a row without numbers whose cells (but an index, a share column or a group
@@ -890,8 +1053,9 @@ class FigureReader:
                 levels[name] = 0
                 yield Hit(name, 0, line)
                 continue
-            if name in _LEVELS and _GARBLED.search(c):
-                garbled[name] = c  # read from the row's total below, or not at all
+            if name in _LEVELS and (_GARBLED.search(c) or not c.strip()):
+                # OCR garbled the digits or lost the cell: read from the row's total below, or not at all.
+                garbled[name] = c
                 continue
             nums = [n for n in numbers(c) if as_value(n, rule.kind) is not None]
             if nums and not _COMPARATOR.search(c):

@@ -31,7 +31,7 @@ _MASKS = [
     re.compile(r"\bso\s*:?\s*\d+[\w.]*\s*-\s*[a-z]+\s*/\s*[a-z\-]+"),
     re.compile(r"(?<![\w])\d+\s*-\s*[a-z]{1,5}\s*/\s*[a-z\-]{1,10}"),
     re.compile(
-        r"\b(?:dieu|khoan|muc|chuong|phan|tieu chi|quy dinh so|hoi nghi lan|ke hoach so)\s+\d+(?:\.\d+)*(?=[\s,;:.)]|$)"
+        r"\b(?:dieu|khoan|muc|chuong|phan|tieu chi|quy dinh so|hoi nghi lan|ke hoach so|phu luc(?: so)?|bieu(?: mau)?(?: so)?|mau so)\s+\d+(?:\.\d+)*(?=[\s,;:.)]|$)"
     ),
     re.compile(r"\blan thu\s*\d+"),
     re.compile(r"\b\d+\s*/\s*\d+\s*(?:hd|qd|nq|kh|ct|tb)\b"),
