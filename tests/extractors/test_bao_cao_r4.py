@@ -8,20 +8,14 @@ column, and the reader takes each column's level and role from there.
 
 from __future__ import annotations
 
-import random
-import tempfile
-from pathlib import Path
-
 import pytest
 
 from extractors.fields import extract_fields
 from extractors.model import DocumentText, Line, Page, Provenance
-from extractors.readers import read_file
-from extractors.readers.base import ReadContext
 from extractors.vocabulary import DocType
 from samples.blocks import Block, Header, Para, Sign, SignCol, Table, Title
-from samples.degrade import image_pdf, rasterise, scan
-from samples.render import render_docx, render_pdf
+
+from .rendered import read_rendered
 
 LEVELS = (
     "Hoàn thành xuất sắc nhiệm vụ",
@@ -90,22 +84,8 @@ def _report(dang_bo: bool, table: Table) -> list[Block]:
     ]
 
 
-def _scanned(blocks: list[Block]) -> bytes:
-    rng = random.Random(7)
-    pages = [scan(p, rng, colour=False) for p in rasterise(render_pdf(blocks, signed=True), 300)]
-    return image_pdf(pages, 300, 60)
-
-
 def read(blocks: list[Block], fmt: str) -> dict[str, list]:
-    data = render_docx(blocks) if fmt == "docx" else _scanned(blocks) if fmt == "scan" else render_pdf(blocks)
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / f"bao_cao.{'pdf' if fmt == 'scan' else fmt}"
-        path.write_bytes(data)
-        doc = read_file(path, path.name, ReadContext(workdir=Path(tmp) / "work"))
-    out: dict[str, list] = {}
-    for r in extract_fields(doc, DocType.BAO_CAO):
-        out.setdefault(r.field, []).append(r.value)
-    return out
+    return read_rendered(blocks, fmt, DocType.BAO_CAO)
 
 
 def _levels(v: dict[str, list], prefix: str) -> list:

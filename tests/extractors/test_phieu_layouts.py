@@ -10,20 +10,15 @@ the points said in words in several ways ("thang điểm 25; tự đánh giá 24
 
 from __future__ import annotations
 
-import random
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from extractors.fields import extract_fields
-from extractors.readers import read_file
-from extractors.readers.base import ReadContext
 from extractors.vocabulary import DocType
 from samples.blocks import Block, Header, Para, Sign, SignCol, Table, Title
-from samples.degrade import image_pdf, rasterise, scan
-from samples.render import render_docx, render_pdf
+
+from .rendered import read_rendered
 
 NAMES = (
     "Lãnh đạo hoàn thành tốt nhiệm vụ chính trị",
@@ -373,23 +368,8 @@ LAYOUTS: dict[str, Callable[[], list[Block]]] = {
 }
 
 
-def _scanned(blocks: list[Block]) -> bytes:
-    rng = random.Random(7)
-    pages = [scan(p, rng, colour=False) for p in rasterise(render_pdf(blocks, signed=True), 300)]
-    return image_pdf(pages, 300, 60)
-
-
 def read(blocks: list[Block], fmt: str) -> dict[str, list]:
-    data = render_docx(blocks) if fmt == "docx" else _scanned(blocks) if fmt == "scan" else render_pdf(blocks)
-    fmt = "pdf" if fmt == "scan" else fmt
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / f"phieu.{fmt}"
-        path.write_bytes(data)
-        doc = read_file(path, path.name, ReadContext(workdir=Path(tmp) / "work"))
-    out: dict[str, list] = {}
-    for r in extract_fields(doc, DocType.PHIEU_TU_DANH_GIA):
-        out.setdefault(r.field, []).append(r.value)
-    return out
+    return read_rendered(blocks, fmt, DocType.PHIEU_TU_DANH_GIA)
 
 
 @pytest.mark.parametrize("fmt", ["docx", "pdf"])
