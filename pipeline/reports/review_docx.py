@@ -79,7 +79,7 @@ def _criteria(doc, sheet: SheetView) -> None:
         else:
             para(
                 c[4],
-                f"Dưới {sheet.criterion.short}",
+                "Không đạt (tự đánh giá)" if r.said else f"Dưới {sheet.criterion.short}",
                 bold=True,
                 size=11,
                 colour="B3261E",

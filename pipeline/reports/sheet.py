@@ -158,6 +158,19 @@ class CriterionRow:
     passed: bool | None
     readings: list[ReadingView] = field(default_factory=list)
     alternatives: str = ""  # "tự chấm: đọc được 7,9 hoặc 79; …" from the score table's joint choice
+    said: bool = False  # passed is the phiếu's own "Đạt" / "Không đạt" (a form without points)
+
+
+_PASS_WORDS = {True: "Đạt", False: "Không đạt"}
+
+
+def _said_pass(found: list) -> bool | None:
+    """The Đạt / Không đạt a pass/fail phiếu writes for a criterion: the reading used, else the first."""
+    said = [r for r in found if isinstance(r.value, dict) and isinstance(r.value.get("passed"), bool)]
+    if not said:
+        return None
+    used = next((r for r in said if r.chosen), said[0])
+    return bool(used.value["passed"])
 
 
 @dataclass
@@ -409,15 +422,21 @@ class _Builder:
                 pct = 100 * score / top
                 passed = rule.met(score, top)
             found = self.result.readings.get(f"criterion.{i + 1}", [])
+            said = _said_pass(found) if score is None and top is None else None
+            if said is not None:
+                passed = said  # a pass/fail form: the phiếu's own word, not a share of points
             values = {(_points(r.value, "score"), _points(r.value, "max")) for r in found}
             views = []
             for r in found:
                 view = self._reading(
                     r, len(values) > 1 and _points(r.value, "score") != score, (f"criterion.{i + 1}",)
                 )
-                view.value = (
-                    f"{format_number(_points(r.value, 'score'))}/{format_number(_points(r.value, 'max'))}"
-                )
+                if said is None:
+                    view.value = (
+                        f"{format_number(_points(r.value, 'score'))}/{format_number(_points(r.value, 'max'))}"
+                    )
+                else:
+                    view.value = _PASS_WORDS.get(_said_pass([r]), "—")  # type: ignore[arg-type]
                 views.append(view)
             rows.append(
                 CriterionRow(
@@ -429,6 +448,7 @@ class _Builder:
                     passed=passed,
                     readings=views,
                     alternatives=self._cell_alternatives(i + 1),
+                    said=said is not None,
                 )
             )
         return rows

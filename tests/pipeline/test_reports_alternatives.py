@@ -57,3 +57,33 @@ def test_sheet_criteria_table_shows_a_score_cell_read_two_ways() -> None:
     from pipeline.reports.html import render_review
 
     assert "đọc được 24,5 hoặc 245" in render_review(sheet)
+
+
+def test_a_pass_fail_phieu_shows_its_own_verdict_per_criterion() -> None:
+    """A phiếu without points says "Đạt" / "Không đạt" per criterion: the sheet shows those words, not
+    "chưa đọc được" and not a share under 95%."""
+    readings = {
+        f"criterion.{i}": [
+            Reading(
+                value={"index": i, "max": None, "score": None, "passed": i != 3},
+                text=f"{i} | Tiêu chí {i} | {'Không đạt' if i == 3 else 'Đạt'}",
+                file="Phieu.docx",
+                chosen=True,
+            )
+        ]
+        for i in range(1, 5)
+    }
+    result = Result(dossier_id="hs", profile="mac-dinh", verdict="khong_dat", readings=readings)
+    sheet = build_sheet(result, None)
+    assert [(r.passed, r.said) for r in sheet.criteria] == [
+        (True, True),
+        (True, True),
+        (False, True),
+        (True, True),
+    ]
+    assert sheet.criteria[2].readings[0].value == "Không đạt"
+    from pipeline.reports.html import render_review
+
+    html = render_review(sheet)
+    criteria = html[html.rindex("Bốn tiêu chí") : html.rindex("Số liệu chính")]
+    assert "Không đạt (tự đánh giá)" in criteria and "chưa đọc được" not in criteria
