@@ -34,6 +34,10 @@ from . import (
     r6_bien_ban,
     r6_phieu,
     r6_to_trinh,
+    r7_bao_cao,
+    r7_bien_ban,
+    r7_phieu,
+    r7_to_trinh,
     to_trinh,
 )
 from .common import Ctx
@@ -110,7 +114,7 @@ FAMILIES: dict[str, Family] = {
     "PTD-14": r5_phieu.two_score_columns,
     "PTD-15": r5_phieu.three_levels,
     "PTD-16": r5_phieu.headings_with_max,
-    # round 6 (held out; written without reading the rules)
+    # round 6 (written without reading the rules; dev since round 7)
     "TTR-17": r6_to_trinh.content_result_table,
     "TTR-18": r6_to_trinh.framed_summary,
     "TTR-19": r6_to_trinh.side_by_side,
@@ -123,6 +127,19 @@ FAMILIES: dict[str, Family] = {
     "PTD-17": r6_phieu.roman_unruled,
     "PTD-18": r6_phieu.table_per_criterion,
     "PTD-19": r6_phieu.items_in_one_cell,
+    # round 7 (held out; written without reading the rules)
+    "TTR-20": r7_to_trinh.words_and_abbreviations,
+    "TTR-21": r7_to_trinh.with_other_requests,
+    "TTR-22": r7_to_trinh.threshold_checklist,
+    "BBK-20": r7_bien_ban.whole_meeting,
+    "BBK-21": r7_bien_ban.tally_sheet,
+    "BBK-22": r7_bien_ban.phone_note,
+    "BCA-20": r7_bao_cao.half_years,
+    "BCA-21": r7_bao_cao.levels_by_year,
+    "BCA-22": r7_bao_cao.value_first,
+    "PTD-20": r7_phieu.deductions,
+    "PTD-21": r7_phieu.words_before_figures,
+    "PTD-22": r7_phieu.framework_then_scores,
 }
 
 
