@@ -694,8 +694,105 @@ def _round6() -> list[Entry]:
     return out
 
 
+R7_CELLS = [
+    # unit, superior body, recipient, place
+    ("Chi bộ thôn Nậm Cang", "Đảng bộ xã Bản Xèo", "Ban Thường vụ Đảng ủy xã Bản Xèo", "Bản Xèo"),
+    ("Chi bộ ấp Phú Tân A", "Đảng bộ xã Phú Tâm", "Đảng ủy xã Phú Tâm", "Phú Tâm"),
+    (
+        "Chi bộ Phòng Nông nghiệp và Phát triển nông thôn huyện Tuy Phước",
+        "Đảng bộ Khối Chính quyền huyện Tuy Phước",
+        "Ban Thường vụ Đảng ủy Khối Chính quyền huyện Tuy Phước",
+        "Tuy Phước",
+    ),
+    ("Chi bộ xóm Mường Chiềng", "Đảng bộ xã Tú Sơn", "Ban Thường vụ Đảng ủy xã Tú Sơn", "Tú Sơn"),
+    ("Chi bộ thôn Phước Nhơn", "Đảng bộ xã Xuân Hải", "Đảng ủy xã Xuân Hải", "Xuân Hải"),
+    (
+        "Chi bộ Trường Phổ thông Dân tộc nội trú huyện Ba Bể",
+        "Đảng bộ Khối cơ quan huyện Ba Bể",
+        "Ban Thường vụ Đảng ủy Khối cơ quan huyện Ba Bể",
+        "Ba Bể",
+    ),
+    ("Chi bộ Tổ dân phố Kim Tân 3", "Đảng bộ phường Kim Tân", "Ban Thường vụ Đảng ủy phường Kim Tân", "Lào Cai"),
+    ("Chi bộ Quân sự xã Vĩnh Hải", "Đảng bộ xã Vĩnh Hải", "Đảng ủy xã Vĩnh Hải", "Vĩnh Hải"),
+    (
+        "Chi bộ Trạm Y tế xã Cát Hanh",
+        "Đảng bộ xã Cát Hanh",
+        "Ban Thường vụ Đảng ủy xã Cát Hanh",
+        "Cát Hanh",
+    ),
+    ("Chi bộ Khóm 4", "Đảng bộ phường 2", "Ban Thường vụ Đảng ủy phường 2", "Sóc Trăng"),
+]  # fmt: skip
+R7_COMMITTEES = [
+    # unit, issuer, superior body, recipient, place
+    ("Đảng bộ xã Bản Xèo", "ĐẢNG ỦY XÃ BẢN XÈO", "Đảng bộ huyện Bát Xát", "Ban Thường vụ Huyện ủy Bát Xát", "Bản Xèo"),
+    ("Đảng bộ xã Phú Tâm", "ĐẢNG ỦY XÃ PHÚ TÂM", "Đảng bộ huyện Châu Thành", "Ban Thường vụ Huyện ủy Châu Thành", "Phú Tâm"),
+    (
+        "Đảng bộ Bệnh viện Đa khoa huyện Phù Cát",
+        "ĐẢNG ỦY BỆNH VIỆN ĐA KHOA HUYỆN PHÙ CÁT",
+        "Đảng bộ huyện Phù Cát",
+        "Ban Thường vụ Huyện ủy Phù Cát",
+        "Phù Cát",
+    ),
+    ("Đảng bộ thị trấn Mường Khến", "ĐẢNG ỦY THỊ TRẤN MƯỜNG KHẾN", "Đảng bộ huyện Tân Lạc", "Ban Thường vụ Huyện ủy Tân Lạc", "Mường Khến"),
+    ("Đảng bộ xã Phước Dinh", "ĐẢNG ỦY XÃ PHƯỚC DINH", "Đảng bộ huyện Thuận Nam", "Ban Thường vụ Huyện ủy Thuận Nam", "Phước Dinh"),
+]  # fmt: skip
+
+
+def _round7() -> list[Entry]:
+    """Round 7 (cases ``r7_*``): twelve held-out families, three per document type (families/r7_*.py), each
+    as a clerk in another district writes it, combining things no earlier round varied (counts in words
+    only, a whole meeting's minutes, half-year figures, shares on other bases, a note without diacritics,
+    tables to join by code, values before labels), written from the guidance texts without reading
+    extractors/, validators/ or any score."""
+    m4 = lambda m: [m] * 4  # noqa: E731 - four documents in one medium
+    rows = [
+        ("r7_01_chi_bo_dat_docx", "Chi bộ đạt, Word", "chi_bo", m4("docx"), None, {}),
+        ("r7_02_dang_bo_dat_scan", "Đảng bộ cơ sở đạt, bản quét có dấu", "dang_bo_co_so", m4("scan"), None, {}),
+        ("r7_03_chi_bo_dat_pdf", "Chi bộ đạt, PDF có lớp chữ", "chi_bo", m4("pdf_text"), None, {}),
+        ("r7_04_chi_bo_mien_sinh_hoat", "Chi bộ đạt, 01 đảng viên miễn sinh hoạt", "chi_bo", m4("pdf_text"), None, {"excused": 1}),
+        ("r7_05_dang_bo_dat_docx", "Đảng bộ cơ sở đạt, Word", "dang_bo_co_so", m4("docx"), None, {}),
+        ("r7_06_chi_bo_dat_anh", "Chi bộ đạt, ảnh chụp điện thoại", "chi_bo", m4("photo"), None, {}),
+        ("r7_07_chi_bo_phieu_khong_hop_le", "Chi bộ đạt, 01 phiếu không hợp lệ", "chi_bo", m4("docx"), None, {"invalid": 1}),
+        ("r7_08_dang_bo_dat_pdf", "Đảng bộ cơ sở đạt, PDF có lớp chữ", "dang_bo_co_so", m4("pdf_text"), None, {}),
+        ("r7_09_chi_bo_dat_hon_hop", "Chi bộ đạt, Word + ảnh + PDF + quét", "chi_bo", ["docx", "photo", "pdf_text", "scan"], None, {}),
+        ("r7_10_dang_bo_dat_hon_hop", "Đảng bộ cơ sở đạt, PDF + Word", "dang_bo_co_so", ["pdf_text", "docx", "docx", "pdf_text"], None, {}),
+        ("r7_11_chi_bo_dat_scan", "Chi bộ đạt, bản quét", "chi_bo", m4("scan"), None, {}),
+        ("r7_12_tieu_chi_duoi_95", "Tiêu chí 2 tự chấm 92%", "chi_bo", m4("docx"), "criterion", {}),
+        ("r7_13_dang_vien_khong_hoan_thanh_scan", "01 đảng viên không hoàn thành nhiệm vụ, bản quét", "chi_bo", m4("scan"), "khtnv", {}),
+        ("r7_14_tot_duoi_80", "Dưới 80% đảng viên hoàn thành tốt nhiệm vụ trở lên", "chi_bo", m4("pdf_text"), "under80", {}),
+        ("r7_15_khong_du_so_luong_anh", "Đảng viên chính thức có mặt dưới 2/3, ảnh chụp", "chi_bo", m4("photo"), "quorum", {}),
+        ("r7_16_dang_bo_co_ky_luat", "Đảng bộ: 01 đảng viên bị kỷ luật khiển trách", "dang_bo_co_so", m4("pdf_text"), "discipline", {}),
+        ("r7_17_thieu_thuong_ky", "Chỉ 11 kỳ sinh hoạt thường kỳ", "chi_bo", m4("docx"), "regular", {}),
+        ("r7_18_thieu_chuyen_de_scan", "Chỉ 03 kỳ chuyên đề, bản quét", "chi_bo", m4("scan"), "thematic", {}),
+        ("r7_19_du_sinh_hoat_duoi_85", "Tỷ lệ dự sinh hoạt 84,6%", "chi_bo", m4("pdf_text"), "attendance", {}),
+        ("r7_20_chi_bo_truc_thuoc_khtnv_anh", "Đảng bộ: 01 chi bộ trực thuộc không hoàn thành nhiệm vụ, ảnh chụp", "dang_bo_co_so", m4("photo"), "subordinate", {}),
+        ("r7_21_so_dang_vien_khac_bc", "Báo cáo ghi số đảng viên chính thức khác", "chi_bo", m4("docx"), "count_bao_cao", {}),
+        ("r7_22_phieu_khong_khop", "Tán thành + không tán thành ≠ hợp lệ", "chi_bo", m4("pdf_text"), "ballots", {}),
+        ("r7_23_diem_khong_cong_dung_hon_hop", "Điểm tiêu chí 1 khác tổng các nội dung, Word + PDF + quét", "chi_bo", ["docx", "pdf_text", "scan", "docx"], "score_sum", {}),
+        ("r7_24_bieu_quyet_mot_nua", "Tán thành đúng một nửa", "chi_bo", m4("docx"), "vote", {}),
+    ]  # fmt: skip
+    fams = (("TTR-20", "TTR-21", "TTR-22"), ("BBK-20", "BBK-21", "BBK-22"), ("BCA-20", "BCA-21", "BCA-22"), ("PTD-20", "PTD-21", "PTD-22"))  # fmt: skip
+    # Which family of each type writes dossier i: each family 8 times, with a đảng bộ, scans or photos, clean
+    # and faulty dossiers, and no two families of different types sharing more than 4 dossiers.
+    pick = (
+        "011012022012020021211021",
+        "110211200020212120020112",
+        "122001212100002221010112",
+        "021222110001122022001110",
+    )
+    out, cells, committees = [], 0, 0
+    for i, (case, desc, kind, media, fault, extra) in enumerate(rows):
+        if kind == "chi_bo":
+            unit, cells = R7_CELLS[cells % len(R7_CELLS)], cells + 1
+        else:
+            unit, committees = R7_COMMITTEES[committees % len(R7_COMMITTEES)], committees + 1
+        families = tuple(fams[t][int(pick[t][i])] for t in range(4))
+        out.append(Entry(case, desc, kind, media, families, fault, index=700 + i, unit=unit, **extra))
+    return out
+
+
 # Each round adds its own function (its entries carry their own units and file numbers where needed).
-ENTRIES = _entries() + _round2() + _round3() + _round4() + _round5() + _round6()
+ENTRIES = _entries() + _round2() + _round3() + _round4() + _round5() + _round6() + _round7()
 
 
 def _criteria(rng: random.Random, maxes: list[int], deficits: list[float]) -> list[Criterion]:

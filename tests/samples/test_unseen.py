@@ -23,6 +23,7 @@ ROUND3 = [d for d in CORPUS if d.case.startswith("r3_")]
 ROUND4 = [d for d in CORPUS if d.case.startswith("r4_")]
 ROUND5 = [d for d in CORPUS if d.case.startswith("r5_")]
 ROUND6 = [d for d in CORPUS if d.case.startswith("r6_")]
+ROUND7 = [d for d in CORPUS if d.case.startswith("r7_")]
 REQUIRED = ("to_trinh", "bien_ban_kiem_phieu", "bao_cao", "phieu_tu_danh_gia")
 
 
@@ -140,8 +141,9 @@ def test_round5_shape() -> None:
 
 
 def test_round6_shape() -> None:
-    """Round 6: the held-out round, families that vary structure and layout; its own units and file numbers."""
-    _round_shape(ROUND6, 6, "heldout")
+    """Round 6: families that vary structure and layout; held out until round 7 was written, tuned on since
+    (dev); its own units and file numbers."""
+    _round_shape(ROUND6, 6, "dev")
     earlier = {d.unit for d in CORPUS if round_of(d) < 6}
     assert not {d.unit for d in ROUND6} & earlier
     assert sum(1 for d in ROUND6 if d.verdict == "dat" and d.members_excused) == 1
@@ -149,6 +151,21 @@ def test_round6_shape() -> None:
     faults = Counter(d.flags[0] for d in ROUND6 if d.flags)
     assert faults["MEETINGS_BELOW_MINIMUM"] == 2 and sum(faults.values()) == 13
     assert len({d.members_official for d in ROUND6}) > 5  # units of many sizes
+
+
+def test_round7_shape() -> None:
+    """Round 7: the held-out round, families written as clerks in other districts write; its own units (no
+    unit of an earlier round), a đảng bộ through OCR, each family in eight dossiers."""
+    _round_shape(ROUND7, 7, "heldout")
+    earlier = {d.unit for d in CORPUS if round_of(d) < 7}
+    assert not {d.unit for d in ROUND7} & earlier
+    assert sum(1 for d in ROUND7 if d.verdict == "dat" and d.members_excused) == 1
+    assert sum(1 for d in ROUND7 if d.verdict == "dat" and d.ballots_invalid) == 1
+    faults = Counter(d.flags[0] for d in ROUND7 if d.flags)
+    assert faults["MEETINGS_BELOW_MINIMUM"] == 2 and sum(faults.values()) == 13
+    assert len({d.members_official for d in ROUND7}) > 5  # units of many sizes
+    assert any(not d.is_cell and all(s.medium in ("scan", "photo") for s in d.documents) for d in ROUND7)
+    assert set(Counter(s.template for d in ROUND7 for s in d.documents).values()) == {8}
 
 
 def test_counts_in_words() -> None:
@@ -200,6 +217,8 @@ def test_scans_and_photos_are_frozen_too(tmp_path) -> None:
         "r5_03_chi_bo_dat_anh",
         "r6_16_dang_bo_co_ky_luat_scan",
         "r6_11_chi_bo_dat_anh",
+        "r7_02_dang_bo_dat_scan",
+        "r7_06_chi_bo_dat_anh",
     }
     hashes = generate(tmp_path / "inbox", tmp_path / "expected", media={"scan", "photo"}, cases=cases)
     assert {k.split("/")[0] for k in hashes} == cases
@@ -344,3 +363,41 @@ def test_round6_matrix_states_ballots_and_shares() -> None:
     ]
     assert "Số phiếu | " + " | ".join(str(n) for n in counts) in text
     assert f"Tỷ lệ (%) | {dec(round(100 * d.ballots_issued / d.voters_eligible, 2))} |" in text
+
+
+def test_round7_tally_sheet_has_a_row_per_ballot() -> None:
+    """BBK-21 marks each returned ballot on its own row; the marks add up to the "Cộng" row, which holds the
+    truth's counts (where the ballots do not add up, one valid ballot carries no mark)."""
+    for case in ("r7_22_phieu_khong_khop", "r7_01_chi_bo_dat_docx"):
+        d, data = _as_docx(case, "bien_ban_kiem_phieu", "BBK-21")
+        table = next(t for t in Document(io.BytesIO(data)).tables if t.rows[0].cells[0].text == "Phiếu số")
+        rows = [[c.text for c in row.cells] for row in table.rows[1:]]
+        ballots, total = rows[:-1], rows[-1]
+        assert len(ballots) == d.ballots_returned and total[0] == "Cộng"
+        counts = (d.votes_for, d.votes_against, d.ballots_invalid)
+        for col, n in enumerate(counts, 1):
+            assert sum(1 for r in ballots if r[col] == "x") == int(total[col]) == n, (case, col)
+
+
+def test_round7_half_years_add_up_to_the_year() -> None:
+    """BCA-20 gives meetings per half year beside the whole year's, and the halves' attendance averages to
+    the year's."""
+    for case in ("r7_17_thieu_thuong_ky", "r7_18_thieu_chuyen_de_scan"):
+        d, data = _as_docx(case, "bao_cao", "BCA-20")
+        table = next(
+            t for t in Document(io.BytesIO(data)).tables if t.rows[0].cells[1].text == "6 tháng đầu năm"
+        )
+        rows = {r.cells[0].text: [c.text for c in r.cells[1:]] for r in table.rows[1:]}
+        first, second, year = (int(x) for x in rows["SHTK (kỳ)"])
+        assert first + second == year == d.regular_meetings
+        first, second, year = (int(x) for x in rows["SHCĐ (kỳ)"])
+        assert first + second == year == d.thematic_meetings
+        att = [float(x.replace(",", ".")) for x in rows["Tỷ lệ ĐV dự sinh hoạt (%)"]]
+        assert round((att[0] + att[1]) / 2, 2) == att[2] == d.attendance_pct
+
+
+def test_plain_text_has_no_diacritics() -> None:
+    from samples.unseen.families.r7_common import plain, score_words
+
+    assert plain("Đảng viên có mặt: 15 đồng chí") == "Dang vien co mat: 15 dong chi"
+    assert score_words(24.5) == "hai mươi tư phẩy năm" and score_words(8) == "tám"
