@@ -265,6 +265,11 @@ class FigureReader:
         self._period_col = re.compile(rf"^\W*(?:{alts}).{{0,8}}$") if alts else None
         alts = "|".join(re.escape(t) for t in sorted(patterns.whole_year_columns, key=len, reverse=True))
         self._whole_year_col = re.compile(rf"^\W*(?:{alts})(?:\s+(?:nam\s+)?\d{{4}})?\W*$") if alts else None
+        self._opener = (
+            re.compile(r"^\W*(?:" + "|".join(re.escape(w) for w in patterns.block_openers) + r")\s*:")
+            if patterns.block_openers
+            else None
+        )
         self.table: _Table | None = None
         self.section_scope: str | None = None
         self._committee_before = False  # the sentence read last was about the committee and goes on
@@ -329,7 +334,7 @@ class FigureReader:
             letters = re.sub(r"[\W\d_]", "", line.text)
             # A heading in capitals is never part of a sentence; a list item ("- ", "2.") starts one,
             # and may go on over the next lines until its full stop.
-            if letters.isupper() or _LIST_START.match(line.text):
+            if letters.isupper() or _LIST_START.match(line.text) or self._opens_block(line.text):
                 yield from self._flush(block)
                 block = []
             block.append(line)
@@ -338,6 +343,10 @@ class FigureReader:
                 yield from self._flush(block)
                 block = []
         yield from self._flush(block)
+
+    def _opens_block(self, text: str) -> bool:
+        """A line opening with one of patterns.yaml's block openers and a colon ("Kết quả: …")."""
+        return self._opener is not None and self._opener.match(fold(text)) is not None
 
     def _name_lists(self, lines: list[Line]) -> dict[int, list[Hit]]:
         """Tables listing people or cells one a row with each one's rating ("STT | Họ và tên | Chức vụ |

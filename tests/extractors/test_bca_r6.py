@@ -91,3 +91,84 @@ def test_a_table_of_groups_over_a_page_break_is_read_on_its_total_row() -> None:
     assert v["subordinates_total"] == [14]
     assert v["subordinates_xuat_sac"] == [3] and v["subordinates_tot"] == [10]
     assert v["subordinates_hoan_thanh"] == [1] and v["subordinates_khong_hoan_thanh"] == [0]
+
+
+DANG_BO = [
+    "ĐẢNG BỘ HUYỆN AN PHÚ",
+    "ĐẢNG ỦY XÃ PHÚ HỮU",
+    "BÁO CÁO",
+    "Kết quả “đảng bộ cơ sở bốn tốt” năm 2024",
+]
+
+
+def test_a_result_box_under_a_heading_is_not_the_headings_sentence() -> None:
+    from extractors import DocumentText, Line, Page, Provenance
+    from extractors.fields import extract_fields
+
+    text = [
+        *DANG_BO,
+        "Các tổ chức đảng trực thuộc",  # a heading the page wraps without a full stop
+        "Kết quả: Ban Chấp hành Đảng bộ 11 đồng chí; 14 chi bộ trực thuộc, xếp loại HTXSNV 03, HTTNV 10,",
+        "HTNV 01, KHTNV 0; 12/13 chi bộ đăng ký được công nhận “Chi bộ bốn tốt”.",
+    ]
+    lines = [Line(text=t, prov=Provenance(file="b.pdf", page=1, block=i)) for i, t in enumerate(text)]
+    doc = DocumentText(
+        file="b.pdf",
+        sha256="0" * 64,
+        source="pdf_text",
+        pages=[Page(number=1, method="pdf_text", lines=lines)],
+    )
+    v: dict[str, list] = {}
+    for r in extract_fields(doc, BC):
+        v.setdefault(r.field, []).append(r.value)
+    assert set(v["subordinates_total"]) == {14}
+    assert v["subordinates_bon_tot"] == [12] and v["subordinates_registered_bon_tot"] == [13]
+
+
+def test_members_listed_with_gom_and_meetings_labelled_by_kind() -> None:
+    v = values(
+        [
+            ["TT", "Nội dung", "Kết quả"],
+            ["2", "Đảng viên", "Tổng số 47 ĐV, gồm 44 đ/c chính thức và 03 đ/c dự bị"],
+            ["3", "Sinh hoạt chi bộ", "Thường kỳ: 12 kỳ; chuyên đề: 05 kỳ; dự sinh hoạt bình quân 91,5%"],
+        ],
+        TT,
+    )
+    assert v["members_total"] == [47] and v["members_official"] == [44] and v["members_probationary"] == [3]
+    assert v["regular_meetings"] == [12] and v["thematic_meetings"] == [5]
+
+
+def test_cells_recognised_in_a_column_a_clause_or_a_pair_of_values() -> None:
+    head = [
+        "ĐẢNG BỘ HUYỆN AN PHÚ",
+        "ĐẢNG ỦY XÃ PHÚ HỮU",
+        "TỜ TRÌNH",
+        "Đề nghị công nhận “đảng bộ cơ sở bốn tốt” năm 2024",
+    ]
+    v = values([*head, "Có 11 chi bộ trực thuộc; đăng ký 11, đạt “bốn tốt” 10 chi bộ."], TT)
+    assert v["subordinates_bon_tot"] == [10] and v["subordinates_registered_bon_tot"] == [11]
+    v = values(
+        [
+            *head,
+            ["STT", "Chỉ tiêu", "Báo cáo", "Biên bản"],
+            ["1", "Chi bộ HTXSNV / HTTNV", "2 / 8", "–"],
+            ["2", "Chi bộ HTNV / KHTNV", "1 / 0", "–"],
+            ["3", "Chi bộ đạt “bốn tốt” / đăng ký", "9 / 10", "–"],
+        ],
+        TT,
+    )
+    assert v["subordinates_xuat_sac"] == [2] and v["subordinates_tot"] == [8]
+    assert v["subordinates_hoan_thanh"] == [1] and v["subordinates_khong_hoan_thanh"] == [0]
+    assert v["subordinates_bon_tot"] == [9] and v["subordinates_registered_bon_tot"] == [10]
+    assert "rating_tot" not in v and "subordinates_total" not in v
+    v = values(
+        [
+            *DANG_BO,
+            ["Cụm", "Số chi bộ", "HTXSNV", "HTTNV", "HTNV", "KHTNV", "Bốn tốt"],
+            ["Cụm 1", "6", "2", "4", "0", "0", "5"],
+            ["Cụm 2", "5", "1", "4", "0", "0", "5"],
+            ["Cộng", "11", "3", "8", "0", "0", "10"],
+        ],
+        BC,
+    )
+    assert v["subordinates_bon_tot"] == [10] and v["subordinates_total"] == [11]
