@@ -56,8 +56,24 @@ def _at_most(small: str, large: str, text: str) -> Relation:
     return Relation((small, large), lambda v: v[small] <= v[large], text)
 
 
-def relations(kind: UnitKind | None, stated_pcts: list[tuple[str, str, float]] = ()) -> list[Relation]:
-    """The relations a dossier's figures must satisfy; ``stated_pcts``: (count, its stated base, %)."""
+# What a vote's share may be a share of when its sentence names no base (as the ballot check reads it).
+SHARE_BASES: tuple[str, ...] = (
+    "voters_eligible",
+    "ballots_valid",
+    "ballots_returned",
+    "ballots_issued",
+    "members_present",
+    "members_official",
+)
+
+
+def relations(
+    kind: UnitKind | None,
+    stated_pcts: list[tuple[str, str, float]] = (),
+    unbased_pcts: list[tuple[str, float]] = (),
+) -> list[Relation]:
+    """The relations a dossier's figures must satisfy; ``stated_pcts``: (count, its stated base, %);
+    ``unbased_pcts``: (count, %) whose sentence names no base: the share of one of SHARE_BASES."""
     r = [
         Relation(
             ("members_total", "members_official", "members_probationary"),
@@ -95,7 +111,23 @@ def relations(kind: UnitKind | None, stated_pcts: list[tuple[str, str, float]] =
                 f"tỷ lệ {_num(stated)}% = {count} / {base}",
             )
         )
+    for count, stated in unbased_pcts:
+        if count not in FAMILY:
+            continue
+        r.append(
+            Relation(
+                (count,),
+                lambda v, c=count, p=stated: _share_of_some_base(v, c, p),
+                f"tỷ lệ {_num(stated)}% = {count} / số có quyền biểu quyết, phiếu hợp lệ hay phát ra",
+            )
+        )
     return r
+
+
+def _share_of_some_base(v: Values, count: str, stated: float) -> bool:
+    """``count`` is ``stated`` % of one of the bases already set (true while none is)."""
+    bases = [v[b] for b in SHARE_BASES if v.get(b)]
+    return not bases or any(abs(100 * v[count] / b - stated) <= PCT_TOLERANCE for b in bases)
 
 
 @dataclass

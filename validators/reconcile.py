@@ -394,12 +394,15 @@ def _joint(rec: Reconciled, kind: UnitKind | None) -> None:
         vals = [v for c in rec.candidates.get(f, []) if (v := _number(c.value, int)) is not None]
         if vals:
             options[f] = top_values(vals)
-    stated = []
+    stated, unbased = [], []
     for count in ("votes_for", "votes_against"):
         base, pct = stated_base(rec, f"{count}_pct"), _number(rec.value(f"{count}_pct"), float)
         if base is not None and pct is not None:
             stated.append((count, base, pct))
-    choice = choose(options, relations(kind, stated))
+        elif pct is not None:
+            # "10 phiếu tán thành (90,91%)": a share of some base the ballot check also tries.
+            unbased.append((count, pct))
+    choice = choose(options, relations(kind, stated, unbased))
     for f, first in choice.changed.items():
         value = choice.values[f]
         rec.chosen[f] = next(c for c in rec.candidates[f] if _number(c.value, int) == value)

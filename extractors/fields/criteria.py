@@ -78,7 +78,12 @@ _PAIR_TAIL = re.compile(r"(\d+(?:[.,]\d+)?)\s*/\s*(\d+(?:[.,]\d+)?)\s*(?:diem)?\
 _PASS_TAIL = re.compile(r"\b(khong dat|chua dat|dat)\s*$")
 # A cell that says only whether the criterion passed: "Đạt", "Không đạt", "Chưa đạt".
 _PASS_CELL = re.compile(r"^\W*(khong dat|chua dat|dat)\W*$")
-_CRIT_SENT = re.compile(r"tieu chi\s*(iv|iii|ii|i|[1-4])\W+(?:dat\s*)?(\d+(?:,\d+)?)\s*/\s*(\d+(?:,\d+)?)")
+# "tiêu chí 1 đạt 24,5/25", "TC1 25/25", "Điểm tiêu chí 1 (tự chấm/chuẩn) | 24,5/25" (a short aside in
+# brackets between the criterion and its points).
+_CRIT_SENT = re.compile(
+    r"(?<![a-z])(?:tieu chi|tc)\s*(iv|iii|ii|i|[1-4])(?![0-9])(?:\s*\([^()0-9]{0,30}\))?\W+(?:dat\s*)?"
+    r"(\d+(?:,\d+)?)\s*/\s*(\d+(?:,\d+)?)"
+)
 _TOTAL_SENT = re.compile(r"(tong cong|tong so diem|tong diem)[^0-9]{0,25}(\d+(?:,\d+)?)\s*/\s*(\d+(?:,\d+)?)")
 
 
@@ -923,12 +928,18 @@ def _listed_scores(lines: list[Line]) -> tuple[list[Hit], set[int]]:
     return hits, used
 
 
-def criterion_sentences(lines: list[Line]) -> Iterator[Hit]:
-    """'tiêu chí 1 đạt 24,5/25 điểm … tổng cộng 98,5/100 điểm' in prose."""
+_DASH_ONLY = re.compile(r"^[\s\-–—]*$")  # a cell that says its column does not apply to the row
+
+
+def criterion_sentences(lines: list[Line], in_tables: bool = False) -> Iterator[Hit]:
+    """'tiêu chí 1 đạt 24,5/25 điểm … tổng cộng 98,5/100 điểm' in prose; with ``in_tables`` also in a
+    table row whose cells state them so ("Kết quả tự chấm | Tiêu chí 1: 25/25 điểm; …", "Điểm tiêu chí 1
+    | – | 24,5/25"), the cells that do not apply ("–") left out."""
     for line in lines:
-        if line.cells:
+        if line.cells and not in_tables:
             continue
-        f = fold_keep_length(line.text)
+        text = " | ".join(c for c in line.cells if not _DASH_ONLY.match(c)) if line.cells else line.text
+        f = fold_keep_length(text)
         for m in _CRIT_SENT.finditer(f):
             idx = _ROMAN.get(m.group(1)) or int(m.group(1))
             sc, mx = parse_number(m.group(2)), parse_number(m.group(3))

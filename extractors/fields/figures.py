@@ -144,6 +144,35 @@ def row_year(line: Line) -> int | None:
     return None
 
 
+_PAGE_MARK = re.compile(r"^\W*(?:trang\s*)?\d{0,3}(?:\s*/\s*\d{1,3})?\W*$")
+
+
+def _tables_over_pages(lines: list[Line]) -> dict[tuple, tuple]:
+    """(page, table) of each table that goes on from the foot of a page to the top of the next (only a
+    page number between, as many cells a row) → (page, table) of its first part."""
+    out: dict[tuple, tuple] = {}
+    last: Line | None = None  # the table row read last, while only page marks follow it
+    for line in lines:
+        if not is_table_row(line) or line.prov.table is None:
+            if not _PAGE_MARK.match(fold(line.text)):
+                last = None
+            continue
+        key = (line.prov.page, line.prov.table)
+        if last is not None:
+            before = (last.prov.page, last.prov.table)
+            if (
+                key != before
+                and last.prov.page is not None
+                and line.prov.page is not None
+                and line.prov.page == last.prov.page + 1
+                and len(line.cells or []) == len(last.cells or [])
+                and key not in out
+            ):
+                out[key] = out.get(before, before)
+        last = line
+    return out
+
+
 @dataclass
 class _Table:
     """What is known about the table being read: its column roles and whether it is about cells."""
@@ -230,11 +259,17 @@ class FigureReader:
         # proposal to the vote: their other rows under label columns are parts or other questions.
         self._totalled: set[object] = set()
         self._voting: set[object] = set()
+        self._whole: dict[tuple, tuple] = {}
         alts = "|".join(re.escape(t) for t in sorted(patterns.period_columns, key=len, reverse=True))
         # A period cell: its word, then a few characters (OCR may glue and garble them: "Quýli!", "QuýlIV").
         self._period_col = re.compile(rf"^\W*(?:{alts}).{{0,8}}$") if alts else None
         alts = "|".join(re.escape(t) for t in sorted(patterns.whole_year_columns, key=len, reverse=True))
         self._whole_year_col = re.compile(rf"^\W*(?:{alts})(?:\s+(?:nam\s+)?\d{{4}})?\W*$") if alts else None
+        self._opener = (
+            re.compile(r"^\W*(?:" + "|".join(re.escape(w) for w in patterns.block_openers) + r")\s*:")
+            if patterns.block_openers
+            else None
+        )
         self.table: _Table | None = None
         self.section_scope: str | None = None
         self._committee_before = False  # the sentence read last was about the committee and goes on
@@ -269,13 +304,15 @@ class FigureReader:
             if year is not None:
                 self._row_years.setdefault(_table_key(line), set()).add(year)
         self._totalled, self._voting = set(), set()
+        self._whole = _tables_over_pages(lines)
         for line in lines:
             if is_table_row(line) and line.prov.table is not None:
                 label = self._row_label(line)
+                where = self._where(line)
                 if label is not None and self._total_row is not None and self._total_row.match(label):
-                    self._totalled.add((line.prov.page, line.prov.table))
+                    self._totalled.add(where)
                 if label is not None and self._proposal is not None and self._proposal.search(label):
-                    self._voting.add((line.prov.page, line.prov.table))
+                    self._voting.add(where)
         counted = self._name_lists(lines)
         block: list[Line] = []
         for line in lines:
@@ -297,7 +334,7 @@ class FigureReader:
             letters = re.sub(r"[\W\d_]", "", line.text)
             # A heading in capitals is never part of a sentence; a list item ("- ", "2.") starts one,
             # and may go on over the next lines until its full stop.
-            if letters.isupper() or _LIST_START.match(line.text):
+            if letters.isupper() or _LIST_START.match(line.text) or self._opens_block(line.text):
                 yield from self._flush(block)
                 block = []
             block.append(line)
@@ -306,6 +343,10 @@ class FigureReader:
                 yield from self._flush(block)
                 block = []
         yield from self._flush(block)
+
+    def _opens_block(self, text: str) -> bool:
+        """A line opening with one of patterns.yaml's block openers and a colon ("Kết quả: …")."""
+        return self._opener is not None and self._opener.match(fold(text)) is not None
 
     def _name_lists(self, lines: list[Line]) -> dict[int, list[Hit]]:
         """Tables listing people or cells one a row with each one's rating ("STT | Họ và tên | Chức vụ |
@@ -677,6 +718,10 @@ class FigureReader:
         if labels is not None and len(labels) >= 2:
             merged = {**(self.table.pending_labels or {}), **labels}
             self.table.label_cols = dict(sorted(merged.items()))
+            self.table.width = len(cells)  # its rows on the next page keep these columns
+            if any(self.p.rule_for(k, self.doc_type).field == "subordinates_total" for k in merged.values()):
+                # "Khối | Số chi bộ | HTXSNV | …": a table counting cells rates cells at each level.
+                self.table.scope = "subordinates"
             self.table.label_pct = {
                 ci: ci - 1
                 for ci, c in enumerate(cells)
@@ -834,16 +879,21 @@ class FigureReader:
                 return c
         return None
 
+    def _where(self, line: Line) -> object:
+        """The table a row belongs to, a table that goes on over a page break counted as one."""
+        key = (line.prov.page, line.prov.table)
+        return self._whole.get(key, key)
+
     def _proposal_row(self, line: Line) -> bool:
         """The row of a table of questions voted on whose question is the proposal of recognition."""
-        label = self._row_label(line) if (line.prov.page, line.prov.table) in self._voting else None
+        label = self._row_label(line) if self._where(line) in self._voting else None
         return label is not None and self._proposal is not None and self._proposal.search(label) is not None
 
     def _part_row(self, line: Line) -> bool:
         """A row under label columns that is not the unit's own: a group's ("Tổ 1 | 9 | 8 | …") in a
         table with a total row ("Cộng"), or another question's ("Thông qua phiếu tự đánh giá | 19 | 0")
         in a table that also puts the proposal of recognition to the vote."""
-        where = (line.prov.page, line.prov.table)
+        where = self._where(line)
         label = self._row_label(line)
         if label is None or line.prov.table is None:
             return False

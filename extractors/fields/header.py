@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from functools import cache
 from itertools import pairwise
 
 from rapidfuzz import fuzz
@@ -67,7 +68,7 @@ def header_fields(lines: list[Line]) -> Iterator[Hit]:
         line, f = lines[i], folded[i]
         parts = line.cells or [line.text]
         for part in parts:
-            pf = fold_keep_length(part)
+            pf = _without_citations(fold_keep_length(part))
             m = _DOC_NUMBER.search(pf)
             if m:
                 raw = part[m.start(1) : m.end(1)]
@@ -106,6 +107,28 @@ def header_fields(lines: list[Line]) -> Iterator[Hit]:
             if name:
                 yield Hit("unit_name", name, lines[i])
         yield from _signer(lines, folded, i)
+
+
+@cache
+def _citation() -> re.Pattern[str] | None:
+    """Another document cited by kind, number and date ("quy dinh so 124-qd/tw ngay 06/10/2023"), folded."""
+    from .patterns import load_patterns
+
+    kinds = load_patterns().cited_documents
+    if not kinds:
+        return None
+    alts = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(kinds, key=len, reverse=True))
+    date = r"ngay\s*\d{1,2}\s*(?:[/.-]\s*\d{1,2}\s*[/.-]|thang\s*\d{1,2}\s*nam)\s*\d{4}"
+    return re.compile(rf"(?<![a-z])(?:{alts})\s+(?:so\s*:?\s*)?\d[^\s,;]*(?:[\s,]+{date})?")
+
+
+def _without_citations(pf: str) -> str:
+    """The folded text with every cited document's number and date blanked (same length): they are
+    not the number and date of the document being read."""
+    regex = _citation()
+    if regex is None:
+        return pf
+    return regex.sub(lambda m: " " * len(m.group(0)), pf)
 
 
 def _issuing_body(head: list[Line], folded: list[str], all_lines: list[Line]) -> Iterator[Hit]:

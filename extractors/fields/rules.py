@@ -54,7 +54,11 @@ def extract(doc: DocumentText, doc_type: DocType) -> list[FieldReading]:
         hits += subordinate_table(lines)
     if doc_type == DocType.PHIEU_TU_DANH_GIA:
         hits += score_table(lines)
-    if doc_type in (DocType.TO_TRINH, DocType.PHIEU_TU_DANH_GIA, DocType.BAO_CAO):
+    if doc_type in (DocType.TO_TRINH, DocType.BAO_CAO):
+        # A summary table's cells state the criteria's points as sentences; the phiếu's own score
+        # table is score_table's.
+        hits += criterion_sentences(lines, in_tables=True)
+    elif doc_type == DocType.PHIEU_TU_DANH_GIA:
         hits += criterion_sentences(lines)
     readings = []
     seen: set[tuple[str, str, int]] = set()

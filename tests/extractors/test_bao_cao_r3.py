@@ -67,7 +67,8 @@ def test_subordinate_cells_rated_by_abbreviation() -> None:
     assert v["subordinates_xuat_sac"] == [1]
     assert v["subordinates_tot"] == [2]
     assert v["subordinates_hoan_thanh"] == [1]
-    assert v["subordinates_bon_tot"] == [3]
+    # counted from the marks, and read on the total row under the column "Đạt “bốn tốt”": the same 3
+    assert set(v["subordinates_bon_tot"]) == {3}
 
 
 def test_a_fraction_after_a_colon_counts_the_level_that_follows_it() -> None:

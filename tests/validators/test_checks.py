@@ -688,3 +688,18 @@ def test_ballots_broken_by_a_doubtful_ocr_value_are_a_reading_doubt() -> None:
     assert FlagCode.BALLOT_COUNT_INCONSISTENT in codes(
         run(docs, make_file(BB, minutes, ocr=90.0, line_confidence=90.0))
     )
+
+
+def test_a_criterion_failed_on_a_reading_another_document_states_passing_goes_to_a_person() -> None:
+    # The phiếu's cell read as 9 (a sub-item's points) while the tờ trình states 24,5/25 for it.
+    docs = set_value(clean_chi_bo(), PH, "criterion", crit(2, 9))
+    docs[PH] = [r for r in docs[PH] if r[0] != "criteria_total"]  # no sum to choose the cell by
+    assert run(docs).verdict == Verdict.KHONG_DAT
+    docs[TT] = [*docs[TT], crit(2, 24.5)]
+    result = run(docs)
+    (flag,) = flags(result, FlagCode.CRITERION_BELOW_THRESHOLD)
+    assert flag.severity == Severity.WARNING and "24,5/25" in flag.message
+    assert result.verdict == Verdict.CAN_XEM_XET
+    # Every document agreeing on a failing score still refuses.
+    docs[TT] = [*docs[TT][:-1], crit(2, 9)]
+    assert run(docs).verdict == Verdict.KHONG_DAT

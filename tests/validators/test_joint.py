@@ -253,3 +253,21 @@ def test_dossier_criterion_max_missing_comes_from_the_profile_framework(monkeypa
     assert result.figures.criteria_max[0] == 25
     assert "khung điểm" in result.alternatives["criterion.1.max"].why
     assert FlagCode.SCORE_INCONSISTENT not in codes(result)
+
+
+def test_choose_checks_a_share_with_no_stated_base_against_the_usual_bases() -> None:
+    # A count of the vote counters ("2") read before the votes in favour: the share (11 of 12)
+    # names no base, but it fits one of the counts a share of the vote is taken of.
+    options = {"votes_for": [2, 11], "voters_eligible": [12], "ballots_valid": [12], "votes_against": [1]}
+    assert choose(options, relations(UnitKind.CHI_BO)).values["votes_for"] == 2
+    rels = relations(UnitKind.CHI_BO, unbased_pcts=[("votes_for", 91.67)])
+    choice = choose(options, rels)
+    assert choice.values["votes_for"] == 11 and choice.changed == {"votes_for": 2}
+
+
+def test_a_stray_small_count_before_the_votes_does_not_fail_the_vote() -> None:
+    docs = clean_chi_bo()  # 13 official, 13 valid, 13 for (100%)
+    docs[BB] = [("votes_for", 2), *docs[BB]]
+    result = run(docs)
+    assert result.figures.votes_for == 13
+    assert not codes(result) & {FlagCode.VOTE_NOT_PASSED, FlagCode.BALLOT_COUNT_INCONSISTENT}

@@ -6,7 +6,7 @@ flag only on values that were read; a value it needs and did not get is FIELD_NO
 
 from __future__ import annotations
 
-from ..codes import FlagCode
+from ..codes import FlagCode, Severity
 from ..profiles import ShareRule
 from ..reconcile import Candidate
 from .base import Context, Status, num, pct
@@ -63,6 +63,23 @@ def check_criteria(ctx: Context) -> None:
         if score is not None and maximum:
             if rule.met(score, maximum):
                 statuses.append(Status.MET)
+            elif passing := _stated_passing(ctx, row_key, rule):
+                # Another document states this criterion's points on the passing side: which reading
+                # is right is for a person to decide, not a reason to refuse the dossier.
+                said = "; ".join(
+                    f"“{c.file.file}” ghi {num(c.value['score'])}/{num(c.value['max'])}" for c in passing
+                )
+                ctx.add(
+                    FlagCode.CRITERION_BELOW_THRESHOLD,
+                    f"Tiêu chí {i}{name} tự chấm {num(score)}/{num(maximum)} điểm = {pct(score, maximum)}, "
+                    f"dưới mức {rule.words} số điểm tối đa ({ctx.cite(key)}). Nhưng {said}: các văn bản "
+                    "khác nhau ở điểm này, cần người đối chiếu bản gốc trước khi kết luận không đạt.",
+                    evidence=[*ctx.evidence(row_key), *(c.evidence() for c in passing)],
+                    rule=key,
+                    field="criterion",
+                    severity=Severity.WARNING,
+                )
+                statuses.append(Status.UNCHECKED)
             else:
                 ctx.add(
                     FlagCode.CRITERION_BELOW_THRESHOLD,
@@ -85,6 +102,22 @@ def check_criteria(ctx: Context) -> None:
         ctx.not_found(key, "criterion", what)
         statuses.append(Status.UNCHECKED)
     ctx.set_status(key, _combine(statuses))
+
+
+def _stated_passing(ctx: Context, row_key: str, rule: ShareRule) -> list[Candidate]:
+    """Readings of a criterion's points in another document than the one used, that meet the rule."""
+    chosen = ctx.rec.chosen.get(row_key)
+    if chosen is None:
+        return []
+    out: dict[str, Candidate] = {}
+    for c in ctx.rec.candidates.get(row_key, []):
+        v = c.value if isinstance(c.value, dict) else {}
+        score, maximum = _number(v.get("score")), _number(v.get("max"))
+        if c.file.file == chosen.file.file or score is None or not maximum or score > maximum:
+            continue
+        if rule.met(score, maximum):
+            out.setdefault(c.file.file, c)
+    return list(out.values())
 
 
 def _combine(statuses: list[Status]) -> Status:
