@@ -227,12 +227,18 @@ class FigureReader:
             if patterns.reference_words
             else None
         )
+        # "… cử Ban kiểm phiếu gồm 02": a number after "gồm" counts the noun before it when other words
+        # than units and links ("Tổng số đảng viên toàn chi bộ gồm 18 đồng chí") stand between.
         self._count_head = (
             re.compile(
-                r"[a-z].*?(?<![a-z0-9])(?:" + "|".join(re.escape(w) for w in patterns.count_heads) + r")\W*$"
+                r"^(.*?)(?<![a-z0-9])(?:" + "|".join(re.escape(w) for w in patterns.count_heads) + r")\W*$"
             )
             if patterns.count_heads
             else None
+        )
+        skip = sorted([*patterns.units, *patterns.count_head_links], key=len, reverse=True)
+        self._count_head_skip = re.compile(
+            r"(?<![a-z0-9])(?:" + "|".join(re.escape(w) for w in skip) + r")(?![a-z0-9])"
         )
         self._proposal = phrase_regex(patterns.proposal_rows) if patterns.proposal_rows else None
         # Tables (page, key) with a total row ("Cộng | 25 | 24 | …"), and tables with a row putting the
@@ -551,7 +557,8 @@ class FigureReader:
             # A dotted leader (blanked by prepare) or a wide space is one gap, however long.
             if len(re.sub(r"\s+", " ", gap)) > 45 or _COMPARATOR.search(gap[-12:]):
                 continue
-            if self._count_head is not None and self._count_head.search(gap):
+            head = self._count_head.match(gap) if self._count_head is not None else None
+            if head is not None and re.search(r"[a-z]", self._count_head_skip.sub(" ", head.group(1))):
                 break  # "nhất trí cử Ban kiểm phiếu gồm 02 đồng chí": 02 counts the board, not the votes
             if rule.kind == "pct" and not n.pct:
                 continue

@@ -323,6 +323,11 @@ def test_a_count_after_gom_counts_the_noun_before_it_not_an_earlier_phrase() -> 
     assert v["votes_for"] == [15]
 
 
+def test_a_count_after_gom_is_still_the_phrases_with_only_units_and_links_between() -> None:
+    v = _values(_doc(_prose([*HEAD, "Tổng số đảng viên toàn chi bộ gồm 17 đồng chí."])))
+    assert v["members_total"] == [17]
+
+
 def test_those_entitled_to_vote_are_not_the_official_members() -> None:
     v = _values(
         _doc(
