@@ -367,3 +367,18 @@ def test_a_row_of_groups_with_a_count_and_its_share_is_read_group_by_group() -> 
     assert v["ballots_valid"] == [17]
     assert v["votes_for"] == [16]
     assert v["votes_for_pct"] == [88.9]
+
+
+def test_a_count_of_those_elected_is_not_the_votes() -> None:
+    v = _values(
+        _doc(
+            _prose(
+                [
+                    *HEAD,
+                    "Hội nghị nhất trí bầu 03 đồng chí vào Tổ kiểm phiếu.",
+                    "Số phiếu tán thành: 12 phiếu.",
+                ]
+            )
+        )
+    )
+    assert v["votes_for"] == [12]
