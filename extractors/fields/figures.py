@@ -725,7 +725,11 @@ class FigureReader:
         # The row putting the proposal to the vote is read under the labels, whatever its question
         # names ("… công nhận Đảng bộ cơ sở …").
         proposal = self._proposal_row(line)
-        if self.table.label_cols and (proposal or not any(self.regex.search(c) for c in cells)):  # type: ignore[union-attr]
+        # A row of shares may name their base by a figure's phrase ("Tỷ lệ (%) so với số phiếu hợp lệ").
+        shares = bool(self.table.label_cols) and bool(
+            _PCT_COL.search(" ".join(cells[: min(self.table.label_cols or {0: ""})]))
+        )
+        if self.table.label_cols and (proposal or shares or not any(self.regex.search(c) for c in cells)):  # type: ignore[union-attr]
             if not self._part_row(line):
                 # A row label naming whose figures they are ("Đảng viên") says their scope over the section's.
                 first = min(self.table.label_cols)
@@ -733,7 +737,9 @@ class FigureReader:
                 if _PCT_COL.search(label):
                     # A row of shares under the figures' labels ("Tỷ lệ (%) | 100 | 100 | …" below "Số
                     # phiếu | 17 | 17 | …"): each is the share of its column's figure, never a count.
-                    yield from self._shares_under_labels(line, cells, self.table.label_cols)
+                    yield from self._shares_under_labels(
+                        line, cells, self.table.label_cols, share_base(label)
+                    )
                     return
                 scope = self._scope_from_text(label)
                 yield from self._values_under_labels(line, cells, self.table.label_cols, scope)
@@ -1119,9 +1125,12 @@ class FigureReader:
                         yield Hit(rule.pct_field, round(shares[0].value, 2), line)
         yield from self._row_total(line, cells, levels, garbled, total_col)
 
-    def _shares_under_labels(self, line: Line, cells: list[str], labels: dict[int, str]) -> Iterator[Hit]:
+    def _shares_under_labels(
+        self, line: Line, cells: list[str], labels: dict[int, str], base: str | None = None
+    ) -> Iterator[Hit]:
         """A row of shares under a header of figures' labels: the share of each figure that has one
-        (votes_for → votes_for_pct); the other columns' shares are no figure of ours."""
+        (votes_for → votes_for_pct), with the ``base`` the row's label names ("Tỷ lệ so với số phiếu hợp
+        lệ"); the other columns' shares are no figure of ours."""
         for ci, key in labels.items():
             rule = self.p.rule_for(key, self.doc_type)
             if ci >= len(cells) or not rule.pct_field or (rule.unless and self._vetoed(rule, key)):
@@ -1129,6 +1138,8 @@ class FigureReader:
             nums = numbers(cells[ci])
             if len(nums) == 1 and not _COMPARATOR.search(cells[ci]):
                 yield Hit(rule.pct_field, round(nums[0].value, 2), line)
+                if base is not None:
+                    yield Hit(rule.pct_field + "_base", base, line)
 
     def _row_total(
         self,

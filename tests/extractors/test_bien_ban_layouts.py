@@ -382,3 +382,18 @@ def test_a_count_of_those_elected_is_not_the_votes() -> None:
         )
     )
     assert v["votes_for"] == [12]
+
+
+def test_a_row_of_shares_says_the_base_its_label_names() -> None:
+    v = _values(
+        _table_doc(
+            [
+                ["", "Phiếu hợp lệ", "Đồng ý", "Không đồng ý"],
+                ["Số phiếu", "12", "10", "2"],
+                ["Tỷ lệ (%) so với số phiếu hợp lệ", "100", "83,33", "16,67"],
+            ]
+        )
+    )
+    assert v["votes_for_pct"] == [83.33]
+    assert v["votes_for_pct_base"] == ["ballots_valid"]
+    assert v["votes_against_pct_base"] == ["ballots_valid"]
