@@ -402,3 +402,78 @@ def merge_lines(lines: list[Line], tables: list[tuple[Box, list[Line]]]) -> list
     kept = [ln for ln in lines if not any(inside(ln, box) for box, _ in tables)]
     rows = [ln for _, rs in tables for ln in rs]
     return sorted(kept + rows, key=lambda ln: ln.prov.bbox.y0 if ln.prov.bbox else 0.0)
+
+
+# A value cell of a label/value pair: a figure (with a unit word or two, a share), a zero in words, a dash.
+_PAIR_VALUE = re.compile(r"^[\W_]*\d+(?:[.,]\d+)?\s*%?(?:\s*[^\W\d_]+){0,2}[\W_]*$")
+_PAIR_LABEL = re.compile(r"[^\W\d_]{2}")
+
+
+def _pair_value(text: str) -> bool:
+    t = fold(text).strip()
+    return not t or t.strip(" .") in _ZERO_WORDS or bool(_PAIR_VALUE.match(t))
+
+
+def label_value_pairs(line: Line) -> list[Line]:
+    """A table row that sets a label beside its value several times across ("Tổng số đảng viên | 18 |
+    Số phiếu phát ra | 15"): one :class:`Line` per group, each read as a row of its own (its cells, the
+    header and roles of its columns, ``prov.cell`` its label's column). Any other line: itself.
+
+    A row is grouped when its cells go label, value, label, value, … (four cells or more, two groups at
+    least filled): each label has words, each value is a figure, a zero in words or empty. Under a header
+    the groups repeat its roles (the label columns share one role, each value column the role of the
+    same column in the other groups), so a row "Đảng viên | 12 | đạt | 92%" under "Nội dung | Số lượng |
+    Đánh giá | Tỷ lệ" stays one row; there a group may also hold a share after its count ("Có mặt | 17 |
+    94,4% | Tán thành | 16 | 88,9%"). A group left empty (the shorter side of the table) gives no line.
+    """
+    cells = line.cells or []
+    n = len(cells)
+    roles = line.roles
+    modelled = roles is not None and len(roles) == n
+    for size in (2, 3):
+        if n < 2 * size or n % size or (size > 2 and not modelled):
+            continue
+        groups = [cells[g : g + size] for g in range(0, n, size)]
+        if not all(_pair_value(v) for grp in groups for v in grp[1:]):
+            continue
+        if any(not _PAIR_LABEL.search(fold(grp[0])) and any(c.strip() for c in grp) for grp in groups):
+            continue
+        if sum(1 for grp in groups if grp[0].strip() and any(c.strip() for c in grp[1:])) < 2:
+            continue
+        if modelled and any(len(set(roles[j::size])) > 1 for j in range(size)):  # type: ignore[index]
+            continue
+        return _split_row(line, size)
+    return [line]
+
+
+def _split_row(line: Line, size: int) -> list[Line]:
+    """``line`` cut into rows of ``size`` cells (see :func:`label_value_pairs`); empty groups left out."""
+    cells = line.cells or []
+    n = len(cells)
+    # The words of each cell, when the line's words are its cells' words in order (OCR, PDF).
+    per_cell: list[list[Word]] | None = None
+    if line.words and sum(len(c.split()) for c in cells) == len(line.words):
+        per_cell, k = [], 0
+        for c in cells:
+            per_cell.append(line.words[k : k + len(c.split())])
+            k += len(c.split())
+    out = []
+    for g in range(0, n, size):
+        part = cells[g : g + size]
+        if not any(c.strip() for c in part):
+            continue
+        out.append(
+            line.model_copy(
+                update={
+                    "text": " | ".join(part),
+                    "cells": part,
+                    "words": [w for ws in per_cell[g : g + size] for w in ws]
+                    if per_cell is not None
+                    else line.words,
+                    "header": line.header[g : g + size] if line.header and len(line.header) == n else None,
+                    "roles": line.roles[g : g + size] if line.roles and len(line.roles) == n else None,
+                    "prov": line.prov.model_copy(update={"cell": g}),
+                }
+            )
+        )
+    return out

@@ -222,6 +222,8 @@ class FigureReader:
         self.is_chi_bo = is_chi_bo
         self.regex, by_key = patterns.matcher(doc_type)
         self.keys = sorted(by_key, key=len, reverse=True)
+        # Each phrase without its spaces → the phrase: a heading cell whose words OCR glued together.
+        self._glued = {re.sub(r"\W", "", k): k for k in self.keys}
         units = "|".join(re.escape(u) for u in sorted(patterns.units, key=len, reverse=True))
         # "mười một (11) đảng viên chính thức": a number in brackets right before its phrase.
         self._unit_gap = re.compile(rf"^\)?\s*{_IN_WORDS}?[\s:(\-–]*(?:(?:{units})[\s:]*)*$")
@@ -253,6 +255,19 @@ class FigureReader:
             )
             if patterns.reference_words
             else None
+        )
+        # "… cử Ban kiểm phiếu gồm 02": a number after "gồm" counts the noun before it when other words
+        # than units and links ("Tổng số đảng viên toàn chi bộ gồm 18 đồng chí") stand between.
+        self._count_head = (
+            re.compile(
+                r"^(.*?)(?<![a-z0-9])(?:" + "|".join(re.escape(w) for w in patterns.count_heads) + r")\W*$"
+            )
+            if patterns.count_heads
+            else None
+        )
+        skip = sorted([*patterns.units, *patterns.count_head_links], key=len, reverse=True)
+        self._count_head_skip = re.compile(
+            r"(?<![a-z0-9])(?:" + "|".join(re.escape(w) for w in skip) + r")(?![a-z0-9])"
         )
         self._proposal = phrase_regex(patterns.proposal_rows) if patterns.proposal_rows else None
         # Tables (page, key) with a total row ("Cộng | 25 | 24 | …"), and tables with a row putting the
@@ -557,6 +572,15 @@ class FigureReader:
                 and as_value(own, rule.kind) is not None
                 and not _COMPARATOR.search(work[ke : own.start])
             )
+            # "Đảng viên: 13 (chính thức 11, dự bị 02)": a bracket opened after the number breaks it down;
+            # the phrase inside with its own number after it is a part, not the number before.
+            claimed = claimed or (
+                "(" in work[n.end : ks]
+                and ")" not in work[n.end : ks]
+                and own is not None
+                and as_value(own, rule.kind) is not None
+                and re.fullmatch(r"[\s:\-–]*", work[ke : own.start]) is not None
+            )
             if not claimed and self._unit_gap.match(work[n.end : ks]) and self._unit_ok(work, n, rule):
                 return ("num", n, work)
         if rule.zero and self._zero_before.search(work[lo:ks]):
@@ -574,6 +598,9 @@ class FigureReader:
             # A dotted leader (blanked by prepare) or a wide space is one gap, however long.
             if len(re.sub(r"\s+", " ", gap)) > 45 or _COMPARATOR.search(gap[-12:]):
                 continue
+            head = self._count_head.match(gap) if self._count_head is not None else None
+            if head is not None and re.search(r"[a-z]", self._count_head_skip.sub(" ", head.group(1))):
+                break  # "nhất trí cử Ban kiểm phiếu gồm 02 đồng chí": 02 counts the board, not the votes
             if rule.kind == "pct" and not n.pct:
                 continue
             if self._is_score(work, n):
@@ -743,11 +770,23 @@ class FigureReader:
         # The row putting the proposal to the vote is read under the labels, whatever its question
         # names ("… công nhận Đảng bộ cơ sở …").
         proposal = self._proposal_row(line)
-        if self.table.label_cols and (proposal or not any(self.regex.search(c) for c in cells)):  # type: ignore[union-attr]
+        # A row of shares may name their base by a figure's phrase ("Tỷ lệ (%) so với số phiếu hợp lệ").
+        shares = bool(self.table.label_cols) and bool(
+            _PCT_COL.search(" ".join(cells[: min(self.table.label_cols or {0: ""})]))
+        )
+        if self.table.label_cols and (proposal or shares or not any(self.regex.search(c) for c in cells)):  # type: ignore[union-attr]
             if not self._part_row(line):
                 # A row label naming whose figures they are ("Đảng viên") says their scope over the section's.
                 first = min(self.table.label_cols)
-                scope = self._scope_from_text(" ".join(c for c in cells[:first] if not _INDEX_CELL.match(c)))
+                label = " ".join(c for c in cells[:first] if not _INDEX_CELL.match(c))
+                if _PCT_COL.search(label):
+                    # A row of shares under the figures' labels ("Tỷ lệ (%) | 100 | 100 | …" below "Số
+                    # phiếu | 17 | 17 | …"): each is the share of its column's figure, never a count.
+                    yield from self._shares_under_labels(
+                        line, cells, self.table.label_cols, share_base(label)
+                    )
+                    return
+                scope = self._scope_from_text(label)
                 yield from self._values_under_labels(line, cells, self.table.label_cols, scope)
             return
         row_scope = self._scope_row(cells, self.table.label_cols) if self.table.label_cols else None
@@ -804,6 +843,13 @@ class FigureReader:
             return
         ms = list(self.regex.finditer(cells[label_idx]))  # type: ignore[union-attr]
         rule = self.p.rule_for(ms[-1].group(1), self.doc_type)
+        share_of = None  # "Tỷ lệ tán thành/có quyền biểu quyết": the share of the first figure, on the last
+        if len(ms) > 1 and _PCT_COL.search(cells[label_idx][: ms[0].start()]):
+            first = self.p.rule_for(ms[0].group(1), self.doc_type)
+            between = cells[label_idx][ms[0].end() : ms[-1].start()]
+            if first.pct_field and re.fullmatch(r"\s*(?:/|so voi|tren(?: tong so)?)\s*", between):
+                share_of = rule.field
+                rule = first
         scope = self._scope_from_text(cells[label_idx]) if rule.scope else None
         if scope == "members" and self.table.scope == "subordinates":
             scope = "subordinates"
@@ -857,6 +903,12 @@ class FigureReader:
             return
         nums = numbers(c)
         if not nums:
+            return
+        if rule.pct_field and nums[0].pct and len(nums) == 1 and _PCT_COL.search(cells[label_idx]):
+            # "Tỷ lệ tán thành | 81,82%": the row's label names the share of the figure, not its count.
+            yield Hit(rule.pct_field, round(nums[0].value, 2), line)
+            if share_of is not None:
+                yield Hit(rule.pct_field + "_base", share_of, line)
             return
         yield from self._emit(rule, name, nums[0], line, c, len(c))
         if rule.pct_field and model is not None and "pct" in model[0]:
@@ -1004,6 +1056,11 @@ class FigureReader:
             if (_PCT_COL.search(text) or heading) and len(text) <= 20:
                 continue  # a share column or a group heading ("Số phiếu", "Kết quả")
             ms = list(self.regex.finditer(text)) if len(text) <= 45 else []  # type: ignore[union-attr]
+            if not ms and (glued := self._glued.get(re.sub(r"[\W_]", "", text))) is not None:
+                # OCR glued the words of a short heading ("Phátra" for "Phát ra"): the whole cell, its
+                # spaces aside, is one phrase.
+                ms = list(self.regex.finditer(glued))  # type: ignore[union-attr]
+                text = glued
             rest = self.regex.sub(" ", text) if ms else text  # type: ignore[union-attr]
             short = len(re.sub(r"\b(so|tong so|phieu|dong chi|dang vien)\b|\W", "", rest)) <= 3
             # "Ủy viên BCH có quyền biểu quyết": a label that ends with its phrase
@@ -1117,6 +1174,22 @@ class FigureReader:
                     if shares:
                         yield Hit(rule.pct_field, round(shares[0].value, 2), line)
         yield from self._row_total(line, cells, levels, garbled, total_col)
+
+    def _shares_under_labels(
+        self, line: Line, cells: list[str], labels: dict[int, str], base: str | None = None
+    ) -> Iterator[Hit]:
+        """A row of shares under a header of figures' labels: the share of each figure that has one
+        (votes_for → votes_for_pct), with the ``base`` the row's label names ("Tỷ lệ so với số phiếu hợp
+        lệ"); the other columns' shares are no figure of ours."""
+        for ci, key in labels.items():
+            rule = self.p.rule_for(key, self.doc_type)
+            if ci >= len(cells) or not rule.pct_field or (rule.unless and self._vetoed(rule, key)):
+                continue
+            nums = numbers(cells[ci])
+            if len(nums) == 1 and not _COMPARATOR.search(cells[ci]):
+                yield Hit(rule.pct_field, round(nums[0].value, 2), line)
+                if base is not None:
+                    yield Hit(rule.pct_field + "_base", base, line)
 
     def _row_total(
         self,

@@ -46,6 +46,8 @@ class Patterns:
     proposal_rows: tuple[str, ...] = ()
     score_units: tuple[str, ...] = ()
     reference_words: tuple[str, ...] = ()
+    count_heads: tuple[str, ...] = ()
+    count_head_links: tuple[str, ...] = ()
     period_columns: tuple[str, ...] = ()
     whole_year_columns: tuple[str, ...] = ()
     name_list: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -132,6 +134,8 @@ def load_patterns(path: Path = PATTERNS_FILE) -> Patterns:
         proposal_rows=tuple(data.get("proposal_rows", ())),
         score_units=tuple(data.get("score_units", ())),
         reference_words=tuple(data.get("reference_words", ())),
+        count_heads=tuple(data.get("count_heads", ())),
+        count_head_links=tuple(data.get("count_head_links", ())),
         period_columns=tuple(data.get("period_columns", ())),
         whole_year_columns=tuple(data.get("whole_year_columns", ())),
         name_list={k: tuple(str(x) for x in v) for k, v in data.get("name_list", {}).items()},

@@ -7,6 +7,7 @@ import re
 
 from ..model import DocumentText, Line
 from ..nlp.structures import default_reader
+from ..tables import label_value_pairs
 from ..text import wrapped_paragraphs
 from ..vocabulary import DocType
 from . import FieldReading
@@ -33,17 +34,20 @@ def extract(doc: DocumentText, doc_type: DocType) -> list[FieldReading]:
     hits += _legacy(lines, patterns.legacy_labels)
     years = [h.value for h in hits if h.field == "year" and isinstance(h.value, int)]
     if doc_type in _FIGURE_TYPES:
+        # A row pairing labels with values across ("Tổng số đảng viên | 18 | Số phiếu phát ra | 15") is
+        # read as one row per pair.
+        flines = [part for line in lines for part in label_value_pairs(line)]
         ocr_pages = frozenset(p.number for p in doc.pages if p.method == "ocr")
         reader = FigureReader(patterns, doc_type.value, is_chi_bo, ocr_pages, years[0] if years else None)
         # PDF and OCR lines are wrapped by the page; Word paragraphs only where a hard wrap cut them.
-        join = wrapped_paragraphs(lines) if doc.source == "docx" else True
-        keyword_hits = list(reader.read(lines, join=join))
+        join = wrapped_paragraphs(flines) if doc.source == "docx" else True
+        keyword_hits = list(reader.read(flines, join=join))
         if doc_type in (DocType.BAO_CAO, DocType.TO_TRINH):
             # Through the structures' vetoes: "phấn đấu … không có đảng viên bị kỷ luật" is a target.
             keyword_hits += discipline(lines)
         hits += structured(
             keyword_hits,
-            lines,
+            flines,
             doc_type.value,
             is_chi_bo,
             join=join,

@@ -225,3 +225,175 @@ def test_the_proposal_row_is_read_under_the_vote_columns_whatever_its_question_n
     assert v["votes_for"] == [10]
     assert v["votes_against"] == [1]
     assert "members_total" not in v
+
+
+# -- a row pairing labels with values across; a row of shares under the labels; a told meeting ---------
+
+
+def test_every_label_value_pair_across_a_row_is_read() -> None:
+    v = _values(
+        _table_doc(
+            [
+                ["Người dự họp", "Số", "Phiếu bầu", "Số"],
+                ["Đảng viên chính thức", "14", "Số phiếu thu về", "12"],
+                ["Có mặt", "13", "Số phiếu hợp lệ", "12"],
+                ["", "", "Số phiếu đồng ý", "11"],
+            ]
+        )
+    )
+    assert v["members_official"] == [14]
+    assert v["members_present"] == [13]
+    assert v["ballots_returned"] == [12]
+    assert v["ballots_valid"] == [12]
+    assert v["votes_for"] == [11]
+
+
+def test_a_row_is_split_into_pairs_only_when_it_alternates_labels_and_values() -> None:
+    from extractors.tables import label_value_pairs
+
+    table = build_table(
+        [
+            _cells(["Chỉ tiêu", "Số lượng", "Đánh giá", "Tỷ lệ"]),
+            _cells(["Đảng viên xếp loại tốt", "12", "đạt", "92%"]),
+            _cells(["Có mặt", "13", "Vắng mặt", "1"]),
+        ],
+        file="x.docx",
+        source="docx",
+    )
+    rows = table_lines(table, "x.docx")
+    assert label_value_pairs(rows[1]) == [rows[1]]  # label and value columns under different headings
+    whole = build_table(
+        [_cells(["Có mặt", "13", "Vắng mặt", "1"]), _cells(["Phiếu phát ra", "12", "Phiếu thu về", "12"])],
+        file="x.docx",
+        source="docx",
+    )
+    parts = label_value_pairs(table_lines(whole, "x.docx")[1])
+    assert [p.cells for p in parts] == [["Phiếu phát ra", "12"], ["Phiếu thu về", "12"]]
+    assert [p.prov.cell for p in parts] == [0, 2]
+
+
+def test_a_row_of_shares_under_the_labels_gives_shares_not_counts() -> None:
+    v = _values(
+        _table_doc(
+            [
+                ["", "Phiếu phát ra", "Phiếu hợp lệ", "Đồng ý", "Không đồng ý"],
+                ["Số lượng", "12", "12", "9", "3"],
+                ["Tỷ lệ %", "92,31", "92,31", "69,23", "23,08"],
+            ]
+        )
+    )
+    assert v["ballots_issued"] == [12]
+    assert v["ballots_valid"] == [12]
+    assert v["votes_for"] == [9]
+    assert v["votes_against"] == [3]
+    assert v["votes_for_pct"] == [69.23]
+    assert v["votes_against_pct"] == [23.08]
+
+
+def test_a_label_naming_a_share_over_a_base_reads_the_share_and_its_base() -> None:
+    v = _values(_table_doc([["Nội dung", "Kết quả"], ["Tỷ lệ đồng ý/có quyền biểu quyết", "75%"]]))
+    assert v["votes_for_pct"] == [75.0]
+    assert v["votes_for_pct_base"] == ["voters_eligible"]
+    assert "voters_eligible" not in v
+
+
+def test_a_glued_heading_of_a_scan_still_names_its_column() -> None:
+    v = _values(
+        _table_doc(
+            [["", "Phátra", "Thuvề", "Cómặt"], ["Số lượng", "10", "10", "11"]],
+        )
+    )
+    assert v["ballots_issued"] == [10]
+    assert v["ballots_returned"] == [10]
+    assert v["members_present"] == [11]
+
+
+def test_a_count_after_gom_counts_the_noun_before_it_not_an_earlier_phrase() -> None:
+    v = _values(
+        _doc(
+            _prose(
+                [
+                    *HEAD,
+                    "Các đồng chí dự họp đồng ý bầu Tổ kiểm phiếu gồm 03 đồng chí do đồng chí Hà làm tổ trưởng.",
+                    "Kết quả: 15 phiếu đồng ý, không có phiếu không đồng ý.",
+                ]
+            )
+        )
+    )
+    assert v["votes_for"] == [15]
+
+
+def test_a_count_after_gom_is_still_the_phrases_with_only_units_and_links_between() -> None:
+    v = _values(_doc(_prose([*HEAD, "Tổng số đảng viên toàn chi bộ gồm 17 đồng chí."])))
+    assert v["members_total"] == [17]
+
+
+def test_those_entitled_to_vote_are_not_the_official_members() -> None:
+    v = _values(
+        _doc(
+            _prose(
+                [
+                    *HEAD,
+                    "Chi bộ có 22 đảng viên (20 chính thức, 02 dự bị), 01 đồng chí được miễn sinh hoạt.",
+                    "Tỷ lệ được tính trên tổng số 19 đảng viên chính thức có quyền biểu quyết.",
+                    "Có 17/19 đảng viên chính thức có quyền biểu quyết tán thành.",
+                ]
+            )
+        )
+    )
+    assert set(v["voters_eligible"]) == {19}
+    assert v["members_official"] == [20]
+    assert v["votes_for"] == [17]
+
+
+def test_a_bracket_after_a_count_breaks_it_down() -> None:
+    v = _values(_doc(_prose([*HEAD, "Đảng viên: 16 (chính thức 15, dự bị 01)."])))
+    assert v["members_official"] == [15]
+    assert v["members_probationary"] == [1]
+
+
+def test_a_row_of_groups_with_a_count_and_its_share_is_read_group_by_group() -> None:
+    v = _values(
+        _table_doc(
+            [
+                ["Thành phần", "Số lượng", "Tỷ lệ (%)", "Kiểm phiếu", "Số lượng", "Tỷ lệ (%)"],
+                ["Có mặt", "17", "94,4", "Số phiếu hợp lệ", "17", "100"],
+                ["Vắng mặt", "1", "5,6", "Số phiếu tán thành", "16", "88,9"],
+            ]
+        )
+    )
+    assert v["members_present"] == [17]
+    assert v["members_absent"] == [1]
+    assert v["ballots_valid"] == [17]
+    assert v["votes_for"] == [16]
+    assert v["votes_for_pct"] == [88.9]
+
+
+def test_a_count_of_those_elected_is_not_the_votes() -> None:
+    v = _values(
+        _doc(
+            _prose(
+                [
+                    *HEAD,
+                    "Hội nghị nhất trí bầu 03 đồng chí vào Tổ kiểm phiếu.",
+                    "Số phiếu tán thành: 12 phiếu.",
+                ]
+            )
+        )
+    )
+    assert v["votes_for"] == [12]
+
+
+def test_a_row_of_shares_says_the_base_its_label_names() -> None:
+    v = _values(
+        _table_doc(
+            [
+                ["", "Phiếu hợp lệ", "Đồng ý", "Không đồng ý"],
+                ["Số phiếu", "12", "10", "2"],
+                ["Tỷ lệ (%) so với số phiếu hợp lệ", "100", "83,33", "16,67"],
+            ]
+        )
+    )
+    assert v["votes_for_pct"] == [83.33]
+    assert v["votes_for_pct_base"] == ["ballots_valid"]
+    assert v["votes_against_pct_base"] == ["ballots_valid"]
