@@ -49,6 +49,7 @@ class Patterns:
     period_columns: tuple[str, ...] = ()
     whole_year_columns: tuple[str, ...] = ()
     name_list: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    checkboxes: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _by_type: dict[str, tuple[re.Pattern[str], dict[str, Rule]]] = field(default_factory=dict)
 
     def matcher(self, doc_type: str) -> tuple[re.Pattern[str] | None, dict[str, Rule]]:
@@ -133,4 +134,5 @@ def load_patterns(path: Path = PATTERNS_FILE) -> Patterns:
         period_columns=tuple(data.get("period_columns", ())),
         whole_year_columns=tuple(data.get("whole_year_columns", ())),
         name_list={k: tuple(str(x) for x in v) for k, v in data.get("name_list", {}).items()},
+        checkboxes={k: tuple(str(x) for x in v) for k, v in data.get("checkboxes", {}).items()},
     )
