@@ -217,7 +217,10 @@ def score_table(lines: list[Line]) -> Iterator[Hit]:
     used |= used_across
     # A heading or caption naming a criterion that the prose reader took (its points said in words)
     # still says whose items the table under it lists: the row reader sees it, for that only.
-    heads = {id(ln) for ln in lines if id(ln) in used and _section_heading(ln) is not None}
+    # A criterion line read there with its points ("Tiêu chí 3: điểm chuẩn 20, tự chấm 20") heads the
+    # rows under it as well.
+    heads = {id(h.line): h.value["index"] for h in said if h.field == "criterion"}  # type: ignore[index]
+    heads |= {id(ln): head for ln in lines if id(ln) in used and (head := _section_heading(ln)) is not None}
     rows = [ln for ln in lines if id(ln) not in used or id(ln) in heads]
     hits = said + across + list(_score_rows(rows, notes, heads))
     for h in hits:
@@ -448,6 +451,8 @@ def _cell_items(
             continue
         found = list(_LISTED_ITEM.finditer(cell))
         if len(found) < 2:
+            if said := _cell_items_said(cell):
+                return said
             continue
         order = _pair_order(heads[i]) if i < len(heads) else None
         if order is None and not all(re.search(r"diem\W*$", m.group(0)) for m in found):
@@ -460,6 +465,28 @@ def _cell_items(
             out.append((a, b) if order == ["max", "score"] else (b, a))
         return out
     return []
+
+
+# Where one item of a cell's list ends and the next begins: ";", a new line, a bullet.
+_ITEM_CUT = re.compile(r";|\n|(?:^|\s)[-–+•](?=\s)")
+
+
+def _cell_items_said(cell: str) -> list[tuple[float, float]]:
+    """(max, score) of items a cell lists with their points said in words ("- …: tự chấm 7,5 trên 8
+    điểm; - … (tối đa 6 điểm): 6 điểm"), by the ``points`` patterns; two items at least, each saying
+    both, else none."""
+    parts = [p for p in _ITEM_CUT.split(cell) if re.search(r"\d", p) and "diem" in p]
+    if len(parts) < 2:
+        return []
+    from ..nlp.points import read_points  # the spaCy pipeline loads on first use
+
+    out = []
+    for part in parts:
+        pts = read_points(part)
+        if pts.max is None or pts.score is None:
+            return []
+        out.append((pts.max, pts.score))
+    return out
 
 
 def _listed_hits(crit: int, listed: list[tuple[float, float]], line: Line) -> Iterator[Hit]:
@@ -481,11 +508,18 @@ def _section_heading(line: Line) -> int | None:
     return _heading_criterion(f)
 
 
+# A total row's label that names nothing but the sum: "Cộng", "Tổng cộng", "Tổng điểm".
+_BARE_TOTAL = re.compile(r"^\W*(?:tong cong|tong so diem|tong diem|cong diem|cong|tong)\W*$")
 # A row numbered plainly, "5)", "12.": under a criterion's heading, one of its items.
 _PLAIN_NUMBER = re.compile(r"^\W*(\d{1,2})[.)]?(?=\s|$)")
 
 
-def _score_rows(lines: list[Line], notes: dict[int, dict], heads: set[int] = frozenset()) -> Iterator[Hit]:  # type: ignore[assignment]
+def _score_rows(
+    lines: list[Line], notes: dict[int, dict], headings: dict[int, int] | None = None
+) -> Iterator[Hit]:
+    """Criterion, item and total rows of the score table(s); ``headings``: lines the prose reader took
+    that head the rows under them (line id → criterion), seen here for that only."""
+    headings = headings or {}
     max_col = score_col = pass_col = None
     order: list[str] = []  # for cell-less OCR rows: which of max/score comes first
     current: int | None = None
@@ -498,11 +532,16 @@ def _score_rows(lines: list[Line], notes: dict[int, dict], heads: set[int] = fro
     bullets: dict[int, int] = {}  # items written "- …" so far, per criterion
     pair_heads: list[str] = []  # the header cells, for a column that holds "score/max" in each cell
     sectioned = False  # a heading above named the criterion: plain numbers under it are its items
+    # The table right under that heading ("pending" until its first row): its plain closing row
+    # "Cộng" sums the criterion, not the whole phiếu.
+    section_table: object = None
     for line in lines:
-        if (head := _section_heading(line)) is not None:
-            current, last_item, sectioned = head, 0, True
-            if id(line) in heads:
+        if (head := headings.get(id(line)) or _section_heading(line)) is not None:
+            current, last_item, sectioned, section_table = head, 0, True, "pending"
+            if id(line) in headings:
                 continue  # read by the prose reader; it only says whose items follow
+        if section_table == "pending" and is_table_row(line) and line.prov.table is not None:
+            section_table = line.prov.table  # (a header the page split off the table has none)
         f = fix_digits(fold_keep_length(ticked(line.text)))
         cells = [fix_digits(fold_keep_length(ticked(c))) for c in line.cells] if line.cells else None
         by_role = bool(
@@ -674,6 +713,18 @@ def _score_rows(lines: list[Line], notes: dict[int, dict], heads: set[int] = fro
             yield Hit("criterion", {"index": sub, "max": mx, "score": sc, "passed": passed}, line)
             continue
         if _TOTAL.match(label.strip()):
+            if (
+                sectioned
+                and current is not None
+                and section_table is not None
+                and line.prov.table == section_table
+                and _BARE_TOTAL.match(label.strip())
+                and (mx is None or mx <= 50)
+            ):
+                # "Cộng" closing the table under "Tiêu chí 2 …": that criterion's sum (a criterion is
+                # never worth more than half the phiếu, the whole always is).
+                yield Hit("criterion", {"index": current, "max": mx, "score": sc, "passed": passed}, line)
+                continue
             yield Hit("criteria_total", {"max": mx, "score": sc}, line)
             continue
         m = _INDEX.match(label.strip())
