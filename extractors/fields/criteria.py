@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from ..model import Line
+from .checkboxes import has_boxes, ticked
 from .figures import Hit, is_table_row, prose_text
 from .numbers import fix_digits, parse_number, prepare
 from .numbers import fold_same_length as fold_keep_length
@@ -60,10 +61,13 @@ def _item_of(m: re.Match[str]) -> str | None:
 
 
 _LETTER = re.compile(r"^\W*([a-h])[).]\s")
-_TOTAL = re.compile(r"^\W*(tong cong|tong so diem|tong diem|cong)\b")
+# "Tổng" alone (or before its sum in brackets, "Tổng (I+II+III+IV)") is the total row too.
+_TOTAL = re.compile(r"^\W*(tong cong|tong so diem|tong diem|cong|tong(?=\W*(?:\(|$)))\b")
 # A criterion's own sum after its items: "Cộng tiêu chí 2", "Tổng điểm tiêu chí II", "=> Điểm tiêu chí 1".
+# Also the self-score said of it: "Điểm tự chấm tiêu chí 1", "Tổng điểm tự đánh giá của tiêu chí II".
 _SUBTOTAL = re.compile(
-    r"^\W*(?:cong|tong cong|tong|tong diem|tong so diem|diem|ket qua|cong diem)\s+(?:cua\s+)?"
+    r"^\W*(?:cong|tong cong|tong|tong diem|tong so diem|diem|ket qua|cong diem)\s+"
+    r"(?:(?:tu cham|tu danh gia|chi bo tu cham|dat)\s+)?(?:cua\s+)?"
     r"(?:tieu chi|muc)\s*(iv|iii|ii|i|[1-4])\b"
 )
 
@@ -76,12 +80,21 @@ def _subtotal(label: str) -> int | None:
 _NUM_TAIL = re.compile(r"(\d+(?:[.,]\d+)?)\s+(\d+(?:[.,]\d+)?)\s*(?:diem)?\s*$")
 _PAIR_TAIL = re.compile(r"(\d+(?:[.,]\d+)?)\s*/\s*(\d+(?:[.,]\d+)?)\s*(?:diem)?\s*$")
 _PASS_TAIL = re.compile(r"\b(khong dat|chua dat|dat)\s*$")
+# Both answers still on offer ("Đạt … Không đạt": a form's boxes whose marks were not read): no answer.
+_BOTH_ANSWERS = re.compile(r"(?<!khong )(?<!chua )\bdat\b.*\b(?:khong|chua) dat\b")
+
+
+def _pass_tail(text: str) -> re.Match[str] | None:
+    """The verdict a (folded, checkbox-resolved) text ends in, unless it offers both."""
+    return None if _BOTH_ANSWERS.search(text) else _PASS_TAIL.search(text)
+
+
 # A cell that says only whether the criterion passed: "Đạt", "Không đạt", "Chưa đạt".
 _PASS_CELL = re.compile(r"^\W*(khong dat|chua dat|dat)\W*$")
-# "tiêu chí 1 đạt 24,5/25", "TC1 25/25", "Điểm tiêu chí 1 (tự chấm/chuẩn) | 24,5/25" (a short aside in
-# brackets between the criterion and its points).
+# "tiêu chí 1 đạt 24,5/25", "TC1 25/25", "Điểm tiêu chí 1 (tự chấm/chuẩn) | 24,5/25", "Tiêu chí 2 (Chất lượng
+# sinh hoạt tốt): 29/30 điểm" (a short aside or the criterion's name in brackets before its points).
 _CRIT_SENT = re.compile(
-    r"(?<![a-z])(?:tieu chi|tc)\s*(iv|iii|ii|i|[1-4])(?![0-9])(?:\s*\([^()0-9]{0,30}\))?\W+(?:dat\s*)?"
+    r"(?<![a-z])(?:tieu chi|tc)\s*(iv|iii|ii|i|[1-4])(?![0-9])(?:\s*\([^()0-9]{0,80}\))?\W+(?:dat\s*)?"
     r"(\d+(?:,\d+)?)\s*/\s*(\d+(?:,\d+)?)"
 )
 _TOTAL_SENT = re.compile(r"(tong cong|tong so diem|tong diem)[^0-9]{0,25}(\d+(?:,\d+)?)\s*/\s*(\d+(?:,\d+)?)")
@@ -204,7 +217,14 @@ def score_table(lines: list[Line]) -> Iterator[Hit]:
     said, used = _listed_scores(lines)
     across, used_across = _criteria_across(lines)
     used |= used_across
-    hits = said + across + list(_score_rows([ln for ln in lines if id(ln) not in used], notes))
+    # A heading or caption naming a criterion that the prose reader took (its points said in words)
+    # still says whose items the table under it lists: the row reader sees it, for that only.
+    # A criterion line read there with its points ("Tiêu chí 3: điểm chuẩn 20, tự chấm 20") heads the
+    # rows under it as well.
+    heads = {id(h.line): h.value["index"] for h in said if h.field == "criterion"}  # type: ignore[index]
+    heads |= {id(ln): head for ln in lines if id(ln) in used and (head := _section_heading(ln)) is not None}
+    rows = [ln for ln in lines if id(ln) not in used or id(ln) in heads]
+    hits = said + across + list(_score_rows(rows, notes, heads))
     for h in hits:
         if id(h.line) in notes and isinstance(h.value, dict):
             h.value = {**h.value, **notes[id(h.line)]}
@@ -406,7 +426,102 @@ def _label_points(line: Line, cells: list[str], taken: tuple[int | None, ...], b
     return Points()
 
 
-def _score_rows(lines: list[Line], notes: dict[int, dict]) -> Iterator[Hit]:
+def _role_column(roles: list[str], cells: list[str], role: str) -> int | None:
+    """The column of ``role`` in a row; of two headed alike ("Các nội dung (điểm tự chấm/điểm chuẩn)"
+    beside "Tự chấm"), the one whose cell is a number here, else the first."""
+    cols = [i for i, r in enumerate(roles) if r == role]
+    return next(
+        (i for i in cols if i < len(cells) and _num_loose(cells[i]) is not None), cols[0] if cols else None
+    )
+
+
+# One item of a list written in a cell: "- Sinh hoạt đúng kỳ: 7,5/8 điểm;" (the label, then two points).
+_LISTED_ITEM = re.compile(
+    r"(?:^|[;\n]|\s[-–+•]\s|^\s*[-–+•]\s)\s*(?P<label>[^;\n]*?\D)\s*:?\s*"
+    r"(?P<a>\d{1,3}(?:[.,]\d{1,2})?)\s*(?:diem\s*)?/\s*(?P<b>\d{1,3}(?:[.,]\d{1,2})?)\s*(?:diem)?\s*(?=[;.]|$|\s[-–+•]\s)"
+)
+
+
+def _cell_items(
+    cells: list[str], heads: list[str], skip: tuple[int | None, ...]
+) -> list[tuple[float, float]]:
+    """(max, score) of each item a cell lists with its points, "- …: 7,5/8 điểm; - …: 6/6 điểm;", in
+    the order its header names them ("điểm tự chấm/điểm chuẩn"), the score first when it names none;
+    two items at least, else the cell is no list."""
+    for i, cell in enumerate(cells):
+        if i in skip:
+            continue
+        found = list(_LISTED_ITEM.finditer(cell))
+        if len(found) < 2:
+            if said := _cell_items_said(cell):
+                return said
+            continue
+        order = _pair_order(heads[i]) if i < len(heads) else None
+        if order is None and not all(re.search(r"diem\W*$", m.group(0)) for m in found):
+            continue  # "họp 11/12 kỳ; dự 95/100": other fractions, unless the header or a unit says points
+        out = []
+        for m in found:
+            a, b = parse_number(m.group("a")), parse_number(m.group("b"))
+            if a is None or b is None:
+                continue
+            out.append((a, b) if order == ["max", "score"] else (b, a))
+        return out
+    return []
+
+
+# Where one item of a cell's list ends and the next begins: ";", a new line, a bullet.
+_ITEM_CUT = re.compile(r";|\n|(?:^|\s)[-–+•](?=\s)")
+
+
+def _cell_items_said(cell: str) -> list[tuple[float, float]]:
+    """(max, score) of items a cell lists with their points said in words ("- …: tự chấm 7,5 trên 8
+    điểm; - … (tối đa 6 điểm): 6 điểm"), by the ``points`` patterns; two items at least, each saying
+    both, else none."""
+    parts = [p for p in _ITEM_CUT.split(cell) if re.search(r"\d", p) and "diem" in p]
+    if len(parts) < 2:
+        return []
+    from ..nlp.points import read_points  # the spaCy pipeline loads on first use
+
+    out = []
+    for part in parts:
+        pts = read_points(part)
+        if pts.max is None or pts.score is None:
+            return []
+        out.append((pts.max, pts.score))
+    return out
+
+
+def _listed_hits(crit: int, listed: list[tuple[float, float]], line: Line) -> Iterator[Hit]:
+    """The items a criterion's row lists in one cell, numbered in their order."""
+    for k, (mx, sc) in enumerate(listed, 1):
+        item = {"criterion": crit, "item": f"{crit}.{k}", "max": mx, "score": sc, "passed": None}
+        yield Hit("criterion_item", item, line)
+
+
+def _section_heading(line: Line) -> int | None:
+    """The criterion a text line heads (not a table row, no self-score of its own on it): "TIÊU CHÍ
+    2. CHẤT LƯỢNG SINH HOẠT TỐT", "Bảng 3 – Tiêu chí 3: … (điểm chuẩn 25)"; the rows that follow it,
+    numbered "1", "2)" …, are that criterion's items."""
+    if is_table_row(line):
+        return None
+    f = fix_digits(fold_keep_length(prose_text(line))).strip()
+    if not f or len(f) > 160 or _NUM_TAIL.search(f) or _PAIR_TAIL.search(f) or _SCORE_LOOSE.search(f):
+        return None
+    return _heading_criterion(f)
+
+
+# A total row's label that names nothing but the sum: "Cộng", "Tổng cộng", "Tổng điểm".
+_BARE_TOTAL = re.compile(r"^\W*(?:tong cong|tong so diem|tong diem|cong diem|cong|tong)\W*$")
+# A row numbered plainly, "5)", "12.": under a criterion's heading, one of its items.
+_PLAIN_NUMBER = re.compile(r"^\W*(\d{1,2})[.)]?(?=\s|$)")
+
+
+def _score_rows(
+    lines: list[Line], notes: dict[int, dict], headings: dict[int, int] | None = None
+) -> Iterator[Hit]:
+    """Criterion, item and total rows of the score table(s); ``headings``: lines the prose reader took
+    that head the rows under them (line id → criterion), seen here for that only."""
+    headings = headings or {}
     max_col = score_col = pass_col = None
     order: list[str] = []  # for cell-less OCR rows: which of max/score comes first
     current: int | None = None
@@ -418,17 +533,27 @@ def _score_rows(lines: list[Line], notes: dict[int, dict]) -> Iterator[Hit]:
     named = False  # criterion rows carry the criterion names: then a plain "1", "2" row is an item
     bullets: dict[int, int] = {}  # items written "- …" so far, per criterion
     pair_heads: list[str] = []  # the header cells, for a column that holds "score/max" in each cell
+    sectioned = False  # a heading above named the criterion: plain numbers under it are its items
+    # The table right under that heading ("pending" until its first row): its plain closing row
+    # "Cộng" sums the criterion, not the whole phiếu.
+    section_table: object = None
     for line in lines:
-        f = fix_digits(fold_keep_length(line.text))
-        cells = [fix_digits(fold_keep_length(c)) for c in line.cells] if line.cells else None
+        if (head := headings.get(id(line)) or _section_heading(line)) is not None:
+            current, last_item, sectioned, section_table = head, 0, True, "pending"
+            if id(line) in headings:
+                continue  # read by the prose reader; it only says whose items follow
+        if section_table == "pending" and is_table_row(line) and line.prov.table is not None:
+            section_table = line.prov.table  # (a header the page split off the table has none)
+        f = fix_digits(fold_keep_length(ticked(line.text)))
+        cells = [fix_digits(fold_keep_length(ticked(c))) for c in line.cells] if line.cells else None
         by_role = bool(
             cells and line.roles and len(line.roles) == len(cells) and {"max", "score"} & set(line.roles)
         )
         if by_role:
             # A body row of a table whose header named the columns: read each column by its role.
             roles_ = line.roles or []
-            max_col = roles_.index("max") if "max" in roles_ else None
-            score_col = roles_.index("score") if "score" in roles_ else None
+            max_col = _role_column(roles_, cells or [], "max")
+            score_col = _role_column(roles_, cells or [], "score")
             heads = [fold_keep_length(h) for h in (line.header or [""] * len(roles_))]
             pair_heads = heads
             pass_col = next(
@@ -493,6 +618,7 @@ def _score_rows(lines: list[Line], notes: dict[int, dict]) -> Iterator[Hit]:
             # A header split over lines ("Điểm tối đa" / "Điểm tự chấm"): add the role the next line names.
             order = order + [r for r in found if r not in order] if len(order) == 1 else found
             continue
+        listed = _cell_items(cells, pair_heads, (max_col, score_col, pass_col)) if cells else []
         if cells and len(cells) != head_width and order and len(order) == 2:
             # A row that does not line up with the header (PDF wraps): its numbers, in header order.
             nums = [(i, n) for i, c in enumerate(cells) if i > 0 and (n := _num_loose(c)) is not None]
@@ -518,7 +644,7 @@ def _score_rows(lines: list[Line], notes: dict[int, dict]) -> Iterator[Hit]:
             passed = None
             pcell = cells[pass_col] if pass_col is not None and pass_col < len(cells) else None
             if pcell is None and max_col is None and score_col is None:
-                pcell = next((c for c in reversed(cells) if _PASS_TAIL.search(c.strip())), None)
+                pcell = next((c for c in reversed(cells) if _pass_tail(c.strip())), None)
             if pcell is None and mx is None and sc is None:
                 # "Kết quả tự đánh giá" reads like a self-score column, but a pass/fail form writes
                 # "Đạt" / "Không đạt" in it, not points.
@@ -530,7 +656,7 @@ def _score_rows(lines: list[Line], notes: dict[int, dict]) -> Iterator[Hit]:
                     ),
                     None,
                 )
-            if pcell is not None and (pm := _PASS_TAIL.search(pcell.strip().rstrip(".;,"))):
+            if pcell is not None and (pm := _pass_tail(pcell.strip().rstrip(".;,"))):
                 passed = pm.group(1) == "dat"
             if (mx is None or sc is None) and len(order) == 2 and not by_role:
                 # Columns that do not line up (merged header cells, OCR splits): the row's numbers in
@@ -550,7 +676,7 @@ def _score_rows(lines: list[Line], notes: dict[int, dict]) -> Iterator[Hit]:
             label, mx, sc = said
             passed = None
         else:
-            if order == [] and not _NUM_TAIL.search(f) and not _PASS_TAIL.search(f):
+            if order == [] and not _NUM_TAIL.search(f) and not _pass_tail(f):
                 continue
             label = f
             mx = sc = None
@@ -561,7 +687,7 @@ def _score_rows(lines: list[Line], notes: dict[int, dict]) -> Iterator[Hit]:
                 mx, sc = (a, b) if order[0] == "max" else (b, a)
                 label = f[: t.start()]
             else:
-                p = _PASS_TAIL.search(f)
+                p = _pass_tail(f)
                 if not p or (not order and not _INDEX.match(f)):
                     continue
                 passed = p.group(1) == "dat"
@@ -589,6 +715,18 @@ def _score_rows(lines: list[Line], notes: dict[int, dict]) -> Iterator[Hit]:
             yield Hit("criterion", {"index": sub, "max": mx, "score": sc, "passed": passed}, line)
             continue
         if _TOTAL.match(label.strip()):
+            if (
+                sectioned
+                and current is not None
+                and section_table is not None
+                and line.prov.table == section_table
+                and _BARE_TOTAL.match(label.strip())
+                and (mx is None or mx <= 50)
+            ):
+                # "Cộng" closing the table under "Tiêu chí 2 …": that criterion's sum (a criterion is
+                # never worth more than half the phiếu, the whole always is).
+                yield Hit("criterion", {"index": current, "max": mx, "score": sc, "passed": passed}, line)
+                continue
             yield Hit("criteria_total", {"max": mx, "score": sc}, line)
             continue
         m = _INDEX.match(label.strip())
@@ -602,8 +740,15 @@ def _score_rows(lines: list[Line], notes: dict[int, dict]) -> Iterator[Hit]:
             named = True
             current, last_item = by_name, 0
             yield Hit("criterion", {"index": by_name, "max": mx, "score": sc, "passed": passed}, line)
+            yield from _listed_hits(by_name, listed, line)
             continue
-        if m and named and _item_of(m) is None and current is not None and m.group(1) not in _ROMAN:
+        plain = (
+            m is not None
+            and _item_of(m) is None
+            and m.group(1) not in _ROMAN
+            and "tieu chi" not in m.group(0)
+        )
+        if plain and (named or sectioned) and current is not None:
             # Criteria named in full, so a plain number under one is its item; numbering that starts
             # again means OCR lost the next criterion's own row.
             if int(m.group(1)) <= last_item and current < 4:
@@ -653,9 +798,23 @@ def _score_rows(lines: list[Line], notes: dict[int, dict]) -> Iterator[Hit]:
             else:
                 current = idx
                 yield Hit("criterion", {"index": idx, "max": mx, "score": sc, "passed": passed}, line)
+                yield from _listed_hits(idx, listed, line)
             continue
         lm = _LETTER.match(label.strip() + " ")
-        if lm and current is not None:
+        if sectioned and current is not None and (pm := _PLAIN_NUMBER.match(label)):
+            last_item = int(pm.group(1))
+            yield Hit(
+                "criterion_item",
+                {
+                    "criterion": current,
+                    "item": f"{current}.{last_item}",
+                    "max": mx,
+                    "score": sc,
+                    "passed": passed,
+                },
+                line,
+            )
+        elif lm and current is not None:
             yield Hit(
                 "criterion_item",
                 {"criterion": current, "item": lm.group(1), "max": mx, "score": sc, "passed": passed},
@@ -836,12 +995,39 @@ def _said_blocks(lines: list[Line]) -> list[list[Line]]:
     return out
 
 
+# A table's caption before what it names: "Bảng 2 – Tiêu chí 2: …", "Biểu số 3. …", "Phụ lục 1: …".
+_CAPTION = re.compile(
+    r"^[\W_]*(?:bang|bieu|phu bieu|phu luc)\s*(?:so\s*)?(?:\d{1,2}|[ivx]{1,4})\s*[-–—:.)]\s*"
+)
+
+
+def _uncaptioned(folded: str) -> str:
+    """A line without the caption that opens it ("Bảng 1 – "); the line itself when it has none."""
+    return folded[_CAPTION.match(folded).end() :] if _CAPTION.match(folded) else folded  # type: ignore[union-attr]
+
+
 def _heading_criterion(folded: str) -> int | None:
-    """The criterion a heading line names, by "Tiêu chí N" / a roman numeral, or by its name."""
+    """The criterion a heading line names, by "Tiêu chí N" / a roman numeral, or by its name; a
+    caption before it ("Bảng 1 – Tiêu chí 1: …") is no part of the name."""
+    folded = _uncaptioned(folded)
     m = _INDEX.match(folded)
     if m and _item_of(m) is None and ("tieu chi" in m.group(0) or m.group(1) in _ROMAN):
         return _ROMAN.get(m.group(1)) or int(m.group(1))
     return criterion_by_name(folded) if len(folded) < 80 else None
+
+
+def _merge_criterion(hits: list[Hit], index: int, row: dict, line: Line) -> None:
+    """Fill in the last reading of criterion ``index`` with what ``row`` says and it does not (nothing
+    it says otherwise is changed); a reading of its own when there is none or they disagree."""
+    last = next((h for h in reversed(hits) if h.field == "criterion" and h.value.get("index") == index), None)  # type: ignore[union-attr]
+    said = {k: v for k, v in row.items() if v is not None}
+    if row.get("max") is not None and row.get("score") is not None:
+        # A whole row of its own ("Cộng tiêu chí 1: 29,5/30") is kept; the heading's part yields to it.
+        last = None
+    if last is not None and all(last.value.get(k) in (None, v) for k, v in said.items()):  # type: ignore[union-attr]
+        last.value = {**last.value, **said}  # type: ignore[dict-item]
+        return
+    hits.append(Hit("criterion", {"index": index, "max": None, "score": None, "passed": None, **row}, line))
 
 
 def _listed_scores(lines: list[Line]) -> tuple[list[Hit], set[int]]:
@@ -862,8 +1048,15 @@ def _listed_scores(lines: list[Line]) -> tuple[list[Hit], set[int]]:
     for block in _said_blocks(lines):
         if is_table_row(block[0]):
             continue
-        text = " ".join(prose_text(ln) for ln in block)
+        text = ticked(" ".join(prose_text(ln) for ln in block))
         folded = fold_keep_length(text)
+        if current is not None and has_boxes(" ".join(prose_text(ln) for ln in block)):
+            # "Tự đánh giá: ☒ Đạt ☐ Không đạt" under a criterion: its ticked answer is the criterion's verdict.
+            pm = _pass_tail(folded.strip().rstrip(".;,"))
+            if pm and not re.search(r"\d", folded):
+                _merge_criterion(hits, current, {"passed": pm.group(1) == "dat"}, block[0])
+                used.update(id(ln) for ln in block)
+                continue
         said = bool(re.search(r"\d", folded) and re.search(r"diem|\bdat\b", folded))
         pts = read_points(text) if said else None
         if pts is None or (pts.max is None and pts.score is None):
@@ -876,15 +1069,17 @@ def _listed_scores(lines: list[Line]) -> tuple[list[Hit], set[int]]:
         label = folded[: pts.start].strip().rstrip(" :,-–(")
         row = {"max": pts.max, "score": pts.score}
         if (sub_of := _subtotal(label)) is not None:
-            hits.append(Hit("criterion", {"index": sub_of, **row, "passed": None}, block[0]))
+            # The criterion's own sum after its items ("Điểm tự chấm tiêu chí 1: 25 điểm") completes the
+            # row its heading began ("TIÊU CHÍ 1. … (25 điểm)") when they do not disagree.
+            _merge_criterion(hits, sub_of, row, block[0])
             used.update(id(ln) for ln in block)
             continue
         if _TOTAL_SAID.match(label):
             hits.append(Hit("criteria_total", row, block[0]))
             used.update(id(ln) for ln in block)
             continue
-        body = _BULLET.sub("", label, count=1)
-        m = _INDEX.match(body.strip())
+        body = _uncaptioned(_BULLET.sub("", label, count=1).strip())
+        m = _INDEX.match(body)
         bullet = bool(_BULLET.match(label))
         crit: int | None = None
         sub: str | None = None
@@ -939,11 +1134,17 @@ def criterion_sentences(lines: list[Line], in_tables: bool = False) -> Iterator[
         if line.cells and not in_tables:
             continue
         text = " | ".join(c for c in line.cells if not _DASH_ONLY.match(c)) if line.cells else line.text
-        f = fold_keep_length(text)
-        for m in _CRIT_SENT.finditer(f):
+        boxed = has_boxes(text)
+        f = fold_keep_length(ticked(text))
+        found = list(_CRIT_SENT.finditer(f))
+        for k, m in enumerate(found):
             idx = _ROMAN.get(m.group(1)) or int(m.group(1))
             sc, mx = parse_number(m.group(2)), parse_number(m.group(3))
-            yield Hit("criterion", {"index": idx, "max": mx, "score": sc, "passed": None}, line)
+            # A form's boxes after the points, "☒ Đạt ☐ Không đạt": the ticked one is the verdict.
+            rest = f[m.end() : found[k + 1].start() if k + 1 < len(found) else len(f)]
+            pm = _pass_tail(rest.strip().rstrip(".;,")) if boxed else None
+            passed = pm.group(1) == "dat" if pm else None
+            yield Hit("criterion", {"index": idx, "max": mx, "score": sc, "passed": passed}, line)
         for m in _TOTAL_SENT.finditer(f):
             yield Hit(
                 "criteria_total", {"max": parse_number(m.group(3)), "score": parse_number(m.group(2))}, line

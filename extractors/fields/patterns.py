@@ -53,6 +53,7 @@ class Patterns:
     name_list: dict[str, tuple[str, ...]] = field(default_factory=dict)
     cited_documents: tuple[str, ...] = ()
     block_openers: tuple[str, ...] = ()
+    checkboxes: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _by_type: dict[str, tuple[re.Pattern[str], dict[str, Rule]]] = field(default_factory=dict)
 
     def matcher(self, doc_type: str) -> tuple[re.Pattern[str] | None, dict[str, Rule]]:
@@ -141,4 +142,5 @@ def load_patterns(path: Path = PATTERNS_FILE) -> Patterns:
         name_list={k: tuple(str(x) for x in v) for k, v in data.get("name_list", {}).items()},
         cited_documents=tuple(data.get("cited_documents", ())),
         block_openers=tuple(data.get("block_openers", ())),
+        checkboxes={k: tuple(str(x) for x in v) for k, v in data.get("checkboxes", {}).items()},
     )

@@ -338,6 +338,91 @@ def prose_heading_then_sentences() -> list[Block]:
     return _doc(body)
 
 
+def tables_under_criterion_captions() -> list[Block]:
+    """A small table per criterion, each under a caption that names the criterion and its maximum
+    ("Biểu 2. Tiêu chí 2 – … (tối đa 25 điểm)"), its items numbered "1." "2." as if each table stood
+    alone, and a closing row "Cộng tiêu chí 2"; the total said in a sentence after the last table."""
+    body: list[Block] = []
+    for i, name in enumerate(NAMES, 1):
+        rows = [["Nội dung", "Tối đa", "Chi bộ tự chấm"]]
+        rows += [[f"{j}. {lb}", dec(m), dec(s)] for j, (lb, m, s) in enumerate(ITEMS[i - 1], 1)]
+        rows.append([f"Cộng tiêu chí {i}", dec(MAXIMA[i - 1]), dec(SCORES[i - 1])])
+        body.append(Para(f"Biểu {i}. Tiêu chí {i} – {name} (tối đa {dec(MAXIMA[i - 1])} điểm)", bold=True))
+        body.append(Table(rows, [0.6, 0.2, 0.2]))
+    body.append(Para(f"Tổng cộng chi bộ tự chấm {dec(sum(SCORES))} điểm trên {dec(sum(MAXIMA))} điểm."))
+    return _doc(body)
+
+
+def tables_under_captions_closed_by_sums() -> list[Block]:
+    """Each criterion's table under its caption "Bảng N. …", closed by a plain "Cộng" row that sums that
+    criterion (not the phiếu); the whole said in a sentence at the end."""
+    body: list[Block] = []
+    for i, name in enumerate(NAMES, 1):
+        rows = [["TT", "Nội dung", "Điểm tối đa", "Điểm tự chấm"]]
+        rows += [[str(j), lb, dec(m), dec(s)] for j, (lb, m, s) in enumerate(ITEMS[i - 1], 1)]
+        rows.append(["", "Cộng", dec(MAXIMA[i - 1]), dec(SCORES[i - 1])])
+        body.append(Para(f"Bảng {i}. {name}", bold=True, indent=False))
+        body.append(Table(rows, [0.08, 0.52, 0.2, 0.2]))
+    body.append(Para(f"Tổng cộng: {dec(sum(SCORES))}/{dec(sum(MAXIMA))} điểm."))
+    return _doc(body)
+
+
+def tables_under_captions_with_points() -> list[Block]:
+    """The caption says the criterion's points ("Tiêu chí 3 – …: điểm chuẩn 20, tự chấm 20"); its table
+    lists only the items, numbered "1." "2." afresh, with no closing row."""
+    body: list[Block] = []
+    for i, name in enumerate(NAMES, 1):
+        rows = [["STT", "Nội dung", "Thang điểm", "Tự đánh giá"]]
+        rows += [[f"{j}.", lb, dec(m), dec(s)] for j, (lb, m, s) in enumerate(ITEMS[i - 1], 1)]
+        body.append(
+            Para(
+                f"Tiêu chí {i} – {name}: điểm chuẩn {dec(MAXIMA[i - 1])}, tự chấm {dec(SCORES[i - 1])}",
+                bold=True,
+                indent=False,
+            )
+        )
+        body.append(Table(rows, [0.08, 0.52, 0.2, 0.2]))
+    body.append(Para(f"Tổng cộng: {dec(sum(SCORES))}/{dec(sum(MAXIMA))} điểm."))
+    return _doc(body)
+
+
+def tables_under_criterion_headings() -> list[Block]:
+    """The same without caption words: each table under a heading "TIÊU CHÍ II: …" that says no points."""
+    body: list[Block] = []
+    for i, name in enumerate(NAMES, 1):
+        rows = [["Nội dung chấm", "Điểm chuẩn", "Tự chấm"]]
+        rows += [[f"{j}) {lb}", dec(m), dec(s)] for j, (lb, m, s) in enumerate(ITEMS[i - 1], 1)]
+        rows.append([f"Tổng điểm tiêu chí {ROMAN[i - 1]}", dec(MAXIMA[i - 1]), dec(SCORES[i - 1])])
+        body.append(Para(f"TIÊU CHÍ {ROMAN[i - 1]}: {name.upper()}", bold=True, indent=False))
+        body.append(Table(rows, [0.6, 0.2, 0.2]))
+    body.append(Para(f"Tổng cộng: {dec(sum(SCORES))}/{dec(sum(MAXIMA))} điểm."))
+    return _doc(body)
+
+
+def table_items_listed_in_a_cell() -> list[Block]:
+    """One row per criterion; a cell lists its items with both points, "+ …: 14/14;", the maximum first
+    as its header says ("thang điểm/tự chấm"), beside the criterion's own "Tối đa" and "Tự chấm" columns."""
+    head = ["STT", "Tiêu chí", "Nội dung (thang điểm/tự chấm)", "Tối đa", "Tự chấm"]
+    rows = [head]
+    for i, name in enumerate(NAMES):
+        listed = " ".join(f"+ {lb}: {dec(m)}/{dec(s)};" for lb, m, s in ITEMS[i])
+        rows.append([str(i + 1), name, listed, dec(MAXIMA[i]), dec(SCORES[i])])
+    rows.append(["", "Tổng", "", dec(sum(MAXIMA)), dec(sum(SCORES))])
+    return _doc([Table(rows, [0.07, 0.23, 0.44, 0.13, 0.13])])
+
+
+def table_items_said_in_a_cell() -> list[Block]:
+    """One row per criterion; its items in one cell, each with its maximum in brackets and the self-score
+    after a colon, "- … (tối đa 14 điểm): 14 điểm", under a header that names no points."""
+    head = ["TT", "Tiêu chí", "Nội dung đánh giá", "Điểm tối đa", "Điểm tự chấm"]
+    rows = [head]
+    for i, name in enumerate(NAMES):
+        listed = "; ".join(f"- {lb} (tối đa {dec(m)} điểm): {dec(s)} điểm" for lb, m, s in ITEMS[i])
+        rows.append([ROMAN[i], name, listed, dec(MAXIMA[i]), dec(SCORES[i])])
+    rows.append(["", "Tổng cộng", "", dec(sum(MAXIMA)), dec(sum(SCORES))])
+    return _doc([Table(rows, [0.07, 0.23, 0.44, 0.13, 0.13])])
+
+
 LAYOUTS: dict[str, Callable[[], list[Block]]] = {
     f.__name__: f
     for f in (
@@ -364,6 +449,12 @@ LAYOUTS: dict[str, Callable[[], list[Block]]] = {
         table_criteria_across_roman,
         table_criteria_across_names,
         prose_heading_then_sentences,
+        tables_under_criterion_captions,
+        tables_under_captions_closed_by_sums,
+        tables_under_captions_with_points,
+        tables_under_criterion_headings,
+        table_items_listed_in_a_cell,
+        table_items_said_in_a_cell,
     )
 }
 
