@@ -38,6 +38,10 @@ from . import (
     r7_bien_ban,
     r7_phieu,
     r7_to_trinh,
+    r8_bao_cao,
+    r8_bien_ban,
+    r8_phieu,
+    r8_to_trinh,
     to_trinh,
 )
 from .common import Ctx
@@ -127,7 +131,7 @@ FAMILIES: dict[str, Family] = {
     "PTD-17": r6_phieu.roman_unruled,
     "PTD-18": r6_phieu.table_per_criterion,
     "PTD-19": r6_phieu.items_in_one_cell,
-    # round 7 (held out; written without reading the rules)
+    # round 7 (written without reading the rules; dev since round 8)
     "TTR-20": r7_to_trinh.words_and_abbreviations,
     "TTR-21": r7_to_trinh.with_other_requests,
     "TTR-22": r7_to_trinh.threshold_checklist,
@@ -140,6 +144,19 @@ FAMILIES: dict[str, Family] = {
     "PTD-20": r7_phieu.deductions,
     "PTD-21": r7_phieu.words_before_figures,
     "PTD-22": r7_phieu.framework_then_scores,
+    # round 8 (held out; written without reading the rules)
+    "TTR-23": r8_to_trinh.fill_in_form,
+    "TTR-24": r8_to_trinh.roman_subheadings,
+    "TTR-25": r8_to_trinh.column_headed_tables,
+    "BBK-23": r8_bien_ban.two_ballots,
+    "BBK-24": r8_bien_ban.quoted_report,
+    "BBK-25": r8_bien_ban.two_column_minutes,
+    "BCA-23": r8_bao_cao.summary_at_end,
+    "BCA-24": r8_bao_cao.roman_with_changes,
+    "BCA-25": r8_bao_cao.two_column_report,
+    "PTD-23": r8_phieu.marked_options,
+    "PTD-24": r8_phieu.score_left_of_max,
+    "PTD-25": r8_phieu.two_column_criteria,
 }
 
 
