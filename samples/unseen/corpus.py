@@ -791,8 +791,108 @@ def _round7() -> list[Entry]:
     return out
 
 
+R8_CELLS = [
+    # unit, superior body, recipient, place
+    ("Chi bộ bản Huổi Lếch", "Đảng bộ xã Mường Mươn", "Ban Thường vụ Đảng ủy xã Mường Mươn", "Mường Mươn"),
+    ("Chi bộ thôn Kon Klốc", "Đảng bộ xã Đắk Ui", "Đảng ủy xã Đắk Ui", "Đắk Ui"),
+    (
+        "Chi bộ Phòng Tài chính - Kế hoạch huyện Hồng Dân",
+        "Đảng bộ Khối cơ quan huyện Hồng Dân",
+        "Ban Thường vụ Đảng ủy Khối cơ quan huyện Hồng Dân",
+        "Hồng Dân",
+    ),
+    ("Chi bộ thôn Làng Mạ", "Đảng bộ xã Ba Thành", "Ban Thường vụ Đảng ủy xã Ba Thành", "Ba Thành"),
+    ("Chi bộ khối phố Pò Mán", "Đảng bộ thị trấn Thất Khê", "Đảng ủy thị trấn Thất Khê", "Thất Khê"),
+    (
+        "Chi bộ Trường Tiểu học Sa Nhơn",
+        "Đảng bộ xã Sa Nhơn",
+        "Ban Thường vụ Đảng ủy xã Sa Nhơn",
+        "Sa Nhơn",
+    ),
+    ("Chi bộ ấp Nhà Dài A", "Đảng bộ xã Châu Hưng A", "Ban Thường vụ Đảng ủy xã Châu Hưng A", "Châu Hưng A"),
+    ("Chi bộ Đồn Biên phòng Mường Nhé", "Đảng bộ xã Mường Nhé", "Đảng ủy xã Mường Nhé", "Mường Nhé"),
+    (
+        "Chi bộ Chi nhánh Ngân hàng Chính sách xã hội huyện Tràng Định",
+        "Đảng bộ Khối doanh nghiệp huyện Tràng Định",
+        "Ban Thường vụ Đảng ủy Khối doanh nghiệp huyện Tràng Định",
+        "Tràng Định",
+    ),
+    ("Chi bộ tổ dân phố 5", "Đảng bộ thị trấn Đắk Hà", "Ban Thường vụ Đảng ủy thị trấn Đắk Hà", "Đắk Hà"),
+]  # fmt: skip
+R8_COMMITTEES = [
+    # unit, issuer, superior body, recipient, place
+    ("Đảng bộ xã Mường Mươn", "ĐẢNG ỦY XÃ MƯỜNG MƯƠN", "Đảng bộ huyện Mường Chà", "Ban Thường vụ Huyện ủy Mường Chà", "Mường Mươn"),
+    ("Đảng bộ xã Đắk Ui", "ĐẢNG ỦY XÃ ĐẮK UI", "Đảng bộ huyện Đắk Hà", "Ban Thường vụ Huyện ủy Đắk Hà", "Đắk Ui"),
+    (
+        "Đảng bộ Trung tâm Y tế huyện Vĩnh Lợi",
+        "ĐẢNG ỦY TRUNG TÂM Y TẾ HUYỆN VĨNH LỢI",
+        "Đảng bộ huyện Vĩnh Lợi",
+        "Ban Thường vụ Huyện ủy Vĩnh Lợi",
+        "Vĩnh Lợi",
+    ),
+    ("Đảng bộ xã Ba Thành", "ĐẢNG ỦY XÃ BA THÀNH", "Đảng bộ huyện Ba Tơ", "Ban Thường vụ Huyện ủy Ba Tơ", "Ba Thành"),
+    ("Đảng bộ thị trấn Thất Khê", "ĐẢNG ỦY THỊ TRẤN THẤT KHÊ", "Đảng bộ huyện Tràng Định", "Ban Thường vụ Huyện ủy Tràng Định", "Thất Khê"),
+]  # fmt: skip
+
+
+def _round8() -> list[Entry]:
+    """Round 8 (cases ``r8_*``): twelve held-out families, three per document type (families/r8_*.py), each
+    as a clerk in yet another district writes it, combining things no earlier round varied (blanks filled in
+    between dots, figures in bold sub-headings, tables headed down their first column, two ballots at one
+    meeting, the counting board's report quoted, prose in two columns, a summary table at the very end,
+    changes on last year, point options marked ☒, the score left of the maximum with long notes), written
+    from the guidance texts without reading extractors/, validators/ or any score."""
+    m4 = lambda m: [m] * 4  # noqa: E731 - four documents in one medium
+    rows = [
+        ("r8_01_chi_bo_dat_pdf", "Chi bộ đạt, PDF có lớp chữ", "chi_bo", m4("pdf_text"), None, {}),
+        ("r8_02_dang_bo_dat_docx", "Đảng bộ cơ sở đạt, Word", "dang_bo_co_so", m4("docx"), None, {}),
+        ("r8_03_chi_bo_dat_anh", "Chi bộ đạt, ảnh chụp điện thoại", "chi_bo", m4("photo"), None, {}),
+        ("r8_04_chi_bo_mien_sinh_hoat", "Chi bộ đạt, 01 đảng viên miễn sinh hoạt", "chi_bo", m4("docx"), None, {"excused": 1}),
+        ("r8_05_dang_bo_dat_scan", "Đảng bộ cơ sở đạt, bản quét có dấu", "dang_bo_co_so", m4("scan"), None, {}),
+        ("r8_06_chi_bo_dat_docx", "Chi bộ đạt, Word", "chi_bo", m4("docx"), None, {}),
+        ("r8_07_chi_bo_phieu_khong_hop_le", "Chi bộ đạt, 01 phiếu không hợp lệ", "chi_bo", m4("pdf_text"), None, {"invalid": 1}),
+        ("r8_08_dang_bo_dat_hon_hop", "Đảng bộ cơ sở đạt, PDF + Word", "dang_bo_co_so", ["pdf_text", "docx", "pdf_text", "docx"], None, {}),
+        ("r8_09_chi_bo_dat_hon_hop", "Chi bộ đạt, PDF + ảnh + Word + quét", "chi_bo", ["pdf_text", "photo", "docx", "scan"], None, {}),
+        ("r8_10_dang_bo_dat_pdf", "Đảng bộ cơ sở đạt, PDF có lớp chữ", "dang_bo_co_so", m4("pdf_text"), None, {}),
+        ("r8_11_chi_bo_dat_scan", "Chi bộ đạt, bản quét", "chi_bo", m4("scan"), None, {}),
+        ("r8_12_tieu_chi_duoi_95", "Tiêu chí 2 tự chấm 92%", "chi_bo", m4("pdf_text"), "criterion", {}),
+        ("r8_13_dang_vien_khong_hoan_thanh", "01 đảng viên không hoàn thành nhiệm vụ", "chi_bo", m4("docx"), "khtnv", {}),
+        ("r8_14_tot_duoi_80_anh", "Dưới 80% đảng viên hoàn thành tốt nhiệm vụ trở lên, ảnh chụp", "chi_bo", m4("photo"), "under80", {}),
+        ("r8_15_khong_du_so_luong", "Đảng viên chính thức có mặt dưới 2/3", "chi_bo", m4("docx"), "quorum", {}),
+        ("r8_16_dang_bo_co_ky_luat_anh", "Đảng bộ: 01 đảng viên bị kỷ luật khiển trách, ảnh chụp", "dang_bo_co_so", m4("photo"), "discipline", {}),
+        ("r8_17_thieu_thuong_ky_scan", "Chỉ 11 kỳ sinh hoạt thường kỳ, bản quét", "chi_bo", m4("scan"), "regular", {}),
+        ("r8_18_thieu_chuyen_de", "Chỉ 03 kỳ chuyên đề", "chi_bo", m4("docx"), "thematic", {}),
+        ("r8_19_du_sinh_hoat_duoi_85", "Tỷ lệ dự sinh hoạt 84,6%", "chi_bo", m4("pdf_text"), "attendance", {}),
+        ("r8_20_chi_bo_truc_thuoc_khtnv", "Đảng bộ: 01 chi bộ trực thuộc không hoàn thành nhiệm vụ", "dang_bo_co_so", m4("docx"), "subordinate", {}),
+        ("r8_21_so_dang_vien_khac_tt", "Tờ trình ghi số đảng viên chính thức khác", "chi_bo", m4("pdf_text"), "count_to_trinh", {}),
+        ("r8_22_phieu_khong_khop_scan", "Tán thành + không tán thành ≠ hợp lệ, bản quét", "chi_bo", m4("scan"), "ballots", {}),
+        ("r8_23_diem_khong_cong_dung_hon_hop", "Điểm tiêu chí 1 khác tổng các nội dung, PDF + Word + ảnh", "chi_bo", ["pdf_text", "docx", "photo", "docx"], "score_sum", {}),
+        ("r8_24_bieu_quyet_mot_nua", "Tán thành đúng một nửa", "chi_bo", m4("pdf_text"), "vote", {}),
+    ]  # fmt: skip
+    fams = (("TTR-23", "TTR-24", "TTR-25"), ("BBK-23", "BBK-24", "BBK-25"), ("BCA-23", "BCA-24", "BCA-25"), ("PTD-23", "PTD-24", "PTD-25"))  # fmt: skip
+    # Which family of each type writes dossier i: each family 8 times, with a đảng bộ, scans or photos, clean
+    # and faulty dossiers, and no two families of different types sharing more than 4 dossiers.
+    pick = (
+        "001111200201212002012221",
+        "022201012211102122010100",
+        "122000200101110102222211",
+        "000112022101001110212222",
+    )
+    out, cells, committees = [], 0, 0
+    for i, (case, desc, kind, media, fault, extra) in enumerate(rows):
+        if kind == "chi_bo":
+            unit, cells = R8_CELLS[cells % len(R8_CELLS)], cells + 1
+        else:
+            unit, committees = R8_COMMITTEES[committees % len(R8_COMMITTEES)], committees + 1
+        families = tuple(fams[t][int(pick[t][i])] for t in range(4))
+        out.append(Entry(case, desc, kind, media, families, fault, index=800 + i, unit=unit, **extra))
+    return out
+
+
 # Each round adds its own function (its entries carry their own units and file numbers where needed).
-ENTRIES = _entries() + _round2() + _round3() + _round4() + _round5() + _round6() + _round7()
+ENTRIES = (
+    _entries() + _round2() + _round3() + _round4() + _round5() + _round6() + _round7() + _round8()
+)
 
 
 def _criteria(rng: random.Random, maxes: list[int], deficits: list[float]) -> list[Criterion]:

@@ -24,6 +24,7 @@ ROUND4 = [d for d in CORPUS if d.case.startswith("r4_")]
 ROUND5 = [d for d in CORPUS if d.case.startswith("r5_")]
 ROUND6 = [d for d in CORPUS if d.case.startswith("r6_")]
 ROUND7 = [d for d in CORPUS if d.case.startswith("r7_")]
+ROUND8 = [d for d in CORPUS if d.case.startswith("r8_")]
 REQUIRED = ("to_trinh", "bien_ban_kiem_phieu", "bao_cao", "phieu_tu_danh_gia")
 
 
@@ -154,9 +155,10 @@ def test_round6_shape() -> None:
 
 
 def test_round7_shape() -> None:
-    """Round 7: the held-out round, families written as clerks in other districts write; its own units (no
-    unit of an earlier round), a đảng bộ through OCR, each family in eight dossiers."""
-    _round_shape(ROUND7, 7, "heldout")
+    """Round 7: families written as clerks in other districts write; held out until round 8 was written,
+    tuned on since (dev); its own units (no unit of an earlier round), a đảng bộ through OCR, each family in
+    eight dossiers."""
+    _round_shape(ROUND7, 7, "dev")
     earlier = {d.unit for d in CORPUS if round_of(d) < 7}
     assert not {d.unit for d in ROUND7} & earlier
     assert sum(1 for d in ROUND7 if d.verdict == "dat" and d.members_excused) == 1
@@ -166,6 +168,21 @@ def test_round7_shape() -> None:
     assert len({d.members_official for d in ROUND7}) > 5  # units of many sizes
     assert any(not d.is_cell and all(s.medium in ("scan", "photo") for s in d.documents) for d in ROUND7)
     assert set(Counter(s.template for d in ROUND7 for s in d.documents).values()) == {8}
+
+
+def test_round8_shape() -> None:
+    """Round 8: the held-out round, families written as clerks in yet other districts write; its own units
+    (no unit of an earlier round), two đảng bộ through OCR, each family in eight dossiers."""
+    _round_shape(ROUND8, 8, "heldout")
+    earlier = {d.unit for d in CORPUS if round_of(d) < 8}
+    assert not {d.unit for d in ROUND8} & earlier
+    assert sum(1 for d in ROUND8 if d.verdict == "dat" and d.members_excused) == 1
+    assert sum(1 for d in ROUND8 if d.verdict == "dat" and d.ballots_invalid) == 1
+    faults = Counter(d.flags[0] for d in ROUND8 if d.flags)
+    assert faults["MEETINGS_BELOW_MINIMUM"] == 2 and sum(faults.values()) == 13
+    assert len({d.members_official for d in ROUND8}) > 5  # units of many sizes
+    assert sum(1 for d in ROUND8 if not d.is_cell and all(s.medium in ("scan", "photo") for s in d.documents)) == 2
+    assert set(Counter(s.template for d in ROUND8 for s in d.documents).values()) == {8}
 
 
 def test_counts_in_words() -> None:
@@ -219,6 +236,8 @@ def test_scans_and_photos_are_frozen_too(tmp_path) -> None:
         "r6_11_chi_bo_dat_anh",
         "r7_02_dang_bo_dat_scan",
         "r7_06_chi_bo_dat_anh",
+        "r8_05_dang_bo_dat_scan",
+        "r8_03_chi_bo_dat_anh",
     }
     hashes = generate(tmp_path / "inbox", tmp_path / "expected", media={"scan", "photo"}, cases=cases)
     assert {k.split("/")[0] for k in hashes} == cases
@@ -394,6 +413,26 @@ def test_round7_half_years_add_up_to_the_year() -> None:
         assert first + second == year == d.thematic_meetings
         att = [float(x.replace(",", ".")) for x in rows["Tỷ lệ ĐV dự sinh hoạt (%)"]]
         assert round((att[0] + att[1]) / 2, 2) == att[2] == d.attendance_pct
+
+
+def test_round8_marked_options_mark_each_item_once() -> None:
+    """PTD-23 offers each item's points and marks the chosen one: one ☒ per item, on the item's score."""
+    for case in ("r8_02_dang_bo_dat_docx", "r8_23_diem_khong_cong_dung_hon_hop"):
+        d, data = _as_docx(case, "phieu_tu_danh_gia", "PTD-23")
+        lines = [ln for ln in _docx_text(data).splitlines() if "Mức điểm:" in ln]
+        scores = [s for k in d.criteria for _, _, s in k.items]
+        assert len(lines) == len(scores)
+        for line, score in zip(lines, scores, strict=True):
+            assert line.count("☒") == 1 and f"☒ {dec(score)} " in line + " ", (case, line)
+
+
+def test_round8_two_ballots_keep_the_proposal_first() -> None:
+    """BBK-23 counts two ballots; the first, on the proposal, carries the truth's counts."""
+    d, data = _as_docx("r8_22_phieu_khong_khop_scan", "bien_ban_kiem_phieu", "BBK-23")
+    text = _docx_text(data)
+    first = text[text.index("LẦN THỨ NHẤT") : text.index("LẦN THỨ HAI")]
+    assert f"Số phiếu phát ra: {words(d.ballots_issued)} ({d.ballots_issued:02d})" in first
+    assert f"Tán thành: {words(d.votes_for)} ({d.votes_for:02d})" in first
 
 
 def test_plain_text_has_no_diacritics() -> None:
