@@ -56,6 +56,7 @@ class Grammar:
     folded: dict[str, tuple[str, float]]  # folded form → the same, for texts typed without diacritics
     not_after_ten: frozenset[str]
     never_alone: frozenset[str]
+    folded_needs_label: frozenset[str]
     percent: tuple[str, ...]
     units: tuple[str, ...]
     labels: tuple[str, ...]
@@ -103,6 +104,7 @@ def load(path: Path = WORDS_FILE, lexicon_path: Path = LEXICON_FILE) -> Grammar:
         folded=folded,
         not_after_ten=frozenset(fold(w) for w in data.get("not_after_ten") or ()),
         never_alone=frozenset(fold(w) for w in data.get("never_alone") or ()),
+        folded_needs_label=frozenset(fold(w) for w in data.get("folded_needs_label") or ()),
         percent=tuple(_phrases(data.get("percent"))),
         units=tuple(sorted(set(units), key=len, reverse=True)),
         labels=tuple(sorted(set(labels), key=len, reverse=True)),
@@ -305,6 +307,8 @@ def _accept(g: Grammar, text: str, work: str, toks, parts, i: int, j: int, value
     several = j - i > 1 or decimal or pct
     if j - i == 1 and not decimal and first.folded in g.never_alone:
         return None
+    if j - i == 1 and first.exact == first.folded and first.folded in g.folded_needs_label:
+        unit = False  # typed without diacritics: "sau kỳ" may be "after the meeting"
     if not (several or unit or (label and clause_end)):
         return None
     said = Said(value, start, end, pct)

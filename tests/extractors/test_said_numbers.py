@@ -79,6 +79,9 @@ def test_a_decimal_and_a_percentage_said_in_words() -> None:
         "Họp vào ngày mười lăm tháng mười hai.",
         "Là một trong những chi bộ dẫn đầu.",
         "Vắng: không có.",
+        "Chi bộ là một chi bộ trực thuộc Đảng bộ xã.",
+        "sau ky hop chi bo, cac dong chi deu nhat tri",
+        "Nghị quyết cần ít nhất hai phần ba đảng viên chính thức tán thành.",
     ],
 )
 def test_words_that_are_no_count_stay_words(text: str) -> None:
