@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..model import Line
+from ..said_numbers import spell_lines
 from ..text import fold
 from .fuzzy import repair
 from .numbers import Number, as_value, numbers, prepare
@@ -462,7 +463,10 @@ class FigureReader:
     def _flush(self, block: list[Line]) -> Iterator[Hit]:
         if not block:
             return
-        works = [self._repaired(ln, prepare(prose_text(ln))) for ln in block]
+        texts = [prose_text(ln) for ln in block]
+        # Numbers said in words are read over the whole sentence: one may be cut by a line wrap.
+        works = spell_lines(texts, [prepare(t, words=False) for t in texts])
+        works = [self._repaired(ln, w) for ln, w in zip(block, works, strict=True)]
         starts, pos = [], 0
         for w in works:
             starts.append(pos)

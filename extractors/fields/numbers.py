@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..said_numbers import spell
 from ..text import fold
 
 # Quotes, and OCR's underscores ("12_ kỳ"), are blanked: neither is ever part of a figure or a phrase.
@@ -89,8 +90,10 @@ def fix_digits(folded: str) -> str:
 
 
 @lru_cache(maxsize=8192)
-def prepare(text: str) -> str:
-    """Folded, same-length working text: quotes blanked, OCR letter-digits fixed, non-figures masked."""
+def prepare(text: str, words: bool = True) -> str:
+    """Folded, same-length working text: quotes blanked, OCR letter-digits fixed, non-figures masked, and
+    (``words``) each number said in words where it reads as a count written as digits in its place
+    ("hai mươi mốt đồng chí" → "21           dong chi": extractors.said_numbers)."""
     work = fix_digits(_QUOTES.sub(" ", fold_same_length(text)))
     work = LEADER.sub(lambda m: " " * len(m.group(0)), work)
     for mask in _MASKS:
@@ -98,7 +101,7 @@ def prepare(text: str) -> str:
     m = _LIST_MARK.match(work)
     if m:
         work = " " * m.end() + work[m.end() :]
-    return work
+    return spell(text, work) if words else work
 
 
 def parse_number(token: str) -> float | None:

@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..fields.numbers import LEADER, parse_number, prepare
+from ..said_numbers import find
 from ..text import fold
 
 LEXICON_FILE = Path(__file__).with_name("lexicon.yaml")
@@ -104,7 +105,7 @@ _BRACKETED = re.compile(r"^\(\s*(\d+)\s*\)")
 @Language.component("hoso_numbers")
 def number_component(doc: Doc) -> Doc:
     """Merge fractions and percentages into one token each and parse them; only number tokens are touched."""
-    work = prepare(doc.text)
+    work = prepare(doc.text, words=False)
     spans = []
     for m in _NUMBER_SPAN.finditer(work):
         span = doc.char_span(m.start(), m.end())
@@ -126,10 +127,32 @@ def number_component(doc: Doc) -> Doc:
         t._.pct = bool(m.group("pct"))
         # Kinds and concepts live in the token's tag, which the Matcher reads natively (fast).
         t.tag_ = "PCT" if t._.pct else "FRAC" if t._.den is not None else "NUM"
+    _merge_said(doc, work)
     _merge_leaders(doc)
     if len(doc) and not doc[0].tag_:
         doc[0].tag_ = _NONE  # the Matcher reads tags only from a document that has some
     return doc
+
+
+def _merge_said(doc: Doc, work: str) -> None:
+    """A number said in words where it reads as a count ("hai mươi mốt đồng chí": extractors.said_numbers)
+    as one number token, like its digits."""
+    spans = []
+    for said in find(doc.text, work):
+        span = doc.char_span(said.start, said.end)
+        if span is not None and all(not t.tag_ or t.tag_ == _NONE for t in span):
+            spans.append((said, span.start_char, span.end_char))
+    with doc.retokenize() as retok:
+        for _, a, b in spans:
+            span = doc.char_span(a, b)
+            if span is not None and len(span) > 1:
+                retok.merge(span)
+    for said, a, b in spans:
+        t = doc.char_span(a, b)[0]  # type: ignore[index]
+        t._.num = said.value
+        t._.den = None
+        t._.pct = said.pct
+        t.tag_ = "PCT" if said.pct else "NUM"
 
 
 _LEADER_SEP = re.compile(r"(?::[ \t]*)?(?:" + LEADER.pattern + r")")
