@@ -149,3 +149,8 @@ def test_a_checklist_reads_what_was_done_not_what_is_required() -> None:
         TT,
     )
     assert v["regular_meetings"] == [10]
+
+
+def test_cells_recognised_said_as_so_many_on_those_registered() -> None:
+    v = values([*DANG_BO_HEAD, "TỜ TRÌNH", "Kết quả: 08 trên 09 chi bộ đăng ký đạt “Chi bộ bốn tốt”."], TT)
+    assert v["subordinates_bon_tot"] == [8] and v["subordinates_registered_bon_tot"] == [9]
