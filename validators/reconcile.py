@@ -807,6 +807,17 @@ def _subordinates(rec: Reconciled) -> None:
         rec.derived[key] = rec.used(*(f"subordinates_{u}" for u in used))
         rec.derived_how[key] = how
 
+    if sub.total is None and None not in (xs, tot, ht, kht):
+        # Every cell is rated at one of the four levels: counted by level, they are all the cells.
+        derive(
+            "total",
+            xs + tot + ht + kht,
+            "cộng số chi bộ theo bốn mức xếp loại",
+            "xuat_sac",
+            "tot",
+            "hoan_thanh",
+            "khong_hoan_thanh",
+        )  # type: ignore[operator]
     if sub.at_least_tot is None:
         if None not in (xs, tot):
             derive("at_least_tot", xs + tot, "cộng số chi bộ xuất sắc và tốt", "xuat_sac", "tot")  # type: ignore[operator]

@@ -1,4 +1,5 @@
-"""A unit's name as the dossier's documents agree on it, when one scanned document misreads it."""
+"""A unit's name as the dossier's documents agree on it, when one scanned document misreads it; the
+cells counted by level when no document says how many there are."""
 
 from __future__ import annotations
 
@@ -29,3 +30,13 @@ def test_a_typed_name_is_kept_and_one_other_document_does_not_outvote_it() -> No
     docs = set_value(docs, PH, "unit_name", "Chi bộ Phònng Tư pháp")
     assert _run(docs, {TT}).unit.name == "Chi bộ Phònng Tư pháp"  # the others agree with it
     assert BC in docs
+
+
+def test_the_cells_counted_by_level_when_no_document_states_how_many_there_are() -> None:
+    from .factory import clean_dang_bo
+
+    docs = set_value(clean_dang_bo(), BC, "subordinates_total", None)
+    result = _run(docs, set())
+    assert result.figures.subordinates.total == 10  # 2 + 7 + 1 + 0
+    docs = set_value(docs, BC, "subordinates_hoan_thanh", None)
+    assert _run(docs, set()).figures.subordinates.total is None  # a level unknown: not counted
