@@ -154,3 +154,12 @@ def test_a_checklist_reads_what_was_done_not_what_is_required() -> None:
 def test_cells_recognised_said_as_so_many_on_those_registered() -> None:
     v = values([*DANG_BO_HEAD, "TỜ TRÌNH", "Kết quả: 08 trên 09 chi bộ đăng ký đạt “Chi bộ bốn tốt”."], TT)
     assert v["subordinates_bon_tot"] == [8] and v["subordinates_registered_bon_tot"] == [9]
+
+
+def test_a_photographed_zero_read_as_a_copyright_sign_in_a_figure_column() -> None:
+    from extractors.model import Cell
+    from extractors.tables import build_table
+
+    rows = [["Mức", "Năm 2023", "Năm 2024"], ["Xuất sắc", "3", "4"], ["Không hoàn thành", "©", "©"]]
+    table = build_table([[Cell(text=t) for t in r] for r in rows], file="a.jpg", source="ocr")
+    assert [c.text for c in table.rows[2]] == ["Không hoàn thành", "0", "0"]
