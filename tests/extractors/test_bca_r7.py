@@ -163,3 +163,8 @@ def test_a_photographed_zero_read_as_a_copyright_sign_in_a_figure_column() -> No
     rows = [["Mức", "Năm 2023", "Năm 2024"], ["Xuất sắc", "3", "4"], ["Không hoàn thành", "©", "©"]]
     table = build_table([[Cell(text=t) for t in r] for r in rows], file="a.jpg", source="ocr")
     assert [c.text for c in table.rows[2]] == ["Không hoàn thành", "0", "0"]
+
+
+def test_attendance_with_members_abbreviated_and_no_key() -> None:
+    v = values([*CHI_BO_HEAD, "BÁO CÁO", ["Nội dung", "Kết quả"], ["Tỷ lệ ĐV dự sinh hoạt (%)", "93,4"]], BC)
+    assert v["attendance_pct"] == [93.4]
