@@ -117,8 +117,9 @@ def _spread_heads(head: list[list[Cell]]) -> list[list[str]]:
 
 # A lone letter OCR reads for a lone digit in a figure column ("KHTNV | O | 0", "Tổng | l0"): the
 # column says a figure stands there, so the letters that look like digits are read as those digits.
-_DIGIT_LOOKS = str.maketrans({"O": "0", "o": "0", "D": "0", "l": "1", "I": "1", "|": "1", "!": "1"})
-_LOOKALIKE_FIGURE = re.compile(r"^[0-9OoDlI|!]+(?:[.,][0-9OoDlI|!]+)?\s*%?$")
+# A photographed "0" also comes out as "©" (its ring with the stroke of the paper's grain).
+_DIGIT_LOOKS = str.maketrans({"O": "0", "o": "0", "D": "0", "©": "0", "l": "1", "I": "1", "|": "1", "!": "1"})
+_LOOKALIKE_FIGURE = re.compile(r"^[0-9OoD©lI|!]+(?:[.,][0-9OoD©lI|!]+)?\s*%?$")
 _FIGURE_ROLES = {"max", "score", "deduction", "pct", "result", "target"}
 # Marks OCR leaves beside a row number ("2_", "Iˆ", "3'"): a stain or a rule's remnant, never part of it.
 _INDEX_JUNK = "ˆ^`'‘’_~|¬:;,\"“” "

@@ -11,9 +11,10 @@ import unicodedata
 from itertools import pairwise
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
-# Glyphs Tesseract reads in place of a Vietnamese letter: "CH¡ BỘ" is "CHI BỘ" (a 150 dpi scan).
-# Folded like the letter they stand for, so the rules' keys match; the text itself is untouched.
-_OCR_LETTERS = str.maketrans({"¡": "i", "ı": "i", "ł": "l", "ſ": "s"})
+# Glyphs Tesseract reads in place of a Vietnamese letter: "CH¡ BỘ" is "CHI BỘ" (a 150 dpi scan), the
+# Icelandic eth "ÐV" is "ĐV" (the two capitals look the same). Folded like the letter they stand for, so
+# the rules' keys match; the text itself is untouched.
+_OCR_LETTERS = str.maketrans({"¡": "i", "ı": "i", "ł": "l", "ſ": "s", "Ð": "D", "ð": "d"})
 
 
 def nfc(text: str) -> str:

@@ -340,6 +340,7 @@ def reconcile(dossier: Dossier, profile: Profile) -> Reconciled:
         chosen=chosen,
         doc_fields=_document_fields(dossier),
     )
+    _names_agreed(rec)
     hint = (
         _kind_value(rec.value("unit_kind")) if "unit_kind" in chosen else unit_kind_of(rec.value("unit_name"))
     )
@@ -372,6 +373,28 @@ def reconcile(dossier: Dossier, profile: Profile) -> Reconciled:
     ):
         _subordinates(rec)
     return rec
+
+
+def _names_agreed(rec: Reconciled) -> None:
+    """A unit's name OCR read in one document ("Bản Xeèo") while two or more others agree on another
+    ("Bản Xèo"): the dossier's own agreement says which is the slip. Only a scanned reading yields."""
+    for key in ("unit_name", "parent_name"):
+        c = rec.chosen.get(key)
+        if c is None or c.confidence() is None or not isinstance(c.value, str):
+            continue
+        files: dict[str, set[int]] = {}
+        for x in rec.candidates.get(key, []):
+            if isinstance(x.value, str) and x.value:
+                files.setdefault(x.value.casefold(), set()).add(x.file_index)
+        mine = c.value.casefold()
+        best = max(files, key=lambda k: len(files[k]))
+        if best != mine and len(files[best]) >= 2 and len(files[best]) > len(files.get(mine, ())):
+            rec.chosen[key] = next(
+                x for x in rec.candidates[key] if isinstance(x.value, str) and x.value.casefold() == best
+            )
+            rec.why[key] = (
+                f"dùng {rec.chosen[key].value} (không phải {c.value}): các văn bản khác ghi như vậy"
+            )
 
 
 def stated_base(rec: Reconciled, pct_field: str) -> str | None:
@@ -784,6 +807,17 @@ def _subordinates(rec: Reconciled) -> None:
         rec.derived[key] = rec.used(*(f"subordinates_{u}" for u in used))
         rec.derived_how[key] = how
 
+    if sub.total is None and None not in (xs, tot, ht, kht):
+        # Every cell is rated at one of the four levels: counted by level, they are all the cells.
+        derive(
+            "total",
+            xs + tot + ht + kht,
+            "cộng số chi bộ theo bốn mức xếp loại",
+            "xuat_sac",
+            "tot",
+            "hoan_thanh",
+            "khong_hoan_thanh",
+        )  # type: ignore[operator]
     if sub.at_least_tot is None:
         if None not in (xs, tot):
             derive("at_least_tot", xs + tot, "cộng số chi bộ xuất sắc và tốt", "xuat_sac", "tot")  # type: ignore[operator]

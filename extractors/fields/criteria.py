@@ -32,7 +32,8 @@ from rapidfuzz import fuzz
 
 from ..model import Line
 from .checkboxes import has_boxes, ticked
-from .figures import Hit, is_table_row, prose_text
+from .figures import _LABEL_COL as _NAMES_COL
+from .figures import _VALUE_COL, Hit, is_table_row, prose_text
 from .numbers import fix_digits, parse_number, prepare
 from .numbers import fold_same_length as fold_keep_length
 
@@ -1257,11 +1258,18 @@ def discipline(lines: list[Line]) -> Iterator[Hit]:
     """Members and organisations disciplined in the year, from a sentence or a table row (not from a
     column the header calls the plan, "Kế hoạch", or a share)."""
     plan_cols: dict[object, set[int]] = {}
+    # A header whose value column stands before its label column ("Kết quả | Nội dung"): each row's
+    # figure comes before its label.
+    first_cols: dict[object, int] = {}
     for line in lines:
         if line.cells and len(line.cells) >= 2:
             cells = [prepare(c) for c in line.cells]
             if not any(re.search(r"\d", c) for c in cells):  # a header row: which columns are the plan
                 plan_cols[line.prov.table] = {i for i, c in enumerate(cells) if i and _PLAN_COL.search(c)}
+                value = next((i for i, c in enumerate(cells) if _VALUE_COL.search(c)), None)
+                named = next((i for i, c in enumerate(cells) if _NAMES_COL.search(c)), None)
+                if value is not None and named is not None and value < named:
+                    first_cols[line.prov.table] = value
             label = next((i for i, c in enumerate(cells) if _DISC.search(c)), None)
             if label is None:
                 continue
@@ -1271,7 +1279,11 @@ def discipline(lines: list[Line]) -> Iterator[Hit]:
                 if _ORG.search(cells[label]) and not _MEM.search(cells[label])
                 else "disciplined_members"
             )
-            for ci, c in enumerate(cells[label + 1 :], start=label + 1):
+            after = list(enumerate(cells[label + 1 :], start=label + 1))
+            first = first_cols.get(line.prov.table) if line.prov.table is not None else None
+            if first is not None and first < label:
+                after = [(first, cells[first])]
+            for ci, c in after:
                 if ci in skip:
                     continue
                 if re.fullmatch(r"\s*(khong|khong co|0)\s*\.?\s*", c):

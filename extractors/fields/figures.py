@@ -35,8 +35,12 @@ _HEADER_WORDS = re.compile(
     r"\b(noi dung|chi tieu|ket qua|so luong|ty le|muc xep loai|stt|tt|xep loai|so phieu|ghi chu)\b"
 )
 _VALUE_COL = re.compile(
-    r"\b(ket qua|so luong|so phieu|so chi bo|thuc hien|so ky|so dong chi|so dang vien|dat duoc)\b"
+    r"\b(ket qua|so luong|so phieu|so chi bo|thuc hien|so ky|so dong chi|so dang vien|dat duoc|thuc te)\b"
 )
+# Column headings of a checklist ("Tiêu chuẩn | Yêu cầu | Thực tế của chi bộ | Kết luận"): a row of two
+# or more of them is a header even without the usual words, its "Yêu cầu" the requirement, not a result.
+_CHECKLIST_HEAD = re.compile(r"^\W*(tieu chuan|yeu cau|thuc te|ket luan)\b")
+_LABEL_COL = re.compile(r"\b(noi dung|tieu chi|danh muc|hang muc)\b")
 _TARGET_COL = re.compile(r"\b(chi tieu|ke hoach|yeu cau|dinh muc|quy dinh)\b")
 _PCT_COL = re.compile(r"\bty le\b|%")
 _DASH_CELL = re.compile(r"^\s*[-–—]\s*$")
@@ -180,6 +184,9 @@ class _Table:
 
     key: object
     value_col: int | None = None
+    # The column the header names as the rows' labels ("Nội dung"): when it stands after the value
+    # column ("Kết quả | Nội dung"), each row's value comes before its label.
+    label_col: int | None = None
     pct_col: int | None = None
     target_cols: tuple[int, ...] = ()
     scope: str | None = None
@@ -558,6 +565,9 @@ class FigureReader:
                 and re.fullmatch(r"[^\d;.]{0,12}[:=]\s*", work[lo : n.start]) is not None
                 and own is not None
                 and re.fullmatch(r"[^\d(]{0,15}", work[ke : own.start]) is not None
+                # "chi bộ trực thuộc: 02 HTXSNV, 12 HTTNV": the number after this phrase stands before
+                # the next one and is its count; the list gives each level the number before it.
+                and not self._leads_next(work, own)
             )
             # "hợp lệ 11 phiếu, không hợp lệ 0 phiếu": a number right after the previous phrase is its
             # value when this phrase has its own number after it, in the same order.
@@ -620,6 +630,16 @@ class FigureReader:
             return ("zero", None, work)
         return None
 
+    def _leads_next(self, work: str, n: Number) -> bool:
+        """The number stands right before a phrase (only unit words between) that ends its item: "12
+        HTTNV," (not "12 phiếu thu về: 12", where the phrase after has its own value after a colon)."""
+        m = self.regex.search(work, n.end)  # type: ignore[union-attr]
+        return (
+            m is not None
+            and self._unit_gap.match(work[n.end : m.start()]) is not None
+            and re.match(r"\s*(?:[,;.)]|$)", work[m.end() :]) is not None
+        )
+
     def _counts_next(self, work: str, n: Number, hi: int, rule: Rule) -> bool:
         """The number is the count of the phrase right after it (only unit words between), another
         figure's, and that phrase has no number of its own in its clause: "tổng số 9 đồng chí ủy viên
@@ -634,6 +654,10 @@ class FigureReader:
         stop = _HARD_STOP.search(work, m.end(), later.start() if later else len(work))
         end = stop.start() if stop else (later.start() if later else len(work))
         own = [x for x in numbers(work, m.end(), end) if as_value(x, nxt.kind) is not None]
+        if own and later is not None and end == later.start() and self._leads_next(work, own[-1]):
+            # "02 HTXSNV, 12 HTTNV": a list whose counts come before their levels; the number right
+            # before the phrase after is that phrase's, not this one's.
+            own = own[:-1]
         return not [x for x in own if not (x.pct and nxt.kind == "int")]
 
     def _previous_reads(self, work: str, end: int, n: Number) -> bool:
@@ -739,7 +763,10 @@ class FigureReader:
             return
         if self._period_header([fold(c).strip() for c in raw]):  # raw: "Cả năm 2024" keeps its year
             return
-        if self.table.year_cols or row_year(line) is not None:
+        required = any(ci < len(cells) and numbers(cells[ci]) for ci in self.table.target_cols)
+        if self.table.year_cols or row_year(line) is not None or required:
+            # Which cell is the figure is the columns' to say (the reported year's, the whole year's,
+            # what was done beside what was required), not a reading of the row as a sentence.
             self.year_rows.add(id(line))
         by_header = self._levels_by_header(line, cells)
         if by_header is not None:
@@ -854,6 +881,19 @@ class FigureReader:
             if first.pct_field and re.fullmatch(r"\s*(?:/|so voi|tren(?: tong so)?)\s*", between):
                 share_of = rule.field
                 rule = first
+        pair_den = None  # "Đạt bốn tốt / đăng ký | 12/14": the label names both sides of the fraction
+        if len(ms) > 1 and share_of is None:
+            between = cells[label_idx][ms[0].end() : ms[-1].start()]
+            second = rule
+            first = self.p.rule_for(ms[0].group(1), self.doc_type)
+            if (
+                re.fullmatch(r"[\s\W]*/[\s\W]*", between)
+                and first.kind == second.kind == "int"
+                and first.field
+                and second.field
+                and first.field != second.field
+            ):
+                rule, pair_den = first, second.field
         scope = self._scope_from_text(cells[label_idx]) if rule.scope else None
         if scope == "members" and self.table.scope == "subordinates":
             scope = "subordinates"
@@ -861,15 +901,20 @@ class FigureReader:
         if name is None or (rule.unless and self._vetoed(rule, cells[label_idx])):
             return
         value_cells = [(ci, c) for ci, c in enumerate(cells) if ci > label_idx]
-        if not value_cells:
-            return
         t = self.table
+        value_first = (
+            t.value_col is not None and t.label_col is not None and t.value_col < t.label_col == label_idx
+        )
+        if not value_cells and not value_first:
+            return
         chosen = None
         if model is not None and self._by_model(model, label_idx, cells) is not None:
             # The merged header ("Số lượng" over "Đồng chí | Phiếu") splits the count over several
             # columns; this row's figure is in the one that applies to it ("-" in the others).
             chosen = self._by_model(model, label_idx, cells)
-        elif t.value_col is not None and t.value_col > label_idx and t.value_col < len(cells):
+        elif (
+            t.value_col is not None and t.value_col < len(cells) and (t.value_col > label_idx or value_first)
+        ):
             chosen = (t.value_col, cells[t.value_col])
             if t.period_cols and rule.kind != "pct" and not numbers(chosen[1]):
                 # The whole-year cell left blank (or lost to OCR): a count is the sum of its periods,
@@ -914,7 +959,9 @@ class FigureReader:
             if share_of is not None:
                 yield Hit(rule.pct_field + "_base", share_of, line)
             return
-        yield from self._emit(rule, name, nums[0], line, c, len(c))
+        if pair_den is not None and nums[0].den is None:
+            return  # one figure under a label naming two: whose it is cannot be told
+        yield from self._emit(rule, name, nums[0], line, c, len(c), pair_den)
         if rule.pct_field and model is not None and "pct" in model[0]:
             if not any(n.pct for n in numbers(c)):  # "12 (92,3%)": the share was read with the count
                 yield from self._model_share(rule.pct_field, model, cells, line)
@@ -1279,12 +1326,14 @@ class FigureReader:
     def _is_header(self, cells: list[str]) -> bool:
         joined = " ".join(cells)
         digits = re.sub(r"\(\s*%\s*\)|%", "", joined)
-        return not re.search(r"\d", digits) and bool(_HEADER_WORDS.search(joined))
+        return not re.search(r"\d", digits) and (
+            bool(_HEADER_WORDS.search(joined)) or sum(1 for c in cells if _CHECKLIST_HEAD.match(c)) >= 2
+        )
 
     def _read_header(self, cells: list[str]) -> None:
         t = self.table
         assert t is not None
-        t.value_col = t.pct_col = None
+        t.value_col = t.pct_col = t.label_col = None
         targets = []
         for ci, c in enumerate(cells):
             if _PCT_COL.search(c):
@@ -1293,6 +1342,8 @@ class FigureReader:
                 targets.append(ci)
             elif _VALUE_COL.search(c) and t.value_col is None:
                 t.value_col = ci
+            elif _LABEL_COL.search(c) and t.label_col is None:
+                t.label_col = ci
         t.target_cols = tuple(targets)
         t.figure_cols = self._figure_cols(cells)
         t.width = len(cells)

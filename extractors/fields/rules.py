@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 
 from ..model import DocumentText, Line
 from ..nlp.structures import default_reader
@@ -11,6 +12,7 @@ from ..tables import label_value_pairs
 from ..text import wrapped_paragraphs
 from ..vocabulary import DocType
 from . import FieldReading
+from .abbreviations import expand_abbreviations
 from .criteria import criterion_sentences, discipline, score_table, subordinate_table
 from .figures import FigureReader, Hit
 from .header import header_fields
@@ -29,6 +31,8 @@ def extract(doc: DocumentText, doc_type: DocType) -> list[FieldReading]:
         return []
     patterns = load_patterns()
     hits: list[Hit] = list(header_fields(lines))
+    # Figures are read with the document's own abbreviations written out; readings keep the line as written.
+    lines, originals = expand_abbreviations(lines)
     kinds = [h.value for h in hits if h.field == "unit_kind"]
     is_chi_bo = bool(kinds) and kinds[0] == "chi_bo"
     hits += _legacy(lines, patterns.legacy_labels)
@@ -71,6 +75,8 @@ def extract(doc: DocumentText, doc_type: DocType) -> list[FieldReading]:
         if key in seen:  # one line read twice by two phrasings of the same rule
             continue
         seen.add(key)
+        if id(h.line) in originals:
+            h = replace(h, line=originals[id(h.line)])
         readings.append(_reading(h, doc_type))
     return readings
 
