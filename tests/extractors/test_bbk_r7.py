@@ -21,3 +21,6 @@ def test_share_base_is_the_narrowest_words_of_its_phrase() -> None:
     got = read("Tán thành 10 phiếu = 83,33 % số đảng viên chính thức (100 % số phiếu hợp lệ)")
     assert sorted(got["votes_for_pct"]) == [83.33, 100.0]
     assert sorted(got["votes_for_pct_base"]) == ["ballots_valid", "members_official"]
+    # The base's own count said inside it.
+    got = read("số phiếu tán thành 11, bằng 78,57% tổng số 14 đảng viên chính thức có quyền biểu quyết.")
+    assert got["votes_for_pct"] == [78.57] and got["votes_for_pct_base"] == ["voters_eligible"]
