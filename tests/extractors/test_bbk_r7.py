@@ -24,3 +24,49 @@ def test_share_base_is_the_narrowest_words_of_its_phrase() -> None:
     # The base's own count said inside it.
     got = read("số phiếu tán thành 11, bằng 78,57% tổng số 14 đảng viên chính thức có quyền biểu quyết.")
     assert got["votes_for_pct"] == [78.57] and got["votes_for_pct_base"] == ["voters_eligible"]
+
+
+def meeting(rows: list[str], source: str = "docx") -> dict[str, list]:
+    return values([*CHI_BO_HEAD, "BIÊN BẢN HỌP CHI BỘ", *rows], BB, source)
+
+
+def test_in_minutes_of_a_whole_meeting_the_ballot_figures_are_its_own_items() -> None:
+    got = meeting(
+        [
+            "Chi bộ có 15 đảng viên (12 chính thức, 03 dự bị); có mặt 14 đồng chí.",
+            "Vấn đề 1. Thông qua danh sách xếp loại đảng viên cuối năm.",
+            "Vấn đề 2. Đề nghị chuyển đảng chính thức cho một đồng chí; chi bộ giơ tay biểu quyết "
+            "12/12 đồng chí tán thành (100 %).",
+            "Vấn đề 3. Tổng thu đảng phí 5 400 000 đồng, nộp cấp trên 30 %.",
+            "Vấn đề 4. Bỏ phiếu kín đề nghị công nhận chi bộ bốn tốt: phát ra 12 phiếu, thu về 12 phiếu, "
+            "hợp lệ 12 phiếu; tán thành 11 phiếu, không tán thành 01 phiếu.",
+        ]
+    )
+    assert got["votes_for"] == [11] and got["votes_against"] == [1]
+    assert "votes_for_pct" not in got
+    assert got["members_present"] == [14]
+
+
+def test_the_part_scope_holds_when_the_items_wrap_over_lines() -> None:
+    got = meeting(
+        [
+            "Nội dung 1. Xét kết nạp quần chúng ưu tú vào Đảng: các đồng chí",
+            "đảng viên chính thức biểu quyết giơ tay, 09/09 đồng chí tán thành.",
+            "Nội dung 2. Kiểm phiếu biểu quyết đề nghị công nhận chi bộ bốn tốt:",
+            "số phiếu phát ra 09, thu về 09, hợp lệ 09, tán thành 08, không tán thành 01.",
+        ],
+        source="pdf_text",
+    )
+    assert got["votes_for"] == [8]
+
+
+def test_numbered_lines_of_one_ballot_are_not_parts_of_a_meeting() -> None:
+    # The items of one vote's count, each on its own line: every line is the ballot's.
+    got = meeting(
+        [
+            "Ban kiểm phiếu gồm 02 đồng chí.",
+            "1. Số phiếu phát ra: 12; thu về: 12; hợp lệ: 12.",
+            "2. Kết quả: 11/12 đồng chí tán thành (91,67%).",
+        ]
+    )
+    assert got["votes_for"] == [11]
