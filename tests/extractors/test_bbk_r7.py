@@ -3,6 +3,9 @@ phrase, the ballot's part of the minutes of a whole meeting, a counting sheet's 
 
 from __future__ import annotations
 
+from extractors import DocumentText, Line, Page, Provenance
+from extractors.fields import extract_fields
+
 from .test_fields import BB, CHI_BO_HEAD, TT, values
 
 
@@ -70,3 +73,50 @@ def test_numbered_lines_of_one_ballot_are_not_parts_of_a_meeting() -> None:
         ]
     )
     assert got["votes_for"] == [11]
+
+
+def sheet(parts: list[list[list[str]]], source: str = "pdf_text") -> dict[str, list]:
+    """A counting sheet whose rows run over one page per part (the header repeated on each)."""
+    lines = [
+        Line(text=t, prov=Provenance(file="k.pdf", page=1)) for t in [*CHI_BO_HEAD, "BIÊN BẢN KIỂM PHIẾU"]
+    ]
+    for page, rows in enumerate(parts, 1):
+        for r, cells in enumerate(rows):
+            prov = Provenance(file="k.pdf", page=page, table=page - 1, row=r)
+            lines.append(Line(text=" | ".join(cells), cells=cells, prov=prov))
+    pages = [
+        Page(number=p, method="pdf_text", lines=[ln for ln in lines if ln.prov.page == p])
+        for p in range(1, len(parts) + 1)
+    ]
+    d = DocumentText(file="k.pdf", sha256="0" * 64, source=source, pages=pages)
+    out: dict[str, list] = {}
+    for reading in extract_fields(d, BB):
+        out.setdefault(reading.field, []).append(reading.value)
+    return out
+
+
+HEAD = ["Phiếu số", "Đồng ý", "Không đồng ý", "Không hợp lệ"]
+
+
+def test_a_counting_sheet_counts_its_marks_and_its_ballots() -> None:
+    marks = ["for", "for", "against", "for", "invalid", "for", "for"]
+    rows = [
+        [f"{i:02d}", *("✓" if m == k else "" for k in ("for", "against", "invalid"))]
+        for i, m in enumerate(marks, 1)
+    ]
+    got = sheet([[HEAD, *rows]])
+    assert got["votes_for"] == [5] and got["votes_against"] == [1] and got["ballots_invalid"] == [1]
+    assert got["ballots_returned"] == [7] and got["ballots_valid"] == [6]
+
+
+def test_a_counting_sheet_over_two_pages_with_its_total_row() -> None:
+    first = [HEAD, ["01", "x", "", ""], ["02", "", "x", ""], ["03", "x", "", ""]]
+    # A ballot marked in no column is counted, valid and neither way.
+    second = [HEAD, ["04", "", "", ""], ["05", "x", "", ""], ["06", "x", "", ""], ["Cộng", "4", "1", "0"]]
+    got = sheet([first, second])
+    assert got["votes_for"] == [4] and got["votes_against"] == [1]
+    assert got["ballots_returned"] == [6] and got["ballots_valid"] == [6]
+    # A total row that the marks do not bear out: both counts stay, for a person to see.
+    second[-1] = ["Cộng", "5", "1", "0"]
+    got = sheet([first, second])
+    assert sorted(got["votes_for"]) == [4, 5]
