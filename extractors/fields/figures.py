@@ -483,6 +483,9 @@ class FigureReader:
                 continue
             counted = dict.fromkeys(labels, 0)
             n, sure, last, total = 0, True, None, None
+            # OCR garbles a mark ("kệ" for "X") and may lose one: a short cell without digits is a mark
+            # there, and the total row's counts, where it has them, stand over the marks.
+            scanned = any(r.prov.page in self.ocr_pages for r in rows)
             for row in rows[1:]:
                 cells = [prepare(c).strip() for c in row.cells or []]
                 if len(cells) != len(head):
@@ -492,7 +495,10 @@ class FigureReader:
                     total = row
                     break
                 if not re.fullmatch(r"\d{1,3}\.?", cells[0]) or any(
-                    cells[ci] and cells[ci] not in marks for ci in labels
+                    cells[ci]
+                    and cells[ci] not in marks
+                    and not (scanned and len(cells[ci]) <= 3 and not re.search(r"\d", cells[ci]))
+                    for ci in labels
                 ):
                     sure = False
                     break
@@ -511,12 +517,16 @@ class FigureReader:
                         stated[ci] = int(nums[0].value)
                 out[id(total)] = [Hit(fields[ci], v, total) for ci, v in stated.items() if fields[ci]]
             hits = [
-                Hit(fields[ci], c, last) for ci, c in counted.items() if fields[ci] and stated.get(ci) != c
+                Hit(fields[ci], c, last)
+                for ci, c in counted.items()
+                if fields[ci] and stated.get(ci) != c and not (scanned and ci in stated)
             ]
             hits.append(Hit(spec["rows_field"], n, last))
             invalid = next((ci for ci, f in fields.items() if f == spec["less_field"]), None)
             if invalid is not None:
-                hits.append(Hit(spec["rows_less_field"], n - counted[invalid], last))
+                less = stated.get(invalid, counted[invalid])
+                if 0 <= less <= n:
+                    hits.append(Hit(spec["rows_less_field"], n - less, last))
             out.setdefault(id(last), []).extend(hits)
         return out
 

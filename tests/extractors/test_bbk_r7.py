@@ -85,7 +85,11 @@ def sheet(parts: list[list[list[str]]], source: str = "pdf_text") -> dict[str, l
             prov = Provenance(file="k.pdf", page=page, table=page - 1, row=r)
             lines.append(Line(text=" | ".join(cells), cells=cells, prov=prov))
     pages = [
-        Page(number=p, method="pdf_text", lines=[ln for ln in lines if ln.prov.page == p])
+        Page(
+            number=p,
+            method="ocr" if source == "ocr" else "pdf_text",
+            lines=[ln for ln in lines if ln.prov.page == p],
+        )
         for p in range(1, len(parts) + 1)
     ]
     d = DocumentText(file="k.pdf", sha256="0" * 64, source=source, pages=pages)
@@ -120,3 +124,12 @@ def test_a_counting_sheet_over_two_pages_with_its_total_row() -> None:
     second[-1] = ["Cộng", "5", "1", "0"]
     got = sheet([first, second])
     assert sorted(got["votes_for"]) == [4, 5]
+
+
+def test_a_scanned_counting_sheet_keeps_its_total_row_over_lost_marks() -> None:
+    # OCR garbled one mark ("k¢") and lost another (row 04): the rows still count the ballots, and the
+    # total row's counts stand.
+    rows = [HEAD, ["01", "X", "", ""], ["02", "k¢", "", ""], ["03", "", "X", ""], ["04", "", "", ""]]
+    got = sheet([[*rows, ["Cộng", "3", "1", "0"]]], source="ocr")
+    assert got["votes_for"] == [3] and got["votes_against"] == [1]
+    assert got["ballots_returned"] == [4] and got["ballots_valid"] == [4]
