@@ -245,7 +245,7 @@ def load_parts(path: Path = STRUCTURES_FILE) -> Parts | None:
     markers = _words(raw["markers"]).pattern
     return Parts(
         # "noi dung 2.", "van de thu 3:", "phan ii -": the marker, a number, then a stop.
-        marker=re.compile(r"^\W*" + markers + r"\s+(?:\d{1,2}|[ivx]{1,4})\s*[.:)\-–]"),
+        marker=re.compile(r"^\W*(?:" + markers + r"\s+)?(?:\d{1,2}|[ivx]{1,4})\s*[.:)\-–]\s"),
         about=_words(raw["about"]),
         mentions=_words(raw["mentions"]),
         fields=frozenset(str(f) for f in raw["fields"]),

@@ -133,3 +133,14 @@ def test_a_scanned_counting_sheet_keeps_its_total_row_over_lost_marks() -> None:
     got = sheet([[*rows, ["Cộng", "3", "1", "0"]]], source="ocr")
     assert got["votes_for"] == [3] and got["votes_against"] == [1]
     assert got["ballots_returned"] == [4] and got["ballots_valid"] == [4]
+
+
+def test_agenda_items_numbered_without_a_word() -> None:
+    got = meeting(
+        [
+            "1. Kết nạp đảng viên mới: hội nghị giơ tay, 10/10 đồng chí tán thành.",
+            "2. Biểu quyết bằng phiếu kín: phát ra 10 phiếu, thu về 10, hợp lệ 10; tán thành 09, "
+            "không tán thành 01.",
+        ]
+    )
+    assert got["votes_for"] == [9]
