@@ -234,6 +234,7 @@ def _words(phrases: list[str]) -> re.Pattern[str]:
 
 @cache
 def load_parts(path: Path = STRUCTURES_FILE) -> Parts | None:
+    """structures.yaml's ``parts`` compiled, its fields and document types checked; None without it."""
     raw = yaml.safe_load(path.read_text(encoding="utf-8")).get("parts")
     if not raw:
         return None
