@@ -178,6 +178,34 @@ def _tables_over_pages(lines: list[Line]) -> dict[tuple, tuple]:
     return out
 
 
+def _table_groups(rows_in: list[Line]) -> list[list[Line]]:
+    """Table rows grouped by table, a list over several pages as one: the next table repeats the
+    header (its repeat left out), or goes on with the numbering."""
+    tables: dict[object, list[Line]] = {}
+    for line in rows_in:
+        tables.setdefault(_table_key(line), []).append(line)
+    groups: list[list[Line]] = []
+    for rows in tables.values():
+        if groups:
+            prev = groups[-1]
+            first = [prepare(c).strip() for c in rows[0].cells or []]
+            index = re.match(r"^\s*(\d+)\.?\s*$", (rows[0].cells or [""])[0])
+            last = re.match(r"^\s*(\d+)\.?\s*$", (prev[-1].cells or [""])[0])
+            if first == [prepare(c).strip() for c in prev[0].cells or []]:
+                prev.extend(rows[1:])
+                continue
+            if (
+                index
+                and last
+                and int(index.group(1)) == int(last.group(1)) + 1
+                and len(first) == len(prev[0].cells or [])
+            ):
+                prev.extend(rows)
+                continue
+        groups.append(list(rows))
+    return groups
+
+
 @dataclass
 class _Table:
     """What is known about the table being read: its column roles and whether it is about cells."""
@@ -337,6 +365,8 @@ class FigureReader:
                 if label is not None and self._proposal is not None and self._proposal.search(label):
                     self._voting.add(where)
         counted = self._name_lists(lines)
+        for k, hits in self._tallies(lines).items():
+            counted.setdefault(k, []).extend(hits)
         block: list[Line] = []
         for line in lines:
             if is_table_row(line):
@@ -346,6 +376,8 @@ class FigureReader:
                 yield from self._table_row(line)
                 yield from counted.pop(id(line), [])
                 continue
+            # A sheet's last row of marks only ("07 | ✓ | |") is no row of figures, but its counts are.
+            yield from counted.pop(id(line), [])
             self.table = None
             work = prepare(prose_text(line))
             if len(work) < 90 and not re.search(r"\d", work):
@@ -382,32 +414,8 @@ class FigureReader:
         names = re.compile(r"^\W*(?:" + "|".join(re.escape(x) for x in spec["name_columns"]) + r")\b")
         ratings = re.compile(r"^\W*(?:" + "|".join(re.escape(x) for x in spec["rating_columns"]) + r")\W*$")
         yes, no = set(spec.get("yes_marks", ())), set(spec.get("no_marks", ()))
-        tables: dict[object, list[Line]] = {}
-        for line in lines:
-            if is_table_row(line):
-                tables.setdefault(_table_key(line), []).append(line)
-        # A list over several pages: the next table repeats the header, or goes on with the numbering.
-        groups: list[list[Line]] = []
-        for rows in tables.values():
-            if groups:
-                prev = groups[-1]
-                first = [prepare(c).strip() for c in rows[0].cells or []]
-                index = re.match(r"^\s*(\d+)\.?\s*$", (rows[0].cells or [""])[0])
-                last = re.match(r"^\s*(\d+)\.?\s*$", (prev[-1].cells or [""])[0])
-                if first == [prepare(c).strip() for c in prev[0].cells or []]:
-                    prev.extend(rows[1:])
-                    continue
-                if (
-                    index
-                    and last
-                    and int(index.group(1)) == int(last.group(1)) + 1
-                    and len(first) == len(prev[0].cells or [])
-                ):
-                    prev.extend(rows)
-                    continue
-            groups.append(list(rows))
         out: dict[int, list[Hit]] = {}
-        for rows in groups:
+        for rows in _table_groups([ln for ln in lines if is_table_row(ln)]):
             head = [prepare(c).strip() for c in rows[0].cells or []]
             name_col = next((ci for ci, c in enumerate(head) if names.match(c)), None)
             rate_col = next((ci for ci, c in enumerate(head) if ratings.match(c)), None)
@@ -460,6 +468,74 @@ class FigureReader:
                     if mark_col is not None and figure == "subordinates_total":
                         hits.append(Hit("subordinates_bon_tot", marked, rows[-1]))
                     out[id(rows[-1])] = hits
+        return out
+
+    def _tallies(self, lines: list[Line]) -> dict[int, list[Hit]]:
+        """Counting sheets, one row per ballot under a header of figures' labels ("Phiếu số | Tán thành
+        | Không tán thành | Không hợp lệ", "07 | x | | "): each labelled column counts its marks, and the
+        rows count the ballots (patterns.yaml ``tally``), as hits on the sheet's last row (id → hits). A
+        total row ("Cộng | 12 | 1 | 0") is what the sheet states: it is read as such, and a column's
+        marks only where they say otherwise. A row that is neither a numbered row of marks nor the total
+        makes the count unsure: that sheet gives nothing."""
+        spec = self.p.tally
+        if not spec or self.regex is None:
+            return {}
+        row_head = re.compile(r"^\W*(?:" + "|".join(re.escape(x) for x in spec["row_columns"]) + r")\W*$")
+        marks = {str(m) for m in spec["marks"]}
+        out: dict[int, list[Hit]] = {}
+        sheets = _table_groups([ln for ln in lines if ln.cells and ln.prov.table is not None])
+        for rows in sheets:
+            head = [prepare(c).strip() for c in rows[0].cells or []]
+            labels = self._label_header(head) if head and row_head.match(head[0]) else None
+            if not labels or 0 in labels or len(labels) < 2:
+                continue
+            counted = dict.fromkeys(labels, 0)
+            n, sure, last, total = 0, True, None, None
+            # OCR garbles a mark ("kệ" for "X") and may lose one: a short cell without digits is a mark
+            # there, and the total row's counts, where it has them, stand over the marks.
+            scanned = any(r.prov.page in self.ocr_pages for r in rows)
+            for row in rows[1:]:
+                cells = [prepare(c).strip() for c in row.cells or []]
+                if len(cells) != len(head):
+                    sure = False
+                    break
+                if self._total_row is not None and self._total_row.match(cells[0]):
+                    total = row
+                    break
+                if not re.fullmatch(r"\d{1,3}\.?", cells[0]) or any(
+                    cells[ci]
+                    and cells[ci] not in marks
+                    and not (scanned and len(cells[ci]) <= 3 and not re.search(r"\d", cells[ci]))
+                    for ci in labels
+                ):
+                    sure = False
+                    break
+                n, last = n + 1, row
+                for ci in labels:
+                    counted[ci] += bool(cells[ci])
+            if not sure or not n or not any(counted.values()):
+                continue
+            fields = {ci: self.p.rule_for(k, self.doc_type).field for ci, k in labels.items()}
+            stated: dict[int, int] = {}
+            if total is not None:
+                cells = [prepare(c) for c in total.cells or []]
+                for ci in labels:
+                    nums = numbers(cells[ci])
+                    if len(nums) == 1 and nums[0].value == int(nums[0].value):
+                        stated[ci] = int(nums[0].value)
+                out[id(total)] = [Hit(fields[ci], v, total) for ci, v in stated.items() if fields[ci]]
+            hits = [
+                Hit(fields[ci], c, last)
+                for ci, c in counted.items()
+                if fields[ci] and stated.get(ci) != c and not (scanned and ci in stated)
+            ]
+            hits.append(Hit(spec["rows_field"], n, last))
+            invalid = next((ci for ci, f in fields.items() if f == spec["less_field"]), None)
+            if invalid is not None:
+                less = stated.get(invalid, counted[invalid])
+                if 0 <= less <= n:
+                    hits.append(Hit(spec["rows_less_field"], n - less, last))
+            out.setdefault(id(last), []).extend(hits)
         return out
 
     def _repaired(self, line: Line, work: str, need_digit: bool = True) -> str:

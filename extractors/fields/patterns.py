@@ -54,6 +54,7 @@ class Patterns:
     cited_documents: tuple[str, ...] = ()
     block_openers: tuple[str, ...] = ()
     checkboxes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    tally: dict[str, object] = field(default_factory=dict)
     _by_type: dict[str, tuple[re.Pattern[str], dict[str, Rule]]] = field(default_factory=dict)
 
     def matcher(self, doc_type: str) -> tuple[re.Pattern[str] | None, dict[str, Rule]]:
@@ -143,4 +144,19 @@ def load_patterns(path: Path = PATTERNS_FILE) -> Patterns:
         cited_documents=tuple(data.get("cited_documents", ())),
         block_openers=tuple(data.get("block_openers", ())),
         checkboxes={k: tuple(str(x) for x in v) for k, v in data.get("checkboxes", {}).items()},
+        tally=_tally(data.get("tally"), path.name),
     )
+
+
+def _tally(raw: dict | None, where: str) -> dict[str, object]:
+    """patterns.yaml's ``tally``, its fields checked."""
+    if not raw:
+        return {}
+    for k in ("rows_field", "less_field", "rows_less_field"):
+        if raw[k] not in FIELDS:
+            raise ValueError(f"{where}: tally: unknown field {raw[k]!r}")
+    return {
+        "row_columns": tuple(str(x) for x in raw["row_columns"]),
+        "marks": tuple(str(x) for x in raw["marks"]),
+        **{k: str(raw[k]) for k in ("rows_field", "less_field", "rows_less_field")},
+    }

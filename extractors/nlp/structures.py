@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from ..fields.numbers import prepare
 from ..model import Line
+from ..text import fold
 from ..vocabulary import FIELDS, DocType
 from .pipeline import LEXICON_FILE, analyse, build, get_nlp, load_lexicon
 
@@ -215,6 +216,69 @@ def _adds_up(text: str | None, where: str) -> tuple[str, tuple[str, ...]] | None
     return names[0], tuple(names[1:])
 
 
+@dataclass(frozen=True)
+class Parts:
+    """The ``parts`` of structures.yaml: agenda items of minutes, and which of them is the ballot's."""
+
+    marker: re.Pattern[str]
+    about: re.Pattern[str]
+    mentions: re.Pattern[str]
+    fields: frozenset[str]
+    docs: frozenset[str]
+
+
+def _words(phrases: list[str]) -> re.Pattern[str]:
+    alts = sorted((re.escape(str(p)).replace(r"\ ", r"\s+") for p in phrases), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(alts) + r")\b")
+
+
+@cache
+def load_parts(path: Path = STRUCTURES_FILE) -> Parts | None:
+    """structures.yaml's ``parts`` compiled, its fields and document types checked; None without it."""
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")).get("parts")
+    if not raw:
+        return None
+    where = f"{path.name}: parts"
+    _fields([str(f) for f in raw["fields"]], where)
+    docs = frozenset(raw.get("docs", _FIGURE_DOCS))
+    if docs - {t.value for t in DocType}:
+        raise ValueError(f"{where}: unknown document type {sorted(docs - {t.value for t in DocType})}")
+    markers = _words(raw["markers"]).pattern
+    return Parts(
+        # "noi dung 2.", "van de thu 3:", "phan ii -": the marker, a number, then a stop.
+        marker=re.compile(r"^\W*(?:" + markers + r"\s+)?(?:\d{1,2}|[ivx]{1,4})\s*[.:)\-–]\s"),
+        about=_words(raw["about"]),
+        mentions=_words(raw["mentions"]),
+        fields=frozenset(str(f) for f in raw["fields"]),
+        docs=docs,
+    )
+
+
+_WHOLE_LINE = 1 << 30
+
+
+def _part_vetoes(lines: list[Line], doc_type: str, parts: Parts | None) -> list[Veto]:
+    """The vote's figures in an agenda item that is not the ballot's (``Parts``): one veto a line."""
+    if parts is None or doc_type not in parts.docs:
+        return []
+    items: list[list[tuple[Line, str]]] = []
+    for ln in lines:
+        text = fold(" | ".join(ln.cells) if ln.cells else ln.text)
+        if parts.marker.search(text):
+            items.append([])
+        if items:
+            items[-1].append((ln, text))
+    texts = [" ".join(t for _, t in item) for item in items]
+    if len(items) < 2 or not any(parts.about.search(t) for t in texts):
+        return []
+    out = []
+    for item, text in zip(items, texts, strict=True):
+        if parts.mentions.search(text):
+            continue
+        out += [Veto(parts.fields, ln, 0, _WHOLE_LINE, "another agenda item") for ln, _ in item]
+    return out
+
+
 class StructureReader:
     """Matches every structure over a document's lines; one reader per (lexicon, structures) pair."""
 
@@ -222,6 +286,7 @@ class StructureReader:
         self.nlp: Language = get_nlp() if lexicon_path == LEXICON_FILE else build(lexicon_path)
         self.lexicon = load_lexicon(lexicon_path)
         self.structures = {s.id: s for s in load_structures(structures_path, lexicon_path)}
+        self.parts = load_parts(structures_path)
         self.matcher = Matcher(self.nlp.vocab)
         for s in self.structures.values():
             self.matcher.add(s.id, [s.tokens], greedy="LONGEST")
@@ -291,6 +356,7 @@ class StructureReader:
                     section_veto = True
                 elif s.veto and s.scope in ("sentence", "section") and _runs_on(doc, end):
                     carried = (None if s.veto == "all" else frozenset(s.veto), s.id)
+        found.vetoes += _part_vetoes(lines, doc_type, self.parts)
         return found
 
     def _matches(self, doc: Doc, doc_type: str, is_chi_bo: bool) -> list[tuple[Structure, int, int]]:

@@ -8,7 +8,7 @@ from validators import assess
 from validators.codes import FlagCode, UnitKind
 from validators.joint import ScoreRow, cell_readings, choose, choose_scores, plausible_points, relations
 
-from .factory import BB, BC, PH, clean_chi_bo, crit, item, make_dossier, set_value
+from .factory import BB, BC, PH, clean_chi_bo, clean_dang_bo, crit, item, make_dossier, set_value
 
 TODAY = dt.date(2025, 1, 10)
 
@@ -271,3 +271,16 @@ def test_a_stray_small_count_before_the_votes_does_not_fail_the_vote() -> None:
     result = run(docs)
     assert result.figures.votes_for == 13
     assert not codes(result) & {FlagCode.VOTE_NOT_PASSED, FlagCode.BALLOT_COUNT_INCONSISTENT}
+
+
+def test_a_share_of_a_stated_base_that_was_not_read_is_not_checked_against_other_bases() -> None:
+    # 13 for of the committee's 15 is 86,67%; the committee's size is not read, and 13 of the 14
+    # valid ballots (92,86%) is another share: nothing says the minutes are wrong.
+    docs = set_value(clean_dang_bo(), BB, "committee_members", None)
+    docs = set_value(docs, BB, "votes_for", 13)
+    docs = set_value(docs, BB, "votes_against", 1)
+    docs = set_value(docs, BB, "votes_for_pct", 86.67)
+    docs = set_value(docs, BB, "votes_for_pct_base", "voters_eligible")
+    result = run(docs)
+    assert result.figures.voters_eligible is None
+    assert FlagCode.BALLOT_COUNT_INCONSISTENT not in codes(result)

@@ -86,6 +86,10 @@ def check_ballots(ctx: Context) -> None:
         base_value = _n(getattr(fig, base_field, None)) if base_field else None
         if base_value:  # "đạt 92,31% so với tổng số người có quyền biểu quyết": that base only
             bases = [int(base_value)]
+        elif base_field:
+            # The share names its base and that base was not read: another base's share says
+            # nothing of it ("81,82% so với số người có quyền biểu quyết" is not 9 of 10 valid).
+            continue
         if bases and not any(abs(100 * count / b - stated) <= PCT_TOLERANCE for b in bases):
             problems.append(
                 (
