@@ -474,28 +474,6 @@ def _cell_words(line: Line) -> list[list[Word]] | None:
     return out
 
 
-def without_notes(line: Line) -> Line:
-    """A scanned row whose notes (a "Ghi chú" column, a figure said again "Bằng chữ") weigh in its
-    confidence: the row with the confidence of its other cells' words, for a figure read from it does
-    not stand in those words. Any other line: itself."""
-    roles = line.roles or []
-    per_cell = _cell_words(line)
-    if "note" not in roles or per_cell is None or len(roles) != len(per_cell) or line.prov.confidence is None:
-        return line
-    confs = [
-        w.confidence
-        for ws, role in zip(per_cell, roles, strict=True)
-        if role != "note"
-        for w in ws
-        if w.confidence is not None and w.confidence >= 0
-    ]
-    if not confs:
-        return line
-    return line.model_copy(
-        update={"prov": line.prov.model_copy(update={"confidence": round(sum(confs) / len(confs), 1)})}
-    )
-
-
 def _split_row(line: Line, size: int) -> list[Line]:
     """``line`` cut into rows of ``size`` cells (see :func:`label_value_pairs`); empty groups left out."""
     cells = line.cells or []

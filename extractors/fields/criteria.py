@@ -31,7 +31,6 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from ..model import Line
-from ..tables import without_notes
 from .checkboxes import has_boxes, ticked
 from .figures import Hit, is_table_row, prose_text
 from .numbers import fix_digits, parse_number, prepare
@@ -566,7 +565,6 @@ def _score_rows(
             current, last_item, sectioned, section_table = head, 0, True, "pending"
             if id(line) in headings:
                 continue  # read by the prose reader; it only says whose items follow
-        line = without_notes(line)  # a figure read from the row does not stand in its notes
         if section_table == "pending" and is_table_row(line) and line.prov.table is not None:
             section_table = line.prov.table  # (a header the page split off the table has none)
         f = fix_digits(fold_keep_length(ticked(line.text)))

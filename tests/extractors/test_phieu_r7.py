@@ -148,36 +148,3 @@ def test_the_unit_read_as_a_digit_is_taken_off_and_the_reading_kept() -> None:
     assert (got[1]["score"], got[1]["score_read"]) == (9.5, 9.54)
     assert got[2]["score"] == 13.5 and "doubt" not in got[2]
     assert got[3]["score"] == 9.25 and "doubt" not in got[3]
-
-
-def test_a_scanned_rows_confidence_leaves_out_its_gloss() -> None:
-    """A score row whose words column OCR read badly ("hai mươi bốn" at 20) while its figures read well:
-    the figures read from the row carry the confidence of the cells they stand in, not the gloss's."""
-    from extractors.model import Box, Word
-
-    texts = [
-        ("II.", 90),
-        ("Chất", 90),
-        ("lượng", 90),
-        ("25", 95),
-        ("hai", 20),
-        ("mươi", 20),
-        ("bốn", 20),
-        ("24", 95),
-    ]
-    words = [
-        Word(text=t, bbox=Box(x0=i * 10, y0=0, x1=i * 10 + 8, y1=8), confidence=c)
-        for i, (t, c) in enumerate(texts)
-    ]
-    cells = ["II. Chất lượng", "25", "hai mươi bốn", "24"]
-    line = Line(
-        text=" | ".join(cells),
-        cells=cells,
-        words=words,
-        header=["Nội dung", "Điểm tối đa", "Bằng chữ", "Bằng số"],
-        roles=["label", "max", "note", "score"],
-        prov=Provenance(file="s.pdf", page=1, table=0, row=2, confidence=67.5),
-    )
-    got = [h for h in score_table([line]) if h.field == "criterion"]
-    assert got[0].value["score"] == 24.0
-    assert got[0].line.prov.confidence == 92.0
