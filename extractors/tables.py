@@ -30,7 +30,8 @@ def _role_words(pattern: str) -> re.Pattern[str]:
 
 _ROLE_WORDS: list[tuple[ColumnRole, re.Pattern[str]]] = [
     ("index", _role_words(r"^\W*(stt|tt|so tt|so thu tu)\W*$")),
-    ("note", _role_words(r"ghi chu")),
+    # A column that says a figure again in words ("Bằng chữ" beside "Bằng số") only glosses it, like a note.
+    ("note", _role_words(r"ghi chu|bang chu")),
     ("score", _role_words(r"tu cham|tu danh gia|diem tu\b|tu cho|diem dat|chi bo cham|dang bo cham")),
     ("deduction", _role_words(r"\btru\b")),
     ("max", _role_words(r"diem chuan|toi da|thang diem|khung diem|diem quy dinh|diem dinh muc|^\W*diem\W*$")),
@@ -192,6 +193,7 @@ def build_table(
                 fixed = _figure_from_lookalikes(r[c].text)
                 if fixed != r[c].text:
                     r[c] = r[c].model_copy(update={"text": fixed})
+    _points_columns(header, roles, body)
     first = [fold(r[0].text) for r in body if r and r[0].text.strip()]
     if roles and roles[0] in ("other", "label") and first and all(_INDEX.match(t) for t in first):
         roles[0] = "index"  # an unlabelled first column of "1", "1.1", "II": the row numbers
@@ -206,6 +208,20 @@ def build_table(
         header=header,
         roles=roles,
     )
+
+
+def _points_columns(header: list[str], roles: list[ColumnRole], body: list[list[Cell]]) -> None:
+    """A score sheet's other points column: beside a self-score column and no maximum, a column of
+    figures headed "Điểm …" whose other words were lost (OCR: "Điểm tôi -$ đa") is the maximum."""
+    if "score" not in roles or "max" in roles:
+        return
+    for c, role in enumerate(roles):
+        if role != "other" or not re.match(r"^\W*diem\b", fold(header[c])):
+            continue
+        cells = [r[c].text for r in body if c < len(r) and r[c].text.strip()]
+        if cells and sum(1 for t in cells if _NUMBER.match(t)) * 2 > len(cells):
+            roles[c] = "max"
+            return
 
 
 _LINE_MARKS = {"-", "–", "—", "•", "+", "*", "·"}
@@ -447,17 +463,23 @@ def label_value_pairs(line: Line) -> list[Line]:
     return [line]
 
 
+def _cell_words(line: Line) -> list[list[Word]] | None:
+    """The words of each cell of a row, when the line's words are its cells' words in order (OCR, PDF)."""
+    cells = line.cells or []
+    if not line.words or sum(len(c.split()) for c in cells) != len(line.words):
+        return None
+    out, k = [], 0
+    for c in cells:
+        out.append(line.words[k : k + len(c.split())])
+        k += len(c.split())
+    return out
+
+
 def _split_row(line: Line, size: int) -> list[Line]:
     """``line`` cut into rows of ``size`` cells (see :func:`label_value_pairs`); empty groups left out."""
     cells = line.cells or []
     n = len(cells)
-    # The words of each cell, when the line's words are its cells' words in order (OCR, PDF).
-    per_cell: list[list[Word]] | None = None
-    if line.words and sum(len(c.split()) for c in cells) == len(line.words):
-        per_cell, k = [], 0
-        for c in cells:
-            per_cell.append(line.words[k : k + len(c.split())])
-            k += len(c.split())
+    per_cell = _cell_words(line)
     out = []
     for g in range(0, n, size):
         part = cells[g : g + size]
@@ -478,3 +500,138 @@ def _split_row(line: Line, size: int) -> list[Line]:
             )
         )
     return out
+
+
+# A row's key: a code ("TC1", "TC1.2", "1.2", "A.3") or a row number, alone in its cell.
+_KEY = re.compile(r"^[a-z]{0,4}\s*\d{1,2}(?:\s*[.,]\s*\d{1,2}){0,2}[a-z]?\.?$")
+
+
+def _key(text: str) -> str | None:
+    t = fold(text).strip(_INDEX_JUNK + ".")
+    return re.sub(r"\s+", "", t).replace(",", ".") if t and _KEY.match(t) else None
+
+
+def _table_runs(pages: list[Page]) -> list[list[tuple[Page, Line]]]:
+    """The table rows of a document, one run per table (lines of one ``prov.table`` and block in a row;
+    a table going on over a page, :func:`link_tables`, is one with the one it continues)."""
+    goes_on = {t.index: t.continues for p in pages for t in p.tables if t.continues is not None}
+
+    def root(i: int) -> int:
+        seen = set()
+        while i in goes_on and i not in seen:
+            seen.add(i)
+            i = goes_on[i]  # type: ignore[assignment]
+        return i
+
+    runs: list[list[tuple[Page, Line]]] = []
+    last = None
+    for page in pages:
+        for ln in page.lines:
+            tag = (root(ln.prov.table), ln.prov.block) if ln.cells and ln.prov.table is not None else None
+            if tag is None:
+                last = None
+                continue
+            if tag != last:
+                runs.append([])
+            runs[-1].append((page, ln))
+            last = tag
+    return runs
+
+
+def _keyed(run: list[tuple[Page, Line]]) -> tuple[int, dict[str, Line]] | None:
+    """(key column, key → body row) of a table whose body rows each have their own key in one column
+    (the first such column, left of every figure), three rows at least; None for any other table."""
+    body = [ln for _, ln in run if ln.roles is not None and ln.cells]
+    if len(body) < 3:
+        return None
+    width = max(len(ln.cells or []) for ln in body)
+    for k in range(width - 1):
+        keys: dict[str, Line] = {}
+        for ln in body:
+            cells = ln.cells or []
+            key = _key(cells[k]) if len(cells) == width else None
+            if key is not None and key not in keys:
+                keys[key] = ln
+        if len(keys) >= 3 and len(keys) >= 0.8 * len(body):
+            return k, keys
+    return None
+
+
+def _values_only(lines: list[Line], k: int) -> bool:
+    """Every cell of these rows but the key is a figure (or empty), one at least: a table of numbers
+    that names nothing itself, only its keys."""
+    cells = [c for ln in lines for i, c in enumerate(ln.cells or []) if i != k]
+    return bool(cells) and any(c.strip() for c in cells) and all(_pair_value(c) for c in cells)
+
+
+def join_keyed_tables(pages: list[Page]) -> None:
+    """Two tables of a document keyed by the same codes are one table for reading: a table of figures
+    by code alone ("Mã | Tự chấm": "TC1.2 | 8đ") is joined to the table that names the same codes
+    ("Mã | Nội dung | Tối đa": "TC1.2 | … | 9đ"). Each of its rows becomes the named row followed by its
+    own figure columns, with the headers and roles of both (the rows of both tables, as one, where the
+    figures stood); the named rows it joined, and that table's header rows, are no longer lines of
+    their own. Rows whose code the other table lacks stay as they are."""
+    runs = _table_runs(pages)
+    keyed = [(run, got) for run in runs if (got := _keyed(run)) is not None]
+    used: set[int] = set()
+    for vi, (vrun, (vk, vkeys)) in enumerate(keyed):
+        if vi in used or not _values_only(list(vkeys.values()), vk):
+            continue
+        for ni, (nrun, (nk, nkeys)) in enumerate(keyed):
+            if ni == vi or ni in used or _values_only(list(nkeys.values()), nk):
+                continue
+            shared = set(vkeys) & set(nkeys)
+            if len(shared) < 3 or len(shared) < 0.8 * len(vkeys):
+                continue
+            _join(vrun, vk, vkeys, nrun, nk, nkeys)
+            used |= {vi, ni}
+            break
+
+
+def _join(
+    vrun: list[tuple[Page, Line]],
+    vk: int,
+    vkeys: dict[str, Line],
+    nrun: list[tuple[Page, Line]],
+    nk: int,
+    nkeys: dict,
+) -> None:
+    """Rows of the figures table ``vrun`` (key column ``vk``) joined to the named rows ``nkeys`` (key
+    column ``nk``): the code first, as the row's index, then the named row's cells, then the figures."""
+    by_id = {id(ln): key for key, ln in vkeys.items() if key in nkeys}
+    if not by_id:
+        return
+    named = next(iter(nkeys.values()))
+    width = len(named.cells or [])
+    n_keep = [i for i in range(width) if i != nk]
+    head_n = list(named.header or [""] * width)
+    roles_n = list(named.roles or ["other"] * width)
+    gone = {id(nkeys[key]) for key in by_id.values()}
+    gone |= {id(ln) for _, ln in nrun if ln.roles is None}  # its header rows: the joined rows carry them
+    for page, ln in vrun:
+        own = ln.cells or []
+        keep = [i for i in range(len(own)) if i != vk]
+        if ln.roles is None:  # the figures table's header: the code's, the named table's, its own figures'
+            cells = [own[vk] if vk < len(own) else ""] + [head_n[i] for i in n_keep] + [own[i] for i in keep]
+            joined = ln.model_copy(update={"text": " | ".join(cells), "cells": cells})
+        elif id(ln) in by_id:
+            other = nkeys[by_id[id(ln)]]
+            cells = [own[vk]] + [(other.cells or [])[i] for i in n_keep] + [own[i] for i in keep]
+            head_v = ln.header or [""] * len(own)
+            roles_v = ln.roles or ["other"] * len(own)
+            confs = [c for c in (ln.prov.confidence, other.prov.confidence) if c is not None]
+            joined = ln.model_copy(
+                update={
+                    "text": " | ".join(cells),
+                    "cells": cells,
+                    "words": list(other.words) + list(ln.words),
+                    "header": [head_v[vk]] + [head_n[i] for i in n_keep] + [head_v[i] for i in keep],
+                    "roles": ["index"] + [roles_n[i] for i in n_keep] + [roles_v[i] for i in keep],
+                    "prov": ln.prov.model_copy(update={"confidence": min(confs) if confs else None}),
+                }
+            )
+        else:
+            continue
+        page.lines = [joined if x is ln else x for x in page.lines]
+    for page in {id(p): p for p, _ in nrun}.values():
+        page.lines = [ln for ln in page.lines if id(ln) not in gone]

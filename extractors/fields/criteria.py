@@ -165,11 +165,14 @@ def _num(text: str) -> float | None:
 
 
 _CELL_JUNK = " _-—–!;:'\"`“”.,|~*"
+# The unit written after a cell's points (folded): "24,5đ", "8 điểm".
+_POINTS_UNIT = re.compile(r"(?<=\d)\s*(?:d|diem)$")
 
 
 def _num_loose(text: str) -> float | None:
-    """A cell's number despite OCR junk around it ('8-', '_ 6,5', '7.0!'); points are at most 100."""
-    text = text.strip(_CELL_JUNK)
+    """A cell's number despite OCR junk around it ('8-', '_ 6,5', '7.0!') or its unit after it ("24,5đ",
+    "8 điểm"); points are at most 100."""
+    text = _POINTS_UNIT.sub("", text.strip(_CELL_JUNK)).strip(_CELL_JUNK)
     if not re.fullmatch(r"\d{1,3}(?:[.,]\d{1,2})?", text):
         return None
     n = parse_number(text)
@@ -410,6 +413,26 @@ def _fix_pair(mx: float | None, sc: float | None, note: dict) -> tuple[float | N
     return sc, mx
 
 
+_UNIT_DOUBT = "chữ “đ” sau điểm bị đọc thành chữ số / the unit “đ” read as a digit"
+
+
+def _unit_misread(cell: str, beside: str, bound: float | None) -> float | None:
+    """A points cell whose unit OCR read as one more digit ("24đ" read "244", "7,5đ" read "7,53"), told by
+    the cell beside it in the row still showing the unit ("25đ"): the figure without its last digit, when
+    only that fits under ``bound`` (above it, or hundredths no points scale uses); else None."""
+    if bound is None or not re.search(r"\d\s*d$", beside.strip(_CELL_JUNK)):
+        return None
+    t = cell.strip(_CELL_JUNK)
+    m = re.fullmatch(r"(\d{1,2}(?:[.,]\d)?)\d", t)
+    if not m:
+        return None
+    whole, cut = parse_number(t), parse_number(m.group(1))
+    odd = bool(re.search(r"[.,]\d[1-46-9]$", t))  # 7,53: points go by halves or quarters, not hundredths
+    if whole is None or cut is None or cut > bound or (whole <= bound and not odd):
+        return None
+    return cut
+
+
 def _label_points(line: Line, cells: list[str], taken: tuple[int | None, ...], by_role: bool) -> Points:
     """The points a score row's label cells say in words (first cell that says any), for a table
     whose header gives no column for them."""
@@ -640,6 +663,17 @@ def _score_rows(
             label = " ".join(c for c in label_cells if c.strip())
             mx = _num_loose(cells[max_col]) if max_col is not None and max_col < len(cells) else None
             sc = _num_loose(cells[score_col]) if score_col is not None and score_col < len(cells) else None
+            if (
+                by_role
+                and max_col is not None
+                and score_col is not None
+                and max_col < len(cells) > score_col
+                and (fixed := _unit_misread(cells[score_col], cells[max_col], mx)) is not None
+            ):
+                # The unit the row writes after its points, read by OCR as one more digit of the score.
+                read = parse_number(cells[score_col].strip(_CELL_JUNK))
+                sc = fixed
+                notes[id(line)] = {**notes.get(id(line), {}), "score_read": read, "doubt": _UNIT_DOUBT}
             if mx is None and sc is None:
                 mx, sc = _pair_in_row(cells, pair_heads) or (None, None)
             passed = None

@@ -16,6 +16,7 @@ from pathlib import Path
 from ..errors import CorruptFile, EmptyFile, EncryptedFile, ReadError, TooLarge, UnsupportedFormat
 from ..model import DocumentText
 from ..sniff import Format, expected_format, sniff
+from ..tables import join_keyed_tables
 from .base import ReadContext
 
 log = logging.getLogger(__name__)
@@ -152,6 +153,7 @@ def read_file(path: Path, name: str, ctx: ReadContext, *, sha256: str | None = N
     if promised is not None and promised != fmt:
         # A lying extension is a finding, not a failure: the file was read by what it is.
         doc.warnings.append(f"phần mở rộng {path.suffix} nhưng nội dung là {fmt}: đã đọc theo nội dung")
+    join_keyed_tables(doc.pages)  # two tables sharing their codes read as one, whichever reader found them
     return doc
 
 
