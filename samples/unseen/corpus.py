@@ -890,9 +890,7 @@ def _round8() -> list[Entry]:
 
 
 # Each round adds its own function (its entries carry their own units and file numbers where needed).
-ENTRIES = (
-    _entries() + _round2() + _round3() + _round4() + _round5() + _round6() + _round7() + _round8()
-)
+ENTRIES = _entries() + _round2() + _round3() + _round4() + _round5() + _round6() + _round7() + _round8()
 
 
 def _criteria(rng: random.Random, maxes: list[int], deficits: list[float]) -> list[Criterion]:

@@ -181,7 +181,10 @@ def test_round8_shape() -> None:
     faults = Counter(d.flags[0] for d in ROUND8 if d.flags)
     assert faults["MEETINGS_BELOW_MINIMUM"] == 2 and sum(faults.values()) == 13
     assert len({d.members_official for d in ROUND8}) > 5  # units of many sizes
-    assert sum(1 for d in ROUND8 if not d.is_cell and all(s.medium in ("scan", "photo") for s in d.documents)) == 2
+    assert (
+        sum(1 for d in ROUND8 if not d.is_cell and all(s.medium in ("scan", "photo") for s in d.documents))
+        == 2
+    )
     assert set(Counter(s.template for d in ROUND8 for s in d.documents).values()) == {8}
 
 

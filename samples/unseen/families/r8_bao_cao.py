@@ -41,7 +41,11 @@ def summary_at_end(c: Ctx) -> list[Block]:
         ("Sinh hoạt thường kỳ", "kỳ", z2(d.regular_meetings)),
         ("Sinh hoạt chuyên đề", "kỳ", z2(d.thematic_meetings)),
         ("Tỷ lệ đảng viên dự sinh hoạt bình quân", "%", dec(d.attendance_pct)),
-        ("Đảng viên bị xử lý kỷ luật", "đồng chí", z2(d.disciplined_members) if d.disciplined_members else "0"),
+        (
+            "Đảng viên bị xử lý kỷ luật",
+            "đồng chí",
+            z2(d.disciplined_members) if d.disciplined_members else "0",
+        ),
     ]
     items += [(f"Đảng viên {RATING_WORDS[k]}", "đồng chí", z2(r[k]) if r[k] else "0") for k in RATING_KEYS]
     if not c.cell:
@@ -124,7 +128,11 @@ def roman_with_changes(c: Ctx) -> list[Block]:
     out.append(left(f"2. Đảng viên chính thức: {z2(c.official)}; dự bị: {z2(c.prob)}", bold=True))
     out.append(
         Para(
-            (f"Kết nạp mới trong năm {z2(d.new_members)} đồng chí" if d.new_members else "Trong năm chưa kết nạp đảng viên mới")
+            (
+                f"Kết nạp mới trong năm {z2(d.new_members)} đồng chí"
+                if d.new_members
+                else "Trong năm chưa kết nạp đảng viên mới"
+            )
             + "; chuyển chính thức 01 đồng chí."
         )
     )
@@ -138,7 +146,11 @@ def roman_with_changes(c: Ctx) -> list[Block]:
     out.append(Para(cap(_delta(d.thematic_meetings, 4, "kỳ")) + "."))
     prev_att = round(d.attendance_pct - rng.choice([0.8, 1.5, 2.1]), 2)
     out.append(left(f"3. Tỷ lệ đảng viên dự sinh hoạt bình quân: {dec(d.attendance_pct)}%", bold=True))
-    out.append(Para(f"Tăng {dec(round(d.attendance_pct - prev_att, 2))} điểm phần trăm so với năm trước ({dec(prev_att)}%)."))
+    out.append(
+        Para(
+            f"Tăng {dec(round(d.attendance_pct - prev_att, 2))} điểm phần trăm so với năm trước ({dec(prev_att)}%)."
+        )
+    )
     out.append(left("III. VỀ KỶ LUẬT", bold=True))
     out.append(
         left(
@@ -188,10 +200,14 @@ def two_column_report(c: Ctx) -> list[Block]:
         if not d.disciplined_members
         else f"Có {z2(d.disciplined_members)} đảng viên bị kỷ luật khiển trách."
     )
-    rate = "; ".join(
-        f"{RATING_ABBR[k]} {z2(r[k]) if r[k] else 'không có'}" + (f" ({pct(r[k], rated)})" if r[k] else "")
-        for k in RATING_KEYS
-    ) + "."
+    rate = (
+        "; ".join(
+            f"{RATING_ABBR[k]} {z2(r[k]) if r[k] else 'không có'}"
+            + (f" ({pct(r[k], rated)})" if r[k] else "")
+            for k in RATING_KEYS
+        )
+        + "."
+    )
     pairs = [
         ("1. Tổ chức", "3. Đoàn kết, kỷ luật"),
         (org, disc),

@@ -60,14 +60,18 @@ def two_ballots(c: Ctx) -> list[Block]:
     return [
         c.header(),
         Title("BIÊN BẢN KIỂM PHIẾU", [f"Hội nghị {c.org} cuối năm {c.year}"]),
-        Para(f"Vào lúc 14 giờ 00, {d_words(day)}, tại {_where(c)}, {d.unit} tổ chức hội nghị, bỏ phiếu kín hai nội dung."),
+        Para(
+            f"Vào lúc 14 giờ 00, {d_words(day)}, tại {_where(c)}, {d.unit} tổ chức hội nghị, bỏ phiếu kín hai nội dung."
+        ),
         Para(people),
         Para(
             f"Ban kiểm phiếu gồm: đồng chí {d.counters[0]} – Trưởng ban; đồng chí {d.counters[1]} – Thư ký. "
             "Ban kiểm phiếu đã kiểm tra thùng phiếu, phát phiếu và kiểm phiếu từng lần như sau:"
         ),
         left(f"LẦN THỨ NHẤT – Biểu quyết đề nghị công nhận {c.model} năm {c.year}", bold=True),
-        left(f"- Số phiếu phát ra: {_mixed(d.ballots_issued)} phiếu; số phiếu thu vào: {_mixed(d.ballots_returned)} phiếu."),
+        left(
+            f"- Số phiếu phát ra: {_mixed(d.ballots_issued)} phiếu; số phiếu thu vào: {_mixed(d.ballots_returned)} phiếu."
+        ),
         left(
             f"- Số phiếu hợp lệ: {_mixed(d.ballots_valid)} phiếu; số phiếu không hợp lệ: {_mixed(d.ballots_invalid)} phiếu."
         ),
@@ -101,7 +105,9 @@ def quoted_report(c: Ctx) -> list[Block]:
     away = stated_away(c)
     day = d.dates["bien_ban_kiem_phieu"]
     printed = d.ballots_issued + c.rng.choice([3, 5, 6])
-    who = "đảng viên chính thức có quyền biểu quyết" if c.cell else "Ủy viên Ban Chấp hành có quyền biểu quyết"
+    who = (
+        "đảng viên chính thức có quyền biểu quyết" if c.cell else "Ủy viên Ban Chấp hành có quyền biểu quyết"
+    )
     if c.cell:
         people = (
             f"{d.unit} có {c.total} đảng viên, gồm {c.official} đảng viên chính thức và {c.prob} đảng viên dự bị"
@@ -179,7 +185,10 @@ def two_column_minutes(c: Ctx) -> list[Block]:
         ),
         two_columns(
             [("I. THÀNH PHẦN", "II. KẾT QUẢ KIỂM PHIẾU")]
-            + [(f"{i}. {a}", f"{i}. {b}") for i, (a, b) in enumerate(zip(left_rows, right_rows), 1)]
+            + [
+                (f"{i}. {a}", f"{i}. {b}")
+                for i, (a, b) in enumerate(zip(left_rows, right_rows, strict=False), 1)
+            ]
         ),
         Para("Biên bản kết thúc lúc 15h05 cùng ngày, được thông qua trước hội nghị."),
         _board(c),

@@ -21,7 +21,9 @@ def of(part: int, whole: int, unit: str = "đồng chí") -> str:
     return f"{z2(part)}/{z2(whole)} {unit}"
 
 
-def first_column_header(columns: list[tuple[str, list[str]]], head: list[str], head_width: float = 0.24) -> Table:
+def first_column_header(
+    columns: list[tuple[str, list[str]]], head: list[str], head_width: float = 0.24
+) -> Table:
     """A table whose header is its first column: ``head`` are the row labels (bold in a real form, here the
     first column), each entry of ``columns`` is (column title, its values, one per label below the title)."""
     rows = [[head[0], *(title for title, _ in columns)]]

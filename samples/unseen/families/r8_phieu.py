@@ -32,7 +32,9 @@ def marked_options(c: Ctx) -> list[Block]:
         c.header(words=False),
         _title(c),
         left(f"Tổ chức đảng tự chấm: {d.unit}"),
-        Para("(Đánh dấu ☒ vào mức điểm tự chấm của từng nội dung.)", italic=True, align="center", indent=False),
+        Para(
+            "(Đánh dấu ☒ vào mức điểm tự chấm của từng nội dung.)", italic=True, align="center", indent=False
+        ),
     ]
     for i, k in enumerate(d.criteria, 1):
         out.append(left(f"Tiêu chí {i}: {k.name} – tối đa {dec(k.max)} điểm", bold=True))
@@ -69,20 +71,26 @@ def score_left_of_max(c: Ctx) -> list[Block]:
         c.header(colon=True),
         _title(c),
         left(f"Đơn vị: {d.unit}"),
-        Table(rows, [0.1, 0.13, 0.13, 0.64], bold_rows=bold, align=["center", "center", "center", "left"], header_rows=1),
+        Table(
+            rows,
+            [0.1, 0.13, 0.13, 0.64],
+            bold_rows=bold,
+            align=["center", "center", "center", "left"],
+            header_rows=1,
+        ),
         left("Ghi chú:", bold=True),
         left(
             f"1. Chấm theo Hướng dẫn số 12-HD/BTCTU ngày 15/3/{y - 1} của Ban Tổ chức Tỉnh ủy; thang điểm 100, "
             "mỗi tiêu chí đạt từ 95% điểm tối đa trở lên mới được xét."
         ),
-        left(
-            f"2. Nội dung 2.2: kỳ sinh hoạt tháng 02/{y} lùi 07 ngày so với lịch do nghỉ Tết Nguyên đán."
-        ),
+        left(f"2. Nội dung 2.2: kỳ sinh hoạt tháng 02/{y} lùi 07 ngày so với lịch do nghỉ Tết Nguyên đán."),
         left(
             "3. Nội dung 4.3: chỉ tiêu giao kết nạp 02 đảng viên; hồ sơ 01 quần chúng đang hoàn thiện, dự kiến "
             f"kết nạp quý I/{y + 1}."
         ),
-        left("4. Minh chứng kèm theo: 12 biên bản sinh hoạt, 04 nghị quyết chuyên đề, 01 sổ theo dõi đảng phí."),
+        left(
+            "4. Minh chứng kèm theo: 12 biên bản sinh hoạt, 04 nghị quyết chuyên đề, 01 sổ theo dõi đảng phí."
+        ),
         c.signature(),
     ]
 
@@ -100,7 +108,9 @@ def two_column_criteria(c: Ctx) -> list[Block]:
 
     def body(i: int) -> str:
         k = ks[i]
-        items = " ".join(f"{letters[j]}) {lab}: {dec(s)}/{dec(m)} điểm." for j, (lab, m, s) in enumerate(k.items))
+        items = " ".join(
+            f"{letters[j]}) {lab}: {dec(s)}/{dec(m)} điểm." for j, (lab, m, s) in enumerate(k.items)
+        )
         return f"{k.name}. {items} Điểm tiêu chí {i + 1}: {dec(k.score)} điểm."
 
     score, mx = criteria_total(c)
@@ -108,7 +118,9 @@ def two_column_criteria(c: Ctx) -> list[Block]:
         c.header(pad=False),
         _title(c),
         left(f"Tổ chức đảng: {d.unit}"),
-        two_columns([(head(0), head(2)), (body(0), body(2)), (head(1), head(3)), (body(1), body(3))], bold={0, 2}),
+        two_columns(
+            [(head(0), head(2)), (body(0), body(2)), (head(1), head(3)), (body(1), body(3))], bold={0, 2}
+        ),
         Para(
             "Tổng hợp: "
             + " + ".join(dec(k.score) for k in ks)

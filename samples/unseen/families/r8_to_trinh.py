@@ -7,7 +7,19 @@ from __future__ import annotations
 
 from samples.blocks import Block, Para, Title
 
-from .common import RATING_ABBR, RATING_KEYS, RATING_WORDS, Ctx, criteria_total, d_slash, d_words, dec, pct, words, z2
+from .common import (
+    RATING_ABBR,
+    RATING_KEYS,
+    RATING_WORDS,
+    Ctx,
+    criteria_total,
+    d_slash,
+    d_words,
+    dec,
+    pct,
+    words,
+    z2,
+)
 from .r4_common import stated_away, stated_voters
 from .r7_common import cap
 from .r8_common import blank, first_column_header, left, of
@@ -63,10 +75,16 @@ def fill_in_form(c: Ctx) -> list[Block]:
         n = 7
     lines.append(
         f"{n}. Điểm tự đánh giá: "
-        + "; ".join(f"tiêu chí {i}: {blank(dec(k.score), 8)}/{dec(k.max)}" for i, k in enumerate(d.criteria, 1))
+        + "; ".join(
+            f"tiêu chí {i}: {blank(dec(k.score), 8)}/{dec(k.max)}" for i, k in enumerate(d.criteria, 1)
+        )
         + f"; tổng: {blank(dec(score), 8)}/{dec(mx)} điểm"
     )
-    who = "Số đảng viên chính thức có quyền biểu quyết" if c.cell else "Số Ủy viên Ban Chấp hành có quyền biểu quyết"
+    who = (
+        "Số đảng viên chính thức có quyền biểu quyết"
+        if c.cell
+        else "Số Ủy viên Ban Chấp hành có quyền biểu quyết"
+    )
     lines += [
         f"{n + 1}. Biểu quyết ngày {blank(f'{bb.day:02d}', 6)} tháng {blank(f'{bb.month:02d}', 6)} năm {bb.year}: "
         f"{who}: {blank(z2(voters))}; có mặt: {blank(z2(d.members_present))}; vắng: {blank(z2(away) if away else '0')}",
@@ -80,7 +98,9 @@ def fill_in_form(c: Ctx) -> list[Block]:
         c.header(words=False),
         _title(c),
         _kinh_gui(c),
-        Para(f"{cap(c.org)} kính trình cấp trên kết quả thực hiện tiêu chí {c.model} năm {c.year} (ghi số vào chỗ trống):"),
+        Para(
+            f"{cap(c.org)} kính trình cấp trên kết quả thực hiện tiêu chí {c.model} năm {c.year} (ghi số vào chỗ trống):"
+        ),
         *[left(t) for t in lines],
         Para(f"Đề nghị {d.recipient} xem xét, công nhận {d.unit} đạt {c.model} năm {c.year}."),
         c.signature(c.recipients()),
@@ -93,7 +113,9 @@ def fill_in_form(c: Ctx) -> list[Block]:
             "- Mẫu này thay thế Mẫu 01 ban hành năm 2019; các chỉ tiêu ghi theo kết quả cả năm, tính đến ngày "
             f"30/11/{c.year}."
         ),
-        left("- Mọi thắc mắc liên hệ Ban Tổ chức, điện thoại 0209 3 870 215 (gặp đồng chí phụ trách, máy lẻ 12)."),
+        left(
+            "- Mọi thắc mắc liên hệ Ban Tổ chức, điện thoại 0209 3 870 215 (gặp đồng chí phụ trách, máy lẻ 12)."
+        ),
     ]
 
 
@@ -119,7 +141,11 @@ def roman_subheadings(c: Ctx) -> list[Block]:
     )
     out.append(
         Para(
-            (f"Trong năm kết nạp {z2(d.new_members)} đảng viên; " if d.new_members else "Trong năm chưa kết nạp được đảng viên mới; ")
+            (
+                f"Trong năm kết nạp {z2(d.new_members)} đảng viên; "
+                if d.new_members
+                else "Trong năm chưa kết nạp được đảng viên mới; "
+            )
             + "chuyển sinh hoạt đến 01 đồng chí, chuyển đi 01 đồng chí; đảng viên được tặng Huy hiệu 30 năm tuổi "
             "Đảng: 01 đồng chí."
         )
@@ -137,13 +163,11 @@ def roman_subheadings(c: Ctx) -> list[Block]:
     out.append(left(f"1. Sinh hoạt thường kỳ: {z2(d.regular_meetings)}/12 kỳ", bold=True))
     out.append(
         Para(
-            (
-                "Chi bộ sinh hoạt vào ngày 03 hằng tháng; các kỳ sinh hoạt đều có nghị quyết, ghi sổ biên bản đầy "
-                "đủ; 100% kỳ sinh hoạt có chi ủy chuẩn bị nội dung trước 02 ngày."
-                if c.cell
-                else "Đảng ủy sinh hoạt vào ngày 03 hằng tháng; các kỳ đều có nghị quyết, ghi sổ biên bản đầy đủ; "
-                "Ban Thường vụ chuẩn bị nội dung trước 02 ngày."
-            )
+            "Chi bộ sinh hoạt vào ngày 03 hằng tháng; các kỳ sinh hoạt đều có nghị quyết, ghi sổ biên bản đầy "
+            "đủ; 100% kỳ sinh hoạt có chi ủy chuẩn bị nội dung trước 02 ngày."
+            if c.cell
+            else "Đảng ủy sinh hoạt vào ngày 03 hằng tháng; các kỳ đều có nghị quyết, ghi sổ biên bản đầy đủ; "
+            "Ban Thường vụ chuẩn bị nội dung trước 02 ngày."
         )
     )
     out.append(left(f"2. Sinh hoạt chuyên đề: {z2(d.thematic_meetings)} kỳ", bold=True))
@@ -152,14 +176,19 @@ def roman_subheadings(c: Ctx) -> list[Block]:
     out.append(
         left(
             "4. Kỷ luật: "
-            + (f"{z2(d.disciplined_members)} đảng viên bị kỷ luật khiển trách" if d.disciplined_members else "không có đảng viên bị kỷ luật"),
+            + (
+                f"{z2(d.disciplined_members)} đảng viên bị kỷ luật khiển trách"
+                if d.disciplined_members
+                else "không có đảng viên bị kỷ luật"
+            ),
             bold=True,
         )
     )
     out.append(left("5. Xếp loại đảng viên cuối năm", bold=True))
     out.append(
         Para(
-            "; ".join(f"{cap(RATING_WORDS[k])}: {z2(r[k]) if r[k] else 'không có'}" for k in RATING_KEYS) + "."
+            "; ".join(f"{cap(RATING_WORDS[k])}: {z2(r[k]) if r[k] else 'không có'}" for k in RATING_KEYS)
+            + "."
         )
     )
     k = 6
@@ -181,7 +210,11 @@ def roman_subheadings(c: Ctx) -> list[Block]:
         k = 7
     out.append(left(f"{k}. Tự chấm điểm: {dec(score)}/{dec(mx)} điểm", bold=True))
     out.append(
-        Para("Chi tiết: " + "; ".join(f"tiêu chí {i} đạt {dec(q.score)}/{dec(q.max)}" for i, q in enumerate(d.criteria, 1)) + ".")
+        Para(
+            "Chi tiết: "
+            + "; ".join(f"tiêu chí {i} đạt {dec(q.score)}/{dec(q.max)}" for i, q in enumerate(d.criteria, 1))
+            + "."
+        )
     )
     out.append(left("III. KẾT QUẢ BIỂU QUYẾT", bold=True))
     who = "đảng viên chính thức có quyền biểu quyết" if c.cell else "Ủy viên Ban Chấp hành"
@@ -271,7 +304,11 @@ def column_headed_tables(c: Ctx) -> list[Block]:
             f"({z2(d.ballots_issued)}) phiếu, thu về {z2(d.ballots_returned)}, hợp lệ {z2(d.ballots_valid)}; tán "
             f"thành {words(d.votes_for)} ({z2(d.votes_for)}) phiếu, đạt {pct(d.votes_for, voters)} so với tổng số "
             f"{who}; "
-            + (f"không tán thành {z2(d.votes_against)} phiếu." if d.votes_against else "không có phiếu không tán thành.")
+            + (
+                f"không tán thành {z2(d.votes_against)} phiếu."
+                if d.votes_against
+                else "không có phiếu không tán thành."
+            )
         )
     )
     nb = d.numbers
