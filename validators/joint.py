@@ -85,6 +85,9 @@ def relations(
         _at_most("members_excused", "members_official", "miễn sinh hoạt ≤ chính thức"),
         _at_most("voters_eligible", "members_total", "có quyền biểu quyết ≤ tổng số"),
         _at_most("ballots_issued", "members_present", "phiếu phát ra ≤ có mặt"),
+        # A ballot is handed only to a member who may vote (official members not excused, or the
+        # committee's members): more ballots than voters is a misreading of one of the two.
+        _at_most("ballots_issued", "voters_eligible", "phiếu phát ra ≤ có quyền biểu quyết"),
         _at_most("ballots_returned", "ballots_issued", "thu về ≤ phát ra"),
         _at_most("ballots_valid", "ballots_returned", "hợp lệ ≤ thu về"),
         Relation(
@@ -156,7 +159,7 @@ def choose(
     names = [f for f in order if options.get(f)]
     first = {f: options[f][0] for f in names}
     if all(len(options[f]) == 1 for f in names):
-        return Choice(values=first, broken=[r.text for r in rels if _broken(r, first)])
+        return Choice(values=first, broken=[r.text for r in rels if broken(r, first)])
     total = 1
     for f in names:
         total *= len(options[f])
@@ -176,11 +179,12 @@ def choose(
             beam = grown[:beam_width]
         best = beam[0]
     changed = {f: first[f] for f in names if best[f] != first[f]}
-    used = [r.text for r in rels if _broken(r, first) and not _broken(r, best)] if changed else []
-    return Choice(values=best, changed=changed, broken=[r.text for r in rels if _broken(r, best)], used=used)
+    used = [r.text for r in rels if broken(r, first) and not broken(r, best)] if changed else []
+    return Choice(values=best, changed=changed, broken=[r.text for r in rels if broken(r, best)], used=used)
 
 
-def _broken(r: Relation, v: Values) -> bool:
+def broken(r: Relation, v: Values) -> bool:
+    """Whether ``r`` fails on ``v`` (a relation with a figure not set holds)."""
     if any(v.get(f) is None for f in r.fields):
         return False
     return not r.holds(v)
@@ -190,7 +194,7 @@ def _cost(
     v: Values, options: dict[str, list[Any]], rels: list[Relation], broken_cost: float = BROKEN
 ) -> tuple[float, tuple[int, ...]]:
     rank = tuple(options[f].index(x) for f, x in v.items())
-    return (broken_cost * sum(_broken(r, v) for r in rels) + sum(rank), rank)
+    return (broken_cost * sum(broken(r, v) for r in rels) + sum(rank), rank)
 
 
 def top_values(values: list[Any], k: int = TOP_K) -> list[Any]:
@@ -395,7 +399,7 @@ def choose_scores(rows: list[ScoreRow], bounds: list[float] | None = None) -> Sc
                 order.append(name)
     # Only a cell of a sum that is broken as read can mend it: the others keep their first reading.
     first = {name: opts[0] for name, opts in options.items()}
-    suspects = {f for r in rels if _broken(r, first) for f in r.fields}
+    suspects = {f for r in rels if broken(r, first) for f in r.fields}
     options = {name: opts if name in suspects else opts[:1] for name, opts in options.items()}
     choice = choose(options, rels, order=order, beam_width=_SCORE_BEAM, broken_cost=_SCORE_BROKEN)
     values: dict[str, dict[str, float | None]] = {}

@@ -21,6 +21,7 @@ from .codes import DocType, UnitKind
 from .dossier import Dossier, DossierFile
 from .joint import (
     FAMILY,
+    Relation,
     ScoreRow,
     cell_readings,
     choose,
@@ -206,6 +207,8 @@ class Reconciled:
     cell_alternatives: dict[str, Alternatives] = field(
         default_factory=dict
     )  # score cell (``criterion.2.score``) → its readings, the one used and why
+    # The relations the member and vote figures were chosen by (validators.joint.relations).
+    relations: list[Relation] = field(default_factory=list)
 
     def value(self, key: str) -> Any:
         c = self.chosen.get(key)
@@ -425,7 +428,8 @@ def _joint(rec: Reconciled, kind: UnitKind | None) -> None:
         elif pct is not None:
             # "10 phiếu tán thành (90,91%)": a share of some base the ballot check also tries.
             unbased.append((count, pct))
-    choice = choose(options, relations(kind, stated, unbased))
+    rec.relations = relations(kind, stated, unbased)
+    choice = choose(options, rec.relations)
     for f, first in choice.changed.items():
         value = choice.values[f]
         rec.chosen[f] = next(c for c in rec.candidates[f] if _number(c.value, int) == value)

@@ -9,6 +9,7 @@ from rapidfuzz import fuzz
 from extractors.text import fold
 
 from ..codes import THRESHOLD_CODES, DocType, FlagCode, Severity
+from ..joint import FAMILY, broken
 from ..reconcile import Candidate, parse_date
 from .base import FIELD_LABELS_VI, Context, Status
 
@@ -140,12 +141,67 @@ def check_figures(ctx: Context) -> None:
             listed = "; ".join(f"{c.value} ({c.file.file})" for c in readings)
             chosen = ctx.rec.chosen.get(key)
             used = f" Đang dùng {chosen.value} theo “{chosen.file.file}”." if chosen is not None else ""
+            others = [c.value for c in readings if chosen is None or float(c.value) != float(chosen.value)]
+            against = ruled_out(ctx, key, others)
+            if against:
+                # The other value cannot stand beside the dossier's settled figures: a misreading, not a
+                # second account. The flag stays on the sheet with both readings, as a note.
+                ctx.add(
+                    FlagCode.FIGURE_MISMATCH,
+                    f"Các văn bản ghi {label} khác nhau: {listed}.{used} "
+                    f"Giá trị kia không khớp với các số liệu khác của hồ sơ ({'; '.join(against)}), "
+                    "nên nhiều khả năng là đọc sai.",
+                    evidence=[c.evidence() for c in readings],
+                    field=key,
+                    severity=Severity.INFO,
+                )
+                continue
             ctx.add(
                 FlagCode.FIGURE_MISMATCH,
                 f"Các văn bản ghi {label} khác nhau: {listed}.{used}",
                 evidence=[c.evidence() for c in readings],
                 field=key,
             )
+
+
+def _count(value: object) -> int | None:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not float(value).is_integer():
+        return None
+    return int(value)
+
+
+def _settled(ctx: Context, key: str) -> bool:
+    """Every reading of ``key`` in the dossier gives the same count."""
+    return len({n for c in ctx.rec.candidates.get(key, []) if (n := _count(c.value)) is not None}) == 1
+
+
+def ruled_out(ctx: Context, key: str, others: list[object]) -> list[str]:
+    """The relations of the member and vote figures (validators.joint) that every value in ``others``
+    breaks where the value used holds them, each against figures the dossier reads one way only. Empty
+    when any other value could stand, or when the value used itself breaks a relation: then the two
+    documents are two accounts, and a person decides."""
+    if key not in FAMILY or not others or not ctx.rec.relations:
+        return []
+    values = {f: n for f in FAMILY if f in ctx.rec.chosen and (n := _count(ctx.rec.value(f))) is not None}
+    if key not in values:
+        return []
+    mine = [r for r in ctx.rec.relations if key in r.fields]
+    if any(broken(r, values) for r in mine):
+        return []
+    why: list[str] = []
+    for other in others:
+        n = _count(other)
+        if n is None:
+            return []
+        against = [
+            r.text
+            for r in mine
+            if broken(r, {**values, key: n}) and all(_settled(ctx, f) for f in r.fields if f != key)
+        ]
+        if not against:
+            return []
+        why.extend(against)
+    return list(dict.fromkeys(why))
 
 
 def check_dates(ctx: Context) -> None:
@@ -249,7 +305,10 @@ def check_contested(ctx: Context) -> None:
     (FIGURE_MISMATCH says so): which one is right is for a person to decide, not a reason to refuse the
     dossier. The failure stays on the sheet as a warning naming the other document's value; the rule
     is left unchecked. When every document's value fails the rule, the failure stands."""
-    contested = {f.field for f in ctx.flags if f.code == FlagCode.FIGURE_MISMATCH}
+    # A mismatch whose other value the dossier's arithmetic rules out (a note, not a warning) contests nothing.
+    contested = {
+        f.field for f in ctx.flags if f.code == FlagCode.FIGURE_MISMATCH and f.severity != Severity.INFO
+    }
     downgraded: set[str | None] = set()
     for flag in ctx.flags:
         key = flag.field
