@@ -49,6 +49,9 @@ class Relation:
     fields: tuple[str, ...]
     holds: Callable[[Values], bool]
     text: str
+    # A relation built on a percentage one document states: it is that document's account, not a law
+    # of every dossier, so it may choose a value but never rules another document's value out.
+    stated: bool = False
 
 
 def _at_most(small: str, large: str, text: str) -> Relation:
@@ -112,6 +115,7 @@ def relations(
                 (count, base),
                 lambda v, c=count, b=base, p=stated: v[b] > 0 and abs(100 * v[c] / v[b] - p) <= PCT_TOLERANCE,
                 f"tỷ lệ {_num(stated)}% = {count} / {base}",
+                stated=True,
             )
         )
     for count, stated in unbased_pcts:
@@ -122,6 +126,7 @@ def relations(
                 (count,),
                 lambda v, c=count, p=stated: _share_of_some_base(v, c, p),
                 f"tỷ lệ {_num(stated)}% = {count} / số có quyền biểu quyết, phiếu hợp lệ hay phát ra",
+                stated=True,
             )
         )
     return r

@@ -188,6 +188,7 @@ def ruled_out(ctx: Context, key: str, others: list[object]) -> list[str]:
     mine = [r for r in ctx.rec.relations if key in r.fields]
     if any(broken(r, values) for r in mine):
         return []
+    mine = [r for r in mine if not r.stated]  # one document's percentage is its account, not a law
     why: list[str] = []
     for other in others:
         n = _count(other)
