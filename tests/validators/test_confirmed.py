@@ -13,7 +13,7 @@ from validators import assess
 from validators.codes import FlagCode, Severity, UnitKind, Verdict
 from validators.joint import choose, relations
 
-from .factory import BB, PH, TT, clean_chi_bo, crit, item, make_dossier, make_file, set_value
+from .factory import BB, KH, PH, TT, clean_chi_bo, crit, item, make_dossier, make_file, set_value
 
 TODAY = dt.date(2025, 1, 10)
 
@@ -166,3 +166,12 @@ def test_a_share_one_document_states_does_not_rule_out_another_documents_count()
     assert result.figures.voters_eligible == 13
     (mismatch,) = [f for f in result.flags if f.code == FlagCode.FIGURE_MISMATCH]
     assert mismatch.severity == Severity.WARNING
+
+
+def test_a_paper_outside_the_dossier_confirms_nothing() -> None:
+    docs = clean_chi_bo()
+    sheet = [r for r in docs.pop(PH) if r[0] != "criteria_total"]
+    scan = blur(make_file(PH, sheet, ocr=88.0, line_confidence=88.0), criterion(4))
+    stray = make_file(KH, [crit(4, 25)], name="Ghi chu.docx")
+    (low,) = low_flags(run(docs, scan, stray), "criterion")
+    assert low.severity == Severity.WARNING

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..codes import FlagCode, Severity
+from ..codes import DocType, FlagCode, Severity
 from ..model import Evidence
 from ..reconcile import Candidate
 from .base import FIELD_LABELS_VI, Context, named, num, show
@@ -58,7 +58,13 @@ def _same_value(a: object, b: object) -> bool:
 def _read_elsewhere(ctx: Context, key: str, c: Candidate) -> str | None:
     """Another clear reading of the same value, on another line or in another document."""
     for x in ctx.rec.candidates.get(key, []):
-        if x is c or _same_place(x, c) or not _clear(ctx, x) or not _same_value(x.value, c.value):
+        if (
+            x is c
+            or x.file.doc_type == DocType.KHAC  # a paper outside the dossier confirms nothing of it
+            or _same_place(x, c)
+            or not _clear(ctx, x)
+            or not _same_value(x.value, c.value)
+        ):
             continue
         where = f"“{x.file.file}”" if x.file is not c.file else "một dòng khác của văn bản"
         return f"{where} cũng ghi {show(x.value)}"
