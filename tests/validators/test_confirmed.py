@@ -2,7 +2,8 @@
 
 A value OCR read below the confidence floor is confirmed by the same value read clearly elsewhere, or by a
 sum the dossier states that it completes exactly while the other terms were read clearly. One document's
-value that the dossier's settled figures rule out is a misreading, not a second account.
+value that the dossier's settled figures rule out is a misreading, not a second account: it is kept as an
+alternative of the value used, with why, and flags nothing.
 """
 
 from __future__ import annotations
@@ -128,13 +129,18 @@ def test_no_more_ballots_are_handed_out_than_there_are_voters() -> None:
     assert "phiếu phát ra ≤ có quyền biểu quyết" in choice.used
 
 
-def test_a_voter_count_the_dossier_rules_out_is_a_note_not_a_second_account() -> None:
+def test_a_voter_count_the_dossier_rules_out_is_an_alternative_not_a_second_account() -> None:
     docs = set_value(clean_chi_bo(), BB, "voters_eligible", 3)  # a list number taken for the count
     docs = set_value(docs, TT, "voters_eligible", 13)
     result = run(docs)
     assert result.figures.voters_eligible == 13
-    (mismatch,) = [f for f in result.flags if f.code == FlagCode.FIGURE_MISMATCH]
-    assert mismatch.severity == Severity.INFO and len(mismatch.evidence) == 2
+    assert FlagCode.FIGURE_MISMATCH not in {f.code for f in result.flags}
+    kept = result.alternatives["voters_eligible"]  # the other reading stays beside the value used
+    assert kept.value == 13 and kept.others == [3] and "phiếu phát ra ≤ có quyền biểu quyết" in kept.why
+    assert {r.file for r in result.readings["voters_eligible"]} == {
+        "To trinh.docx",
+        "Bien ban kiem phieu.docx",
+    }
     assert result.verdict == Verdict.DAT
     # Two counts that could both stand are two accounts: a person decides.
     docs = clean_chi_bo()

@@ -145,16 +145,13 @@ def check_figures(ctx: Context) -> None:
             against = ruled_out(ctx, key, others)
             if against:
                 # The other value cannot stand beside the dossier's settled figures: a misreading, not a
-                # second account. The flag stays on the sheet with both readings, as a note.
-                ctx.add(
-                    FlagCode.FIGURE_MISMATCH,
-                    f"Các văn bản ghi {label} khác nhau: {listed}.{used} "
-                    f"Giá trị kia không khớp với các số liệu khác của hồ sơ ({'; '.join(against)}), "
-                    "nên nhiều khả năng là đọc sai.",
-                    evidence=[c.evidence() for c in readings],
-                    field=key,
-                    severity=Severity.INFO,
-                )
+                # second account. Nothing is left to flag; the value used keeps the other readings as
+                # alternatives, with where each was read and why this one is used.
+                if key not in ctx.rec.why:
+                    ctx.rec.why[key] = (
+                        f"dùng {chosen.value} (không phải {', '.join(str(x) for x in others)}): giá trị kia "
+                        f"không khớp với các số liệu khác của hồ sơ: {'; '.join(against)}"
+                    )
                 continue
             ctx.add(
                 FlagCode.FIGURE_MISMATCH,
@@ -306,10 +303,7 @@ def check_contested(ctx: Context) -> None:
     (FIGURE_MISMATCH says so): which one is right is for a person to decide, not a reason to refuse the
     dossier. The failure stays on the sheet as a warning naming the other document's value; the rule
     is left unchecked. When every document's value fails the rule, the failure stands."""
-    # A mismatch whose other value the dossier's arithmetic rules out (a note, not a warning) contests nothing.
-    contested = {
-        f.field for f in ctx.flags if f.code == FlagCode.FIGURE_MISMATCH and f.severity != Severity.INFO
-    }
+    contested = {f.field for f in ctx.flags if f.code == FlagCode.FIGURE_MISMATCH}
     downgraded: set[str | None] = set()
     for flag in ctx.flags:
         key = flag.field
