@@ -889,8 +889,114 @@ def _round8() -> list[Entry]:
     return out
 
 
+R9_CELLS = [
+    # unit, superior body, recipient, place (Hà Giang, Gia Lai, Quảng Bình, An Giang, Yên Bái)
+    ("Chi bộ thôn Nậm Ngặt", "Đảng bộ xã Minh Tân", "Ban Thường vụ Đảng ủy xã Minh Tân", "Minh Tân"),
+    ("Chi bộ làng Ia Bang", "Đảng bộ xã Ia Mơ", "Đảng ủy xã Ia Mơ", "Ia Mơ"),
+    (
+        "Chi bộ Phòng Nội vụ huyện Bố Trạch",
+        "Đảng bộ Khối cơ quan huyện Bố Trạch",
+        "Ban Thường vụ Đảng ủy Khối cơ quan huyện Bố Trạch",
+        "Bố Trạch",
+    ),
+    ("Chi bộ ấp Tô Thủy", "Đảng bộ xã Lương Phi", "Ban Thường vụ Đảng ủy xã Lương Phi", "Lương Phi"),
+    ("Chi bộ bản Pú Vá", "Đảng bộ xã Lao Chải", "Đảng ủy xã Lao Chải", "Lao Chải"),
+    (
+        "Chi bộ Trường Trung học phổ thông Lệ Thủy",
+        "Đảng bộ thị trấn Kiến Giang",
+        "Ban Thường vụ Đảng ủy thị trấn Kiến Giang",
+        "Kiến Giang",
+    ),
+    ("Chi bộ khóm Thị 2", "Đảng bộ thị trấn Chợ Mới", "Ban Thường vụ Đảng ủy thị trấn Chợ Mới", "Chợ Mới"),
+    ("Chi bộ Trạm Y tế xã Kon Pne", "Đảng bộ xã Kon Pne", "Đảng ủy xã Kon Pne", "Kon Pne"),
+    ("Chi bộ tổ dân phố Pá Kết", "Đảng bộ phường Trung Tâm", "Ban Thường vụ Đảng ủy phường Trung Tâm", "Nghĩa Lộ"),
+    (
+        "Chi bộ Điện lực Đồng Văn",
+        "Đảng bộ Khối doanh nghiệp huyện Đồng Văn",
+        "Ban Thường vụ Đảng ủy Khối doanh nghiệp huyện Đồng Văn",
+        "Đồng Văn",
+    ),
+]  # fmt: skip
+R9_COMMITTEES = [
+    # unit, issuer, superior body, recipient, place
+    ("Đảng bộ xã Minh Tân", "ĐẢNG ỦY XÃ MINH TÂN", "Đảng bộ huyện Vị Xuyên", "Ban Thường vụ Huyện ủy Vị Xuyên", "Minh Tân"),
+    ("Đảng bộ xã Ia Mơ", "ĐẢNG ỦY XÃ IA MƠ", "Đảng bộ huyện Chư Prông", "Ban Thường vụ Huyện ủy Chư Prông", "Ia Mơ"),
+    (
+        "Đảng bộ Bệnh viện Đa khoa huyện Bố Trạch",
+        "ĐẢNG ỦY BỆNH VIỆN ĐA KHOA HUYỆN BỐ TRẠCH",
+        "Đảng bộ huyện Bố Trạch",
+        "Ban Thường vụ Huyện ủy Bố Trạch",
+        "Bố Trạch",
+    ),
+    ("Đảng bộ xã Lương Phi", "ĐẢNG ỦY XÃ LƯƠNG PHI", "Đảng bộ huyện Tri Tôn", "Ban Thường vụ Huyện ủy Tri Tôn", "Lương Phi"),
+    (
+        "Đảng bộ thị trấn Mù Cang Chải",
+        "ĐẢNG ỦY THỊ TRẤN MÙ CANG CHẢI",
+        "Đảng bộ huyện Mù Cang Chải",
+        "Ban Thường vụ Huyện ủy Mù Cang Chải",
+        "Mù Cang Chải",
+    ),
+]  # fmt: skip
+
+
+def _round9() -> list[Entry]:
+    """Round 9 (cases ``r9_*``): twelve held-out families, three per document type (families/r9_*.py), each
+    as a clerk in yet another district writes it, combining things no earlier round varied (changes on last
+    year before values, a cover letter pointing to rows of a schedule, figures in "Căn cứ" lines, first-person
+    minutes, a ballot paper with several rows, numbered counting steps, figures in parentheses, counts in
+    footnotes, a month grid, an item matrix, deductions only, sums as expressions), written from the guidance
+    texts without reading extractors/, validators/ or any score."""
+    m4 = lambda m: [m] * 4  # noqa: E731 - four documents in one medium
+    rows = [
+        ("r9_01_chi_bo_dat_docx", "Chi bộ đạt, Word", "chi_bo", m4("docx"), None, {}),
+        ("r9_02_dang_bo_dat_pdf", "Đảng bộ cơ sở đạt, PDF có lớp chữ", "dang_bo_co_so", m4("pdf_text"), None, {}),
+        ("r9_03_chi_bo_dat_scan", "Chi bộ đạt, bản quét", "chi_bo", m4("scan"), None, {}),
+        ("r9_04_chi_bo_mien_sinh_hoat", "Chi bộ đạt, 01 đảng viên miễn sinh hoạt", "chi_bo", m4("pdf_text"), None, {"excused": 1}),
+        ("r9_05_dang_bo_dat_anh", "Đảng bộ cơ sở đạt, ảnh chụp điện thoại", "dang_bo_co_so", m4("photo"), None, {}),
+        ("r9_06_chi_bo_dat_pdf", "Chi bộ đạt, PDF có lớp chữ", "chi_bo", m4("pdf_text"), None, {}),
+        ("r9_07_chi_bo_phieu_khong_hop_le_scan", "Chi bộ đạt, 01 phiếu không hợp lệ, bản quét", "chi_bo", m4("scan"), None, {"invalid": 1}),
+        ("r9_08_dang_bo_dat_hon_hop", "Đảng bộ cơ sở đạt, Word + PDF", "dang_bo_co_so", ["docx", "pdf_text", "pdf_text", "docx"], None, {}),
+        ("r9_09_chi_bo_dat_hon_hop", "Chi bộ đạt, Word + PDF", "chi_bo", ["docx", "pdf_text", "docx", "pdf_text"], None, {}),
+        ("r9_10_dang_bo_dat_docx", "Đảng bộ cơ sở đạt, Word", "dang_bo_co_so", m4("docx"), None, {}),
+        ("r9_11_chi_bo_dat_anh", "Chi bộ đạt, ảnh chụp điện thoại", "chi_bo", m4("photo"), None, {}),
+        ("r9_12_tieu_chi_duoi_95", "Tiêu chí 2 tự chấm 92%", "chi_bo", m4("docx"), "criterion", {}),
+        ("r9_13_dang_vien_khong_hoan_thanh", "01 đảng viên không hoàn thành nhiệm vụ", "chi_bo", m4("pdf_text"), "khtnv", {}),
+        ("r9_14_tot_duoi_80_scan", "Dưới 80% đảng viên hoàn thành tốt nhiệm vụ trở lên, bản quét", "chi_bo", m4("scan"), "under80", {}),
+        ("r9_15_khong_du_so_luong", "Đảng viên chính thức có mặt dưới 2/3", "chi_bo", m4("pdf_text"), "quorum", {}),
+        ("r9_16_dang_bo_co_ky_luat", "Đảng bộ: 01 đảng viên bị kỷ luật khiển trách", "dang_bo_co_so", m4("docx"), "discipline", {}),
+        ("r9_17_thieu_thuong_ky", "Chỉ 11 kỳ sinh hoạt thường kỳ", "chi_bo", m4("pdf_text"), "regular", {}),
+        ("r9_18_thieu_chuyen_de_anh", "Chỉ 03 kỳ chuyên đề, ảnh chụp", "chi_bo", m4("photo"), "thematic", {}),
+        ("r9_19_du_sinh_hoat_duoi_85", "Tỷ lệ dự sinh hoạt 84,6%", "chi_bo", m4("docx"), "attendance", {}),
+        ("r9_20_chi_bo_truc_thuoc_khtnv_scan", "Đảng bộ: 01 chi bộ trực thuộc không hoàn thành nhiệm vụ, bản quét", "dang_bo_co_so", m4("scan"), "subordinate", {}),
+        ("r9_21_so_dang_vien_khac_bb", "Biên bản kiểm phiếu ghi số đảng viên chính thức khác", "chi_bo", m4("docx"), "count_bien_ban", {}),
+        ("r9_22_phieu_khong_khop", "Tán thành + không tán thành ≠ hợp lệ", "chi_bo", m4("pdf_text"), "ballots", {}),
+        ("r9_23_diem_khong_cong_dung_hon_hop", "Điểm tiêu chí 1 khác tổng các nội dung, Word + PDF + quét + ảnh", "chi_bo", ["docx", "pdf_text", "scan", "photo"], "score_sum", {}),
+        ("r9_24_bieu_quyet_mot_nua_scan", "Tán thành đúng một nửa, bản quét", "chi_bo", m4("scan"), "vote", {}),
+    ]  # fmt: skip
+    fams = (("TTR-26", "TTR-27", "TTR-28"), ("BBK-26", "BBK-27", "BBK-28"), ("BCA-26", "BCA-27", "BCA-28"), ("PTD-26", "PTD-27", "PTD-28"))  # fmt: skip
+    # Which family of each type writes dossier i: each family 8 times, each with a đảng bộ and at least two
+    # dossiers read only through OCR, and no two families of different types sharing more than 4 dossiers.
+    pick = (
+        "200011222211020211201010",
+        "022202002110020111221101",
+        "220220211111110000201022",
+        "101201220210000122101221",
+    )
+    out, cells, committees = [], 0, 0
+    for i, (case, desc, kind, media, fault, extra) in enumerate(rows):
+        if kind == "chi_bo":
+            unit, cells = R9_CELLS[cells % len(R9_CELLS)], cells + 1
+        else:
+            unit, committees = R9_COMMITTEES[committees % len(R9_COMMITTEES)], committees + 1
+        families = tuple(fams[t][int(pick[t][i])] for t in range(4))
+        out.append(Entry(case, desc, kind, media, families, fault, index=900 + i, unit=unit, **extra))
+    return out
+
+
 # Each round adds its own function (its entries carry their own units and file numbers where needed).
-ENTRIES = _entries() + _round2() + _round3() + _round4() + _round5() + _round6() + _round7() + _round8()
+ENTRIES = (
+    _entries() + _round2() + _round3() + _round4() + _round5() + _round6() + _round7() + _round8() + _round9()
+)
 
 
 def _criteria(rng: random.Random, maxes: list[int], deficits: list[float]) -> list[Criterion]:

@@ -25,6 +25,7 @@ ROUND5 = [d for d in CORPUS if d.case.startswith("r5_")]
 ROUND6 = [d for d in CORPUS if d.case.startswith("r6_")]
 ROUND7 = [d for d in CORPUS if d.case.startswith("r7_")]
 ROUND8 = [d for d in CORPUS if d.case.startswith("r8_")]
+ROUND9 = [d for d in CORPUS if d.case.startswith("r9_")]
 REQUIRED = ("to_trinh", "bien_ban_kiem_phieu", "bao_cao", "phieu_tu_danh_gia")
 
 
@@ -171,9 +172,10 @@ def test_round7_shape() -> None:
 
 
 def test_round8_shape() -> None:
-    """Round 8: the held-out round, families written as clerks in yet other districts write; its own units
-    (no unit of an earlier round), two đảng bộ through OCR, each family in eight dossiers."""
-    _round_shape(ROUND8, 8, "heldout")
+    """Round 8: families written as clerks in yet other districts write; held out until round 9 was written
+    (dev since); its own units (no unit of an earlier round), two đảng bộ through OCR, each family in eight
+    dossiers."""
+    _round_shape(ROUND8, 8, "dev")
     earlier = {d.unit for d in CORPUS if round_of(d) < 8}
     assert not {d.unit for d in ROUND8} & earlier
     assert sum(1 for d in ROUND8 if d.verdict == "dat" and d.members_excused) == 1
@@ -186,6 +188,27 @@ def test_round8_shape() -> None:
         == 2
     )
     assert set(Counter(s.template for d in ROUND8 for s in d.documents).values()) == {8}
+
+
+def test_round9_shape() -> None:
+    """Round 9: the held-out round, families written as clerks in yet other districts write; its own units
+    (no unit of an earlier round), two đảng bộ through OCR, each family in eight dossiers, a biên bản
+    stating another member count."""
+    _round_shape(ROUND9, 9, "heldout")
+    earlier = {d.unit for d in CORPUS if round_of(d) < 9}
+    assert not {d.unit for d in ROUND9} & earlier
+    assert sum(1 for d in ROUND9 if d.verdict == "dat" and d.members_excused) == 1
+    assert sum(1 for d in ROUND9 if d.verdict == "dat" and d.ballots_invalid) == 1
+    faults = Counter(d.flags[0] for d in ROUND9 if d.flags)
+    assert faults["MEETINGS_BELOW_MINIMUM"] == 2 and sum(faults.values()) == 13
+    assert len({d.members_official for d in ROUND9}) > 5  # units of many sizes
+    assert (
+        sum(1 for d in ROUND9 if not d.is_cell and all(s.medium in ("scan", "photo") for s in d.documents))
+        == 2
+    )
+    assert set(Counter(s.template for d in ROUND9 for s in d.documents).values()) == {8}
+    count = next(d for d in ROUND9 if "MEMBER_COUNT_MISMATCH" in d.flags)
+    assert [s.doc_type for s in count.documents if s.overrides] == ["bien_ban_kiem_phieu"]
 
 
 def test_counts_in_words() -> None:
@@ -241,6 +264,8 @@ def test_scans_and_photos_are_frozen_too(tmp_path) -> None:
         "r7_06_chi_bo_dat_anh",
         "r8_05_dang_bo_dat_scan",
         "r8_03_chi_bo_dat_anh",
+        "r9_20_chi_bo_truc_thuoc_khtnv_scan",
+        "r9_11_chi_bo_dat_anh",
     }
     hashes = generate(tmp_path / "inbox", tmp_path / "expected", media={"scan", "photo"}, cases=cases)
     assert {k.split("/")[0] for k in hashes} == cases
@@ -436,6 +461,41 @@ def test_round8_two_ballots_keep_the_proposal_first() -> None:
     first = text[text.index("LẦN THỨ NHẤT") : text.index("LẦN THỨ HAI")]
     assert f"Số phiếu phát ra: {words(d.ballots_issued)} ({d.ballots_issued:02d})" in first
     assert f"Tán thành: {words(d.votes_for)} ({d.votes_for:02d})" in first
+
+
+def test_round9_month_grid_adds_up_and_splits_the_ratings() -> None:
+    """BCA-28 marks each meeting in a month grid whose marks add up to its "Cộng" column (the truth's
+    meetings), and splits the ratings by official and probationary members, the "Cộng" row the truth's."""
+    for case in ("r9_17_thieu_thuong_ky", "r9_05_dang_bo_dat_anh"):
+        d, data = _as_docx(case, "bao_cao", "BCA-28")
+        tables = Document(io.BytesIO(data)).tables
+        grid = next(t for t in tables if t.rows[0].cells[0].text == "Tháng")
+        rows = {r.cells[0].text: [c.text for c in r.cells[1:]] for r in grid.rows[1:]}
+        for label, n in (("Thường kỳ", d.regular_meetings), ("Chuyên đề", d.thematic_meetings)):
+            marks, total = rows[label][:12], rows[label][12]
+            assert marks.count("x") == int(total) == n, (case, label)
+        ratings = next(t for t in tables if t.rows[0].cells[0].text == "Đảng viên")
+        body = {r.cells[0].text: [int(c.text) for c in r.cells[1:]] for r in ratings.rows[1:]}
+        keys = ("xuat_sac", "tot", "hoan_thanh", "khong_hoan_thanh")
+        assert body["Cộng"][:4] == [d.ratings[k] for k in keys]
+        assert [a + b for a, b in zip(body["Chính thức"], body["Dự bị"], strict=True)] == body["Cộng"]
+        assert body["Chính thức"][4] == d.members_official and body["Dự bị"][4] == d.members_probationary
+
+
+def test_round9_boxed_sums_add_the_items_in_order() -> None:
+    """PTD-28 writes each criterion as a sum of its items' scores, in the key's order; the sum is the truth's
+    criterion score, and only where the criterion's stated points deliberately differ does it not add up."""
+    for case in ("r9_04_chi_bo_mien_sinh_hoat", "r9_23_diem_khong_cong_dung_hon_hop"):
+        d, data = _as_docx(case, "phieu_tu_danh_gia", "PTD-28")
+        cells = [t.rows[0].cells[0].text for t in Document(io.BytesIO(data)).tables]
+        boxes = [c for c in cells if c.startswith("TIÊU CHÍ ")]  # the header and signature are tables too
+        assert len(boxes) == 4
+        for box, k in zip(boxes, d.criteria, strict=True):
+            terms, result = box.split(": ", 1)[1].split(" = ")
+            assert terms == " + ".join(dec(s) for _, _, s in k.items)
+            assert result == f"{dec(k.score)}đ"
+            adds_up = sum(s for _, _, s in k.items) == k.score
+            assert adds_up == (k.stated_score is None), (case, box)
 
 
 def test_plain_text_has_no_diacritics() -> None:

@@ -42,6 +42,10 @@ from . import (
     r8_bien_ban,
     r8_phieu,
     r8_to_trinh,
+    r9_bao_cao,
+    r9_bien_ban,
+    r9_phieu,
+    r9_to_trinh,
     to_trinh,
 )
 from .common import Ctx
@@ -144,7 +148,7 @@ FAMILIES: dict[str, Family] = {
     "PTD-20": r7_phieu.deductions,
     "PTD-21": r7_phieu.words_before_figures,
     "PTD-22": r7_phieu.framework_then_scores,
-    # round 8 (held out; written without reading the rules)
+    # round 8 (written without reading the rules; dev since round 9)
     "TTR-23": r8_to_trinh.fill_in_form,
     "TTR-24": r8_to_trinh.roman_subheadings,
     "TTR-25": r8_to_trinh.column_headed_tables,
@@ -157,6 +161,19 @@ FAMILIES: dict[str, Family] = {
     "PTD-23": r8_phieu.marked_options,
     "PTD-24": r8_phieu.score_left_of_max,
     "PTD-25": r8_phieu.two_column_criteria,
+    # round 9 (held out; written without reading the rules)
+    "TTR-26": r9_to_trinh.changes_on_last_year,
+    "TTR-27": r9_to_trinh.cover_and_schedule,
+    "TTR-28": r9_to_trinh.grounds,
+    "BBK-26": r9_bien_ban.first_person,
+    "BBK-27": r9_bien_ban.per_row_ballot,
+    "BBK-28": r9_bien_ban.numbered_steps,
+    "BCA-26": r9_bao_cao.parentheses,
+    "BCA-27": r9_bao_cao.shares_and_footnotes,
+    "BCA-28": r9_bao_cao.month_grid,
+    "PTD-26": r9_phieu.item_matrix,
+    "PTD-27": r9_phieu.deductions_table,
+    "PTD-28": r9_phieu.boxed_sums,
 }
 
 
