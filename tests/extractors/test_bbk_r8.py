@@ -95,7 +95,7 @@ def test_the_figures_of_two_text_columns_are_read_from_their_own_sentences() -> 
         file="t.pdf",
         sha256="0" * 64,
         source="pdf_text",
-        pages=[Page(number=1, method="pdf_text", lines=read_columns([*head, title, *_two_columns()]))],
+        pages=[Page(number=1, method="pdf_text", lines=[*head, title, *_two_columns()])],
     )
     got: dict[str, list] = {}
     for r in extract_fields(doc, BB):
