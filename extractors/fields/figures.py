@@ -575,7 +575,10 @@ class FigureReader:
             hi = stop.start() if stop else next_start
             if rule.unless and self._vetoed(rule, work[lo:hi]):
                 continue
-            found = self._value_in(work, lo, m.start(), m.end(), hi, rule)
+            # A phrase read over a comma ("225 đảng viên, chính thức 216") is two clauses: the number
+            # before it counts the words before the comma, not the phrase.
+            lo_ = m.start() if "," in m.group(0) else lo
+            found = self._value_in(work, lo_, m.start(), m.end(), hi, rule, after_phrase=lo == prev_end)
             if found is None:
                 continue
             how, num, src = found
@@ -622,7 +625,10 @@ class FigureReader:
             and self._reference.search(work, max(0, n.start - 20), n.start) is not None
         )
 
-    def _value_in(self, work: str, lo: int, ks: int, ke: int, hi: int, rule: Rule) -> tuple | None:
+    def _value_in(
+        self, work: str, lo: int, ks: int, ke: int, hi: int, rule: Rule, after_phrase: bool = True
+    ) -> tuple | None:
+        """``after_phrase``: ``lo`` is where the previous phrase ends, not a stop (a full stop, a semicolon)."""
         before = [
             n
             for n in numbers(work, lo, ks)
@@ -636,10 +642,14 @@ class FigureReader:
             # Only when this phrase has its own number right after it: in "Các chi bộ trực thuộc: 9/9 chi
             # bộ hoàn thành tốt nhiệm vụ trở lên (trong đó 02 …)" the 9/9 is this phrase's.
             own = next(iter(numbers(work, ke, hi)), None)
+            # Only a phrase's colon claims it: in "Kết quả: 15 phiếu tán thành, chiếm 88,24%" the colon
+            # after a sentence's opening word heads the sentence, and a share is not this phrase's count.
             claimed = (
                 lo > 0
+                and after_phrase
                 and re.fullmatch(r"[^\d;.]{0,12}[:=]\s*", work[lo : n.start]) is not None
                 and own is not None
+                and as_value(own, rule.kind) is not None
                 and re.fullmatch(r"[^\d(]{0,15}", work[ke : own.start]) is not None
                 # "chi bộ trực thuộc: 02 HTXSNV, 12 HTTNV": the number after this phrase stands before
                 # the next one and is its count; the list gives each level the number before it.

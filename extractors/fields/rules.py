@@ -6,6 +6,7 @@ import logging
 import re
 from dataclasses import replace
 
+from ..columns import columns_by_page, table_columns
 from ..model import DocumentText, Line
 from ..nlp.structures import default_reader
 from ..tables import label_value_pairs
@@ -29,6 +30,9 @@ def extract(doc: DocumentText, doc_type: DocType) -> list[FieldReading]:
     lines = doc.lines
     if not lines:
         return []
+    if doc_type == DocType.BIEN_BAN_KIEM_PHIEU:
+        # Minutes set in two columns of text: the left one read down, then the right one (PDF, OCR).
+        lines = columns_by_page(lines)
     patterns = load_patterns()
     hits: list[Hit] = list(header_fields(lines))
     # Figures are read with the document's own abbreviations written out; readings keep the line as written.
@@ -41,6 +45,9 @@ def extract(doc: DocumentText, doc_type: DocType) -> list[FieldReading]:
         # A row pairing labels with values across ("Tổng số đảng viên | 18 | Số phiếu phát ra | 15") is
         # read as one row per pair.
         flines = [part for line in lines for part in label_value_pairs(line)]
+        if doc_type == DocType.BIEN_BAN_KIEM_PHIEU:
+            # Minutes set in two columns of items by a table without a grid: each column read down.
+            flines = table_columns(flines)
         ocr_pages = frozenset(p.number for p in doc.pages if p.method == "ocr")
         reader = FigureReader(patterns, doc_type.value, is_chi_bo, ocr_pages, years[0] if years else None)
         # PDF and OCR lines are wrapped by the page; Word paragraphs only where a hard wrap cut them.

@@ -225,6 +225,8 @@ class Parts:
     mentions: re.Pattern[str]
     fields: frozenset[str]
     docs: frozenset[str]
+    ballot: re.Pattern[str] | None = None  # a ballot's opening ("lan thu hai –")
+    proposal: re.Pattern[str] | None = None  # what the ballot to read is about
 
 
 def _words(phrases: list[str]) -> re.Pattern[str]:
@@ -251,6 +253,16 @@ def load_parts(path: Path = STRUCTURES_FILE) -> Parts | None:
         mentions=_words(raw["mentions"]),
         fields=frozenset(str(f) for f in raw["fields"]),
         docs=docs,
+        ballot=re.compile(
+            r"^\W*(?:"
+            + _words(raw["ballots"]).pattern
+            + r")\s+(?:\d{1,2}|[ivx]{1,4}|"
+            + _words(raw.get("ordinals", [])).pattern
+            + r")\s*[.:)\-–]"
+        )
+        if raw.get("ballots")
+        else None,
+        proposal=_words(raw["proposal"]) if raw.get("proposal") else None,
     )
 
 
@@ -261,6 +273,36 @@ def _part_vetoes(lines: list[Line], doc_type: str, parts: Parts | None) -> list[
     """The vote's figures in an agenda item that is not the ballot's (``Parts``): one veto a line."""
     if parts is None or doc_type not in parts.docs:
         return []
+    return _ballot_vetoes(lines, parts) or _item_vetoes(lines, parts)
+
+
+def _ballot_vetoes(lines: list[Line], parts: Parts) -> list[Veto]:
+    """Several ballots of one meeting: the figures of those not about the proposal are vetoed."""
+    if parts.ballot is None or parts.proposal is None:
+        return []
+    ballots: list[list[Line]] = []
+    heads: list[str] = []
+    for ln in lines:
+        text = fold(" | ".join(ln.cells) if ln.cells else ln.text)
+        if parts.ballot.search(text):
+            ballots.append([])
+            heads.append(text)
+        elif ballots and len(ballots[-1]) == 1 and not parts.mentions.search(heads[-1]):
+            heads[-1] += " " + text  # the ballot's heading wraps onto a second line
+        if ballots:
+            ballots[-1].append(ln)
+    about = [parts.proposal.search(h) is not None for h in heads]
+    if len(ballots) < 2 or sum(about) != 1:
+        return []
+    return [
+        Veto(parts.fields, ln, 0, _WHOLE_LINE, "another ballot")
+        for ballot, ours in zip(ballots, about, strict=True)
+        if not ours
+        for ln in ballot
+    ]
+
+
+def _item_vetoes(lines: list[Line], parts: Parts) -> list[Veto]:
     items: list[list[tuple[Line, str]]] = []
     for ln in lines:
         text = fold(" | ".join(ln.cells) if ln.cells else ln.text)
