@@ -6,6 +6,7 @@ import logging
 import re
 from dataclasses import replace
 
+from ..columns import reflow_columns
 from ..model import DocumentText, Line
 from ..nlp.structures import default_reader
 from ..tables import label_value_pairs
@@ -31,6 +32,10 @@ def extract(doc: DocumentText, doc_type: DocType) -> list[FieldReading]:
         return []
     patterns = load_patterns()
     hits: list[Hit] = list(header_fields(lines))
+    if doc_type in (DocType.BAO_CAO, DocType.TO_TRINH):
+        # Prose set in two columns is read down the left column, then down the right one. (Only in the
+        # documents of figures in prose: a sheet's or a count's two columns are their readers' to pair.)
+        lines = reflow_columns(lines)
     # Figures are read with the document's own abbreviations written out; readings keep the line as written.
     lines, originals = expand_abbreviations(lines)
     kinds = [h.value for h in hits if h.field == "unit_kind"]
