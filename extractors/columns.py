@@ -20,6 +20,7 @@ from .model import Line, Provenance, Word
 # The right column's first words start this close to one another: a share of the text's height (the
 # same on a text PDF in points and on a scan in pixels), never under 4.
 GUTTER_TOLERANCE = 0.4
+MIN_GUTTER = 0.6  # the gap between the columns on a line, as a share of the text's height (a space is ~0.3)
 MIN_SPLIT_LINES = 3  # lines split at the same gutter that make a run of two columns
 MIN_PROSE_LINES = 2  # of which lines with prose (several words, some in lower case) on both sides
 _LOWER = re.compile(r"[a-zà-ỹđ]")
@@ -34,11 +35,15 @@ def _split_at(words: Sequence[Word]) -> float | None:
     return max(gaps)[1]
 
 
+def _two_cells(line: Line) -> bool:
+    return bool(line.cells) and len([c for c in line.cells or [] if _WORDLIKE.search(c)]) == 2
+
+
 def _prose(words: Sequence[Word]) -> bool:
     return len(words) >= 3 and bool(_LOWER.search(" ".join(w.text for w in words)))
 
 
-def _sides(line: Line, gutter: float, tol: float) -> tuple[list[Word], list[Word]] | None:
+def _sides(line: Line, gutter: float, tol: float, min_gap: float) -> tuple[list[Word], list[Word]] | None:
     """The line's words left and right of the gutter; None when a word crosses it. OCR specks ("_")
     in the gutter are dropped."""
     left, right = [], []
@@ -53,6 +58,8 @@ def _sides(line: Line, gutter: float, tol: float) -> tuple[list[Word], list[Word
             return None
     if right and abs(right[0].bbox.x0 - gutter) > tol:
         return None
+    if left and right and right[0].bbox.x0 - left[-1].bbox.x1 < min_gap:
+        return None  # a space between words of one line of prose, not the gap between two columns
     return left, right
 
 
@@ -77,13 +84,14 @@ def _run(lines: Sequence[Line], start: int) -> tuple[int, float, list[tuple[list
         return None
     heights = sorted(w.bbox.y1 - w.bbox.y0 for w in first.words)
     tol = max(4.0, GUTTER_TOLERANCE * heights[len(heights) // 2])
+    min_gap = MIN_GUTTER * heights[len(heights) // 2]
     sides: list[tuple[list[Word], list[Word]]] = []
     end = start
     while end < len(lines):
         line = lines[end]
         if line.prov.table is not None or not line.words or line.prov.page != first.prov.page:
             break
-        got = _sides(line, gutter, tol)
+        got = _sides(line, gutter, tol, min_gap)
         if got is None:
             break
         sides.append(got)
@@ -102,7 +110,9 @@ def _run(lines: Sequence[Line], start: int) -> tuple[int, float, list[tuple[list
         keep += 1
     del sides[keep:]
     end = start + keep
-    split = [s for s in sides if s[0] and s[1]]
+    # The gutter is the reader's: lines it split into two cells at that place, not words that happen to
+    # start there on a page of full-width prose.
+    split = [s for ln, s in zip(lines[start:end], sides, strict=True) if s[0] and s[1] and _two_cells(ln)]
     prose = [s for s in split if _prose(s[0]) and _prose(s[1])]
     if len(split) < MIN_SPLIT_LINES or len(prose) < MIN_PROSE_LINES:
         return None

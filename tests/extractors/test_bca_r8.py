@@ -99,6 +99,27 @@ def test_columns_are_reflowed_only_where_both_sides_are_prose() -> None:
     assert [ln.text for ln in reflow_columns(block)] == [ln.text for ln in block]
 
 
+def test_full_width_prose_under_a_split_line_is_not_taken_for_columns() -> None:
+    """A header line split in two cells, then prose whose words happen to start where its right cell
+    does, one space after the word before: one column of text, read line by line."""
+    from extractors.columns import reflow_columns
+
+    left = "Trong năm qua chi bộ đã lãnh đạo"
+    edge = _words(left, 72, 0)[-1].bbox.x1 + 3
+    lines = [_pdf_line("Số 05-BC/CB", "Phú Lợi, ngày 02 tháng 12 năm 2024", 80, gutter=edge)]
+    for i, right in enumerate(
+        ["các đoàn thể hoàn thành", "nhiệm vụ được giao, có 17", "đảng viên và 12 kỳ họp."]
+    ):
+        words = _words(left, 72, 100 + 14 * i) + _words(right, edge, 100 + 14 * i)
+        box = words[0].bbox.union(words[-1].bbox)
+        lines.append(
+            Line(text=f"{left} {right}", prov=Provenance(file="t.pdf", page=1, bbox=box), words=words)
+        )
+    lines.append(_pdf_line("Trong năm tới tiếp tục phát huy", "Ghi chú: số liệu đến 30/11", 160, gutter=edge))
+    lines.append(_pdf_line("kết quả đạt được trong năm nay", "theo sổ theo dõi của chi bộ", 174, gutter=edge))
+    assert [ln.text for ln in reflow_columns(lines)] == [ln.text for ln in lines]
+
+
 # -- tables -------------------------------------------------------------------------------------
 def test_a_unit_column_beside_the_value_says_it_is_a_share() -> None:
     v = values(
