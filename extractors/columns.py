@@ -113,7 +113,11 @@ def _run(lines: Sequence[Line], start: int) -> tuple[int, float, list[tuple[list
     # The gutter is the reader's: lines it split into two cells at that place, not words that happen to
     # start there on a page of full-width prose.
     split = [s for ln, s in zip(lines[start:end], sides, strict=True) if s[0] and s[1] and _two_cells(ln)]
-    prose = [s for s in split if _prose(s[0]) and _prose(s[1])]
+    # A label and its value ("Tổng số đảng viên: | 17 đồng chí") are a list of pairs, not two columns.
+    pairs = [s for s in split if s[0][-1].text.endswith(":")]
+    prose = [s for s in split if _prose(s[0]) and _prose(s[1]) and s not in pairs]
+    if 2 * len(pairs) >= len(split):
+        return None
     if len(split) < MIN_SPLIT_LINES or len(prose) < MIN_PROSE_LINES:
         return None
     return end, gutter, sides

@@ -97,6 +97,13 @@ def test_columns_are_reflowed_only_where_both_sides_are_prose() -> None:
         _pdf_line("- Lưu.", "", 628),
     ]
     assert [ln.text for ln in reflow_columns(block)] == [ln.text for ln in block]
+    # Labels and their values side by side are pairs, read line by line.
+    pairs = [
+        _pdf_line("Tổng số đảng viên của chi bộ:", "21 đồng chí trong danh sách", 300),
+        _pdf_line("Số đảng viên được miễn:", "không có đồng chí nào", 314),
+        _pdf_line("Kết quả biểu quyết của hội nghị:", "19/20 đồng chí tán thành", 328),
+    ]
+    assert [ln.text for ln in reflow_columns(pairs)] == [ln.text for ln in pairs]
 
 
 def test_full_width_prose_under_a_split_line_is_not_taken_for_columns() -> None:
