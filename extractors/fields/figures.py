@@ -47,6 +47,8 @@ _DASH_CELL = re.compile(r"^\s*[-–—]\s*$")
 _ZERO_CELL = re.compile(r"^\s*(khong|khong co|chua co|0)\s*[.;]?\s*$")
 _COMMITTEE = re.compile(r"\b(ban chap hanh|dang uy vien|cap uy vien|uy vien ban)\b")
 _MEMBER_BREAKDOWN = re.compile(r"[a-z]{1,5}\s+vien\s*\(\s*\d+\s*(?:dang vien\s+)?chinh thuc")
+# A table's number before its caption: "Bảng 3.", "Biểu số 2:", "Phụ lục 1 -" (folded text).
+_CAPTION_MARK = re.compile(r"^\s*(?:bang|bieu|phu luc)(?: so)?\s+(?:\d+|[ivx]+)\s*[.:-]?", re.IGNORECASE)
 _LIST_START = re.compile(r"^\s*(?:[IVX]+\.|\d+(?:\.\d+)*\.|[a-d]\)|-|\+)\s")
 # A count said again in words, in brackets: "13 (mười ba) đồng chí" (folded).
 _IN_WORDS = (
@@ -218,11 +220,15 @@ class _Table:
     pct_col: int | None = None
     target_cols: tuple[int, ...] = ()
     scope: str | None = None
+    caption: str | None = None  # the scope its caption line names ("Bảng 3. Chi bộ trực thuộc")
     width: int = 0  # cells in the header row
     # A header whose cells are figures' labels ("Phiếu phát ra | Phiếu thu về | … | Tán thành"): the
     # rows below hold one value per column. Column index → the matched phrase.
     label_cols: dict[int, str] | None = None
     pending_labels: dict[int, str] | None = None  # labels of a header row above (merged cells)
+    # A label naming both sides of a fraction ("Đăng ký / đạt “bốn tốt”" over "16 / 15"): column -> the
+    # field of the first side (label_cols holds the second's phrase).
+    label_pairs: dict[int, str] = field(default_factory=dict)
     label_pct: dict[int, int] | None = None  # a "Tỷ lệ (%)" column → the labelled column it is the share of
     # A "Tổng số" column beside labelled level columns ("HTXSNV | … | Tổng số").
     label_total: int | None = None
@@ -323,6 +329,7 @@ class FigureReader:
         )
         self.table: _Table | None = None
         self.section_scope: str | None = None
+        self._caption: str | None = None  # the scope of the caption line just read, for the table below
         self._committee_before = False  # the sentence read last was about the committee and goes on
 
     # -- scope -------------------------------------------------------------------------
@@ -380,6 +387,14 @@ class FigureReader:
             yield from counted.pop(id(line), [])
             self.table = None
             work = prepare(prose_text(line))
+            # A table's caption ("Bảng 3. Chi bộ trực thuộc") names whose figures its rows are, when its
+            # header does not ("Nội dung | Tổng số | HTXSNV | …").
+            caption = _CAPTION_MARK.sub(lambda m: " " * len(m.group(0)), work)
+            self._caption = (
+                self._scope_from_text(caption)
+                if len(caption) < 90 and not re.search(r"\d", caption)
+                else None
+            )
             if len(work) < 90 and not re.search(r"\d", work):
                 scope = self._scope_from_text(work)
                 if scope:
@@ -842,7 +857,8 @@ class FigureReader:
                 # a row of no table).
                 self.table = replace(before, key=key)
             else:
-                self.table = _Table(key=key)
+                self.table = _Table(key=key, scope=self._caption, caption=self._caption)
+        self._caption = None
         self.table.page = line.prov.page
         if self._year_header(raw):
             self.table.year_cols = True
@@ -862,6 +878,7 @@ class FigureReader:
         if labels is not None and len(labels) >= 2:
             merged = {**(self.table.pending_labels or {}), **labels}
             self.table.label_cols = dict(sorted(merged.items()))
+            self.table.label_pairs.update(self._pair_labels(cells, labels))
             self.table.width = len(cells)  # its rows on the next page keep these columns
             if any(self.p.rule_for(k, self.doc_type).field == "subordinates_total" for k in merged.values()):
                 # "Khối | Số chi bộ | HTXSNV | …": a table counting cells rates cells at each level.
@@ -1021,7 +1038,8 @@ class FigureReader:
             if t.pct_col is not None and t.pct_col < len(cells):
                 candidates.append((t.pct_col, cells[t.pct_col]))
             # A label that states its unit ("Tỷ lệ đảng viên dự (%)"): the figures of its row are shares.
-            in_pct = "%" in cells[label_idx]
+            # So does a unit column beside it ("Tỷ lệ … | % | 89,2" under "Chỉ tiêu | Đơn vị tính | Số liệu").
+            in_pct = "%" in cells[label_idx] or any(c.strip() == "%" for c in cells[label_idx + 1 :])
             for ci, c in candidates:
                 nums = [n for n in numbers(c) if n.pct or ci == t.pct_col or in_pct]
                 if nums and not _COMPARATOR.search(c):
@@ -1139,7 +1157,9 @@ class FigureReader:
         t.target_cols = tuple(ci for ci in years if ci != t.value_col)
         t.pct_col = next((ci for ci, c in enumerate(folded) if _PCT_COL.search(c)), None)
         t.width = len(raw)
-        t.scope = self._scope_from_text(" ".join(folded)) if _SUB_WORDS.search(" ".join(folded)) else None
+        t.scope = (
+            self._scope_from_text(" ".join(folded)) if _SUB_WORDS.search(" ".join(folded)) else t.caption
+        )
         return True
 
     def _period_header(self, cells: list[str]) -> bool:
@@ -1161,7 +1181,7 @@ class FigureReader:
         t.figure_cols = {}
         t.width = len(cells)
         joined = " ".join(cells)
-        t.scope = self._scope_from_text(joined) if _SUB_WORDS.search(joined) else None
+        t.scope = self._scope_from_text(joined) if _SUB_WORDS.search(joined) else t.caption
         return True
 
     def _scope_row(self, cells: list[str], labels: dict[int, str]) -> str | None:
@@ -1174,6 +1194,25 @@ class FigureReader:
             return None
         label = " ".join(c for c in cells[:first] if not _INDEX_CELL.match(c))
         return self._scope_from_text(label) if label.strip() else None
+
+    def _pair_labels(self, cells: list[str], labels: dict[int, str]) -> dict[int, str]:
+        """The labelled columns whose label names two figures split by a slash ("Đăng ký / đạt", "Có mặt
+        / tổng số"): column -> the first figure's field, the value before the slash being its."""
+        out = {}
+        for ci in labels:
+            ms = list(self.regex.finditer(cells[ci]))  # type: ignore[union-attr]
+            if len(ms) < 2 or not re.fullmatch(r"[\s\W]*/[\s\W]*", cells[ci][ms[0].end() : ms[-1].start()]):
+                continue
+            first = self.p.rule_for(ms[0].group(1), self.doc_type)
+            second = self.p.rule_for(ms[-1].group(1), self.doc_type)
+            if (
+                first.kind == second.kind == "int"
+                and first.field
+                and second.field
+                and first.field != second.field
+            ):
+                out[ci] = ms[0].group(1)
+        return out
 
     def _label_header(self, cells: list[str]) -> dict[int, str] | None:
         """Column labels: a row without numbers whose cells (but an index, a share column or a group
@@ -1290,6 +1329,9 @@ class FigureReader:
             c = cells[ci]
             if name is None or (rule.unless and self._vetoed(rule, key)):
                 continue
+            if rule.require_unit and name in _RATED and (scope or t.scope) == "subordinates":
+                # A bare "Tổng số" over a table of cells counts the cells, not the members.
+                continue
             # A dash alone under a rating level: nobody at that level.
             if (_ZERO_CELL.match(c) and (rule.zero or c.strip() == "0")) or (
                 name in _LEVELS and _DASH_CELL.match(c)
@@ -1302,6 +1344,14 @@ class FigureReader:
                 garbled[name] = c
                 continue
             nums = [n for n in numbers(c) if as_value(n, rule.kind) is not None]
+            if ci in t.label_pairs:
+                # "16 / 15" under "Đăng ký / đạt": the first side is the first figure's, the second the
+                # other's; one figure alone cannot be told whose it is.
+                first = self.p.rule_for(t.label_pairs[ci], self.doc_type)
+                first_name = self._field_for(first, scope)
+                if nums and nums[0].den is not None and first_name and not _COMPARATOR.search(c):
+                    yield from self._emit(first, first_name, nums[0], line, c, len(c), name)
+                continue
             if nums and not _COMPARATOR.search(c):
                 levels[name] = as_value(nums[0], rule.kind)
                 yield from self._emit(rule, name, nums[0], line, c, len(c))
@@ -1433,4 +1483,4 @@ class FigureReader:
         t.target_cols = tuple(targets)
         t.figure_cols = self._figure_cols(cells)
         t.width = len(cells)
-        t.scope = self._scope_from_text(" ".join(cells)) if _SUB_WORDS.search(" ".join(cells)) else None
+        t.scope = self._scope_from_text(" ".join(cells)) if _SUB_WORDS.search(" ".join(cells)) else t.caption

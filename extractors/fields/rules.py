@@ -30,8 +30,8 @@ def extract(doc: DocumentText, doc_type: DocType) -> list[FieldReading]:
     lines = doc.lines
     if not lines:
         return []
-    if doc_type == DocType.BIEN_BAN_KIEM_PHIEU:
-        # Minutes set in two columns of text: the left one read down, then the right one (PDF, OCR).
+    if doc_type in (DocType.BIEN_BAN_KIEM_PHIEU, DocType.BAO_CAO, DocType.TO_TRINH):
+        # Text set in two columns: the left one read down, then the right one (PDF, OCR).
         lines = columns_by_page(lines)
     patterns = load_patterns()
     hits: list[Hit] = list(header_fields(lines))

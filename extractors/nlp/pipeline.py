@@ -39,7 +39,8 @@ from ..text import fold
 
 LEXICON_FILE = Path(__file__).with_name("lexicon.yaml")
 
-_PREFIX = re.compile(r"""^(?:[(\[{"“‘'«*•+]|/(?=\d)|-(?=\S)|–)""")
+# A dotted leader glued to the value it leads to ("....18.....", a form filled in between dots) is split off.
+_PREFIX = re.compile(r"""^(?:[(\[{"“‘'«*•+]|/(?=\d)|-(?=\S)|–|[.…]{2,}(?=\d))""")
 _SUFFIX = re.compile(r"""(?:[)\]}"”’'»;:!?%.,…]|(?<=\d)/)$""")
 # Split inside a token at ":" ";" "(" ")" "|", at a comma that is not a decimal comma, and at a "/"
 # between words ("kỳ/chuyên đề"; "đ/c" and "b/c" stay whole).
