@@ -26,6 +26,7 @@ import itertools
 import re
 from collections.abc import Iterator
 from functools import cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
@@ -1041,6 +1042,14 @@ def _uncaptioned(folded: str) -> str:
     return folded[_CAPTION.match(folded).end() :] if _CAPTION.match(folded) else folded  # type: ignore[union-attr]
 
 
+def numbered_heading(folded: str) -> int | None:
+    """The criterion a heading numbers ("Tiêu chí 2 (…)", "III. …"), not an item of one ("1.2"); else None."""
+    m = _INDEX.match(_uncaptioned(folded))
+    if m and _item_of(m) is None and ("tieu chi" in m.group(0) or m.group(1) in _ROMAN):
+        return _ROMAN.get(m.group(1)) or int(m.group(1))
+    return None
+
+
 def _heading_criterion(folded: str) -> int | None:
     """The criterion a heading line names, by "Tiêu chí N" / a roman numeral, or by its name; a
     caption before it ("Bảng 1 – Tiêu chí 1: …") is no part of the name."""
@@ -1065,6 +1074,40 @@ def _merge_criterion(hits: list[Hit], index: int, row: dict, line: Line) -> None
     hits.append(Hit("criterion", {"index": index, "max": None, "score": None, "passed": None, **row}, line))
 
 
+# Where a paragraph listing several items' points is cut into its sentences: before an item's letter
+# or number ("… 8/8 điểm. b) …", "… 9 điểm; 1.3. …") and before the criterion's own sum ("… Điểm tiêu chí
+# 1: 24 điểm.").
+_SENTENCE_GAP = re.compile(r"(?<=[.;])\s+")
+_ITEM_CODE = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?\s")
+_POINTS_SAID = re.compile(r"\d+(?:[.,]\d+)?\s*(?:/\s*\d+(?:[.,]\d+)?\s*)?diem")
+
+
+def _item_sentences(blocks: list[list[Line]], pieces: dict[int, list[Line]]) -> list[list[Line]]:
+    """``blocks`` with each prose paragraph that says points and goes on with an item or a criterion's
+    sum in a sentence of its own ("a) …: 8/8 điểm. b) …: 9/9 điểm. Điểm tiêu chí 1: 17 điểm.") cut into
+    one block per sentence, as if each stood on its own line; ``pieces`` gets, per sentence line made, the paragraph's own lines."""
+    out: list[list[Line]] = []
+    for block in blocks:
+        if is_table_row(block[0]):
+            out.append(block)
+            continue
+        text = " ".join(prose_text(ln) for ln in block)
+        f = fold_keep_length(text)
+        cuts = [
+            m.end()
+            for m in _SENTENCE_GAP.finditer(f)
+            if _LETTER.match(f[m.end() :]) or _ITEM_CODE.match(f[m.end() :]) or _SUBTOTAL.match(f[m.end() :])
+        ]
+        if not cuts or not _POINTS_SAID.search(f):
+            out.append(block)
+            continue
+        for a, b in pairwise([0, *cuts, len(text)]):
+            piece = Line(text=text[a:b].strip(), prov=block[0].prov)
+            pieces[id(piece)] = block
+            out.append([piece])
+    return out
+
+
 def _listed_scores(lines: list[Line]) -> tuple[list[Hit], set[int]]:
     """Criterion, item and total rows of a phiếu that says its points in words (no table): each item's
     points read by the ``points`` patterns of extractors/nlp/structures.yaml. Returns the readings and
@@ -1080,7 +1123,8 @@ def _listed_scores(lines: list[Line]) -> tuple[list[Hit], set[int]]:
     # said after it before any item ("Điểm chuẩn của tiêu chí là 25 điểm; chi bộ tự chấm 24 điểm").
     fresh = False
     own: Hit | None = None
-    for block in _said_blocks(lines):
+    pieces: dict[int, list[Line]] = {}  # a sentence cut from a paragraph → the paragraph's lines
+    for block in _item_sentences(_said_blocks(lines), pieces):
         if is_table_row(block[0]):
             continue
         text = ticked(" ".join(prose_text(ln) for ln in block))
@@ -1155,6 +1199,7 @@ def _listed_scores(lines: list[Line]) -> tuple[list[Hit], set[int]]:
                 Hit("criterion_item", {"criterion": crit, "item": sub, **row, "passed": None}, block[0])
             )
         used.update(id(ln) for ln in block)
+    used |= {id(ln) for piece, block in pieces.items() if piece in used for ln in block}
     return hits, used
 
 
