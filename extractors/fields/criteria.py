@@ -230,10 +230,48 @@ def score_table(lines: list[Line]) -> Iterator[Hit]:
     heads |= {id(ln): head for ln in lines if id(ln) in used and (head := _section_heading(ln)) is not None}
     rows = [ln for ln in lines if id(ln) not in used or id(ln) in heads]
     hits = said + across + list(_score_rows(rows, notes, heads))
+    _scores_from_sum(hits)
     for h in hits:
         if id(h.line) in notes and isinstance(h.value, dict):
             h.value = {**h.value, **notes[id(h.line)]}
     yield from _reconsider(_completed(_sub_items_folded(hits)))
+
+
+# The criteria's sum written out on the total's line: "Tổng hợp: 24 + 29,5 + 25 + 20 = 98,5 điểm".
+_SUM_OF_FOUR = re.compile(
+    r"(?<![\d.,])"
+    + r"\s*\+\s*".join([r"(\d{1,2}(?:,\d{1,2})?)"] * 4)
+    + r"\s*=\s*(\d{1,3}(?:,\d{1,2})?)(?![\d.,])"
+)
+
+
+def _scores_from_sum(hits: list[Hit]) -> None:
+    """A criterion whose score nothing read takes it from the total's line when that line adds the four
+    criteria up in order ("24 + 29,5 + 25 + 20 = 98,5"): the sum is right, it is the total's score, and
+    no term is above its criterion's maximum. Criteria read otherwise are left as they are."""
+    scored = {
+        h.value.get("index") for h in hits if h.field == "criterion" and h.value.get("score") is not None
+    }  # type: ignore[union-attr]
+    if len(scored) == 4:
+        return
+    for total in [h for h in hits if h.field == "criteria_total"]:
+        f = fold_keep_length(total.line.text)
+        m = _SUM_OF_FOUR.search(f)
+        if m is None or _MAX_WORD.search(f[: m.start()]):
+            continue
+        terms = [parse_number(g) for g in m.groups()]
+        if any(t is None for t in terms) or abs(sum(terms[:4]) - terms[4]) > 0.01:  # type: ignore[arg-type,operator]
+            continue
+        said = total.value.get("score")  # type: ignore[union-attr]
+        if said is not None and abs(said - terms[4]) > 0.01:  # type: ignore[operator]
+            continue
+        maxima = {h.value.get("index"): h.value.get("max") for h in hits if h.field == "criterion"}  # type: ignore[union-attr]
+        if any(isinstance(maxima.get(k), int | float) and t > maxima[k] for k, t in enumerate(terms[:4], 1)):  # type: ignore[operator]
+            continue
+        for k, t in enumerate(terms[:4], 1):
+            if k not in scored:
+                _merge_criterion(hits, k, {"score": t}, total.line)
+        return
 
 
 # A third-level row ("2.1.3"): a part of item 2.1, whose points add up to the item's.
@@ -1108,6 +1146,16 @@ def _item_sentences(blocks: list[list[Line]], pieces: dict[int, list[Line]]) -> 
     return out
 
 
+# A sum written out, "24 + 29,5 + 25 + 20 = 98,5": its terms up to the "=".
+_SUM_TERMS = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)?(?:\s*\+\s*\d+(?:[.,]\d+)?)+\s*=\s*(?=\d)")
+
+
+def _sum_said(text: str) -> str:
+    """``text`` with each sum written out cut down to its result: what a line says of "Tổng: 24 + 29,5 +
+    25 + 20 = 98,5 điểm" is the 98,5, not its first term."""
+    return _SUM_TERMS.sub("", text)
+
+
 def _listed_scores(lines: list[Line]) -> tuple[list[Hit], set[int]]:
     """Criterion, item and total rows of a phiếu that says its points in words (no table): each item's
     points read by the ``points`` patterns of extractors/nlp/structures.yaml. Returns the readings and
@@ -1127,7 +1175,7 @@ def _listed_scores(lines: list[Line]) -> tuple[list[Hit], set[int]]:
     for block in _item_sentences(_said_blocks(lines), pieces):
         if is_table_row(block[0]):
             continue
-        text = ticked(" ".join(prose_text(ln) for ln in block))
+        text = _sum_said(ticked(" ".join(prose_text(ln) for ln in block)))
         folded = fold_keep_length(text)
         if current is not None and has_boxes(" ".join(prose_text(ln) for ln in block)):
             # "Tự đánh giá: ☒ Đạt ☐ Không đạt" under a criterion: its ticked answer is the criterion's verdict.

@@ -1,6 +1,7 @@
 """Score sheets that say their points in running text (written for these tests, their own wording): the
 criteria set in two columns side by side, read down each column and not across the page; a paragraph
-listing several items' points and the criterion's sum, read sentence by sentence."""
+listing several items' points and the criterion's sum, read sentence by sentence; a total whose sum is
+written out ("a + b + c + d = T"), read as T and as the four criteria's scores when they add up."""
 
 from __future__ import annotations
 
@@ -122,3 +123,45 @@ def test_a_criterion_sum_after_its_name_in_one_paragraph_is_its_score() -> None:
     lines = [_line("TIÊU CHÍ 2 (tối đa 20 điểm)"), _line("Nề nếp sinh hoạt tốt. Cộng tiêu chí 2: 19 điểm.")]
     crits = [h.value for h in score_table(lines) if h.field == "criterion"]
     assert crits == [{"index": 2, "max": 20.0, "score": 19.0, "passed": None}]
+
+
+HEADINGS = [
+    "I. LÃNH ĐẠO THỰC HIỆN NHIỆM VỤ (30 điểm)",
+    "II. NỀ NẾP SINH HOẠT (20 điểm)",
+    "III. GIỮ GÌN ĐOÀN KẾT (25 điểm)",
+    "IV. ĐỘI NGŨ ĐẢNG VIÊN (25 điểm)",
+]
+
+
+def _read(last: str) -> list[dict]:
+    return [h.value for h in score_table([*map(_line, HEADINGS), _line(last)])]  # type: ignore[misc]
+
+
+def test_a_sum_written_out_is_its_result_and_gives_the_criteria_it_adds_up() -> None:
+    """ "Tổng …: 29,5 + 19 + 24,5 + 24 = 97 điểm": the total is 97 (not its first term), and the four terms,
+    in order and adding up to it, are the scores no other line gave."""
+    got = _read("Tổng số điểm chi bộ tự chấm: 29,5 + 19 + 24,5 + 24 = 97 điểm.")
+    assert {"max": None, "score": 97.0} in got
+    assert [(v["index"], v["max"], v["score"]) for v in got if "index" in v] == [
+        (1, 30.0, 29.5),
+        (2, 20.0, 19.0),
+        (3, 25.0, 24.5),
+        (4, 25.0, 24.0),
+    ]
+
+
+def test_the_maxima_added_up_are_the_total_maximum_and_no_scores() -> None:
+    got = _read("Tổng điểm tối đa: 30 + 20 + 25 + 25 = 100 điểm.")
+    assert {"max": 100.0, "score": None} in got
+    assert all(v["score"] is None and v["max"] is not None for v in got if "index" in v)
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Tổng số điểm tự chấm: 29,5 + 19 + 24,5 + 24 = 96 điểm.",  # the terms do not add up to it
+        "Tổng số điểm tự chấm: 19 + 29,5 + 24,5 + 24 = 97 điểm.",  # 29,5 is above criterion 2's 20
+    ],
+)
+def test_a_sum_that_cannot_be_the_criteria_in_order_gives_no_scores(last: str) -> None:
+    assert all(v["score"] is None for v in _read(last) if "index" in v)
