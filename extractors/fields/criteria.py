@@ -570,7 +570,7 @@ def _section_heading(line: Line) -> int | None:
     f = fix_digits(fold_keep_length(prose_text(line))).strip()
     if not f or len(f) > 160 or _NUM_TAIL.search(f) or _PAIR_TAIL.search(f) or _SCORE_LOOSE.search(f):
         return None
-    return _heading_criterion(f)
+    return heading_criterion(f)
 
 
 # A total row's label that names nothing but the sum: "Cộng", "Tổng cộng", "Tổng điểm".
@@ -1080,15 +1080,7 @@ def _uncaptioned(folded: str) -> str:
     return folded[_CAPTION.match(folded).end() :] if _CAPTION.match(folded) else folded  # type: ignore[union-attr]
 
 
-def numbered_heading(folded: str) -> int | None:
-    """The criterion a heading numbers ("Tiêu chí 2 (…)", "III. …"), not an item of one ("1.2"); else None."""
-    m = _INDEX.match(_uncaptioned(folded))
-    if m and _item_of(m) is None and ("tieu chi" in m.group(0) or m.group(1) in _ROMAN):
-        return _ROMAN.get(m.group(1)) or int(m.group(1))
-    return None
-
-
-def _heading_criterion(folded: str) -> int | None:
+def heading_criterion(folded: str) -> int | None:
     """The criterion a heading line names, by "Tiêu chí N" / a roman numeral, or by its name; a
     caption before it ("Bảng 1 – Tiêu chí 1: …") is no part of the name."""
     folded = _uncaptioned(folded)
@@ -1188,7 +1180,7 @@ def _listed_scores(lines: list[Line]) -> tuple[list[Hit], set[int]]:
         pts = read_points(text) if said else None
         if pts is None or (pts.max is None and pts.score is None):
             # A heading without points ("TIÊU CHÍ 2. CHẤT LƯỢNG SINH HOẠT TỐT"): the items below are its own.
-            head = _heading_criterion(folded.strip())
+            head = heading_criterion(folded.strip())
             if head is not None and len(block) <= 2:
                 current, item, numbered = head, 0, True
                 fresh, own = True, None
