@@ -26,6 +26,7 @@ import itertools
 import re
 from collections.abc import Iterator
 from functools import cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
@@ -229,10 +230,48 @@ def score_table(lines: list[Line]) -> Iterator[Hit]:
     heads |= {id(ln): head for ln in lines if id(ln) in used and (head := _section_heading(ln)) is not None}
     rows = [ln for ln in lines if id(ln) not in used or id(ln) in heads]
     hits = said + across + list(_score_rows(rows, notes, heads))
+    _scores_from_sum(hits)
     for h in hits:
         if id(h.line) in notes and isinstance(h.value, dict):
             h.value = {**h.value, **notes[id(h.line)]}
     yield from _reconsider(_completed(_sub_items_folded(hits)))
+
+
+# The criteria's sum written out on the total's line: "Tổng hợp: 24 + 29,5 + 25 + 20 = 98,5 điểm".
+_SUM_OF_FOUR = re.compile(
+    r"(?<![\d.,])"
+    + r"\s*\+\s*".join([r"(\d{1,2}(?:,\d{1,2})?)"] * 4)
+    + r"\s*=\s*(\d{1,3}(?:,\d{1,2})?)(?![\d.,])"
+)
+
+
+def _scores_from_sum(hits: list[Hit]) -> None:
+    """A criterion whose score nothing read takes it from the total's line when that line adds the four
+    criteria up in order ("24 + 29,5 + 25 + 20 = 98,5"): the sum is right, it is the total's score, and
+    no term is above its criterion's maximum. Criteria read otherwise are left as they are."""
+    scored = {
+        h.value.get("index") for h in hits if h.field == "criterion" and h.value.get("score") is not None
+    }  # type: ignore[union-attr]
+    if len(scored) == 4:
+        return
+    for total in [h for h in hits if h.field == "criteria_total"]:
+        f = fold_keep_length(total.line.text)
+        m = _SUM_OF_FOUR.search(f)
+        if m is None or _MAX_WORD.search(f[: m.start()]):
+            continue
+        terms = [parse_number(g) for g in m.groups()]
+        if any(t is None for t in terms) or abs(sum(terms[:4]) - terms[4]) > 0.01:  # type: ignore[arg-type,operator]
+            continue
+        said = total.value.get("score")  # type: ignore[union-attr]
+        if said is not None and abs(said - terms[4]) > 0.01:  # type: ignore[operator]
+            continue
+        maxima = {h.value.get("index"): h.value.get("max") for h in hits if h.field == "criterion"}  # type: ignore[union-attr]
+        if any(isinstance(maxima.get(k), int | float) and t > maxima[k] for k, t in enumerate(terms[:4], 1)):  # type: ignore[operator]
+            continue
+        for k, t in enumerate(terms[:4], 1):
+            if k not in scored:
+                _merge_criterion(hits, k, {"score": t}, total.line)
+        return
 
 
 # A third-level row ("2.1.3"): a part of item 2.1, whose points add up to the item's.
@@ -531,7 +570,7 @@ def _section_heading(line: Line) -> int | None:
     f = fix_digits(fold_keep_length(prose_text(line))).strip()
     if not f or len(f) > 160 or _NUM_TAIL.search(f) or _PAIR_TAIL.search(f) or _SCORE_LOOSE.search(f):
         return None
-    return _heading_criterion(f)
+    return heading_criterion(f)
 
 
 # A total row's label that names nothing but the sum: "Cộng", "Tổng cộng", "Tổng điểm".
@@ -1041,7 +1080,7 @@ def _uncaptioned(folded: str) -> str:
     return folded[_CAPTION.match(folded).end() :] if _CAPTION.match(folded) else folded  # type: ignore[union-attr]
 
 
-def _heading_criterion(folded: str) -> int | None:
+def heading_criterion(folded: str) -> int | None:
     """The criterion a heading line names, by "Tiêu chí N" / a roman numeral, or by its name; a
     caption before it ("Bảng 1 – Tiêu chí 1: …") is no part of the name."""
     folded = _uncaptioned(folded)
@@ -1065,6 +1104,50 @@ def _merge_criterion(hits: list[Hit], index: int, row: dict, line: Line) -> None
     hits.append(Hit("criterion", {"index": index, "max": None, "score": None, "passed": None, **row}, line))
 
 
+# Where a paragraph listing several items' points is cut into its sentences: before an item's letter
+# or number ("… 8/8 điểm. b) …", "… 9 điểm; 1.3. …") and before the criterion's own sum ("… Điểm tiêu chí
+# 1: 24 điểm.").
+_SENTENCE_GAP = re.compile(r"(?<=[.;])\s+")
+_ITEM_CODE = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?\s")
+_POINTS_SAID = re.compile(r"\d+(?:[.,]\d+)?\s*(?:/\s*\d+(?:[.,]\d+)?\s*)?diem")
+
+
+def _item_sentences(blocks: list[list[Line]], pieces: dict[int, list[Line]]) -> list[list[Line]]:
+    """``blocks`` with each prose paragraph that says points and goes on with an item or a criterion's
+    sum in a sentence of its own ("a) …: 8/8 điểm. b) …: 9/9 điểm. Điểm tiêu chí 1: 17 điểm.") cut into
+    one block per sentence, as if each stood on its own line; ``pieces`` gets, per sentence line made, the paragraph's own lines."""
+    out: list[list[Line]] = []
+    for block in blocks:
+        if is_table_row(block[0]):
+            out.append(block)
+            continue
+        text = " ".join(prose_text(ln) for ln in block)
+        f = fold_keep_length(text)
+        cuts = [
+            m.end()
+            for m in _SENTENCE_GAP.finditer(f)
+            if _LETTER.match(f[m.end() :]) or _ITEM_CODE.match(f[m.end() :]) or _SUBTOTAL.match(f[m.end() :])
+        ]
+        if not cuts or not _POINTS_SAID.search(f):
+            out.append(block)
+            continue
+        for a, b in pairwise([0, *cuts, len(text)]):
+            piece = Line(text=text[a:b].strip(), prov=block[0].prov)
+            pieces[id(piece)] = block
+            out.append([piece])
+    return out
+
+
+# A sum written out, "24 + 29,5 + 25 + 20 = 98,5": its terms up to the "=".
+_SUM_TERMS = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)?(?:\s*\+\s*\d+(?:[.,]\d+)?)+\s*=\s*(?=\d)")
+
+
+def _sum_said(text: str) -> str:
+    """``text`` with each sum written out cut down to its result: what a line says of "Tổng: 24 + 29,5 +
+    25 + 20 = 98,5 điểm" is the 98,5, not its first term."""
+    return _SUM_TERMS.sub("", text)
+
+
 def _listed_scores(lines: list[Line]) -> tuple[list[Hit], set[int]]:
     """Criterion, item and total rows of a phiếu that says its points in words (no table): each item's
     points read by the ``points`` patterns of extractors/nlp/structures.yaml. Returns the readings and
@@ -1080,10 +1163,11 @@ def _listed_scores(lines: list[Line]) -> tuple[list[Hit], set[int]]:
     # said after it before any item ("Điểm chuẩn của tiêu chí là 25 điểm; chi bộ tự chấm 24 điểm").
     fresh = False
     own: Hit | None = None
-    for block in _said_blocks(lines):
+    pieces: dict[int, list[Line]] = {}  # a sentence cut from a paragraph → the paragraph's lines
+    for block in _item_sentences(_said_blocks(lines), pieces):
         if is_table_row(block[0]):
             continue
-        text = ticked(" ".join(prose_text(ln) for ln in block))
+        text = _sum_said(ticked(" ".join(prose_text(ln) for ln in block)))
         folded = fold_keep_length(text)
         if current is not None and has_boxes(" ".join(prose_text(ln) for ln in block)):
             # "Tự đánh giá: ☒ Đạt ☐ Không đạt" under a criterion: its ticked answer is the criterion's verdict.
@@ -1096,7 +1180,7 @@ def _listed_scores(lines: list[Line]) -> tuple[list[Hit], set[int]]:
         pts = read_points(text) if said else None
         if pts is None or (pts.max is None and pts.score is None):
             # A heading without points ("TIÊU CHÍ 2. CHẤT LƯỢNG SINH HOẠT TỐT"): the items below are its own.
-            head = _heading_criterion(folded.strip())
+            head = heading_criterion(folded.strip())
             if head is not None and len(block) <= 2:
                 current, item, numbered = head, 0, True
                 fresh, own = True, None
@@ -1155,6 +1239,7 @@ def _listed_scores(lines: list[Line]) -> tuple[list[Hit], set[int]]:
                 Hit("criterion_item", {"criterion": crit, "item": sub, **row, "passed": None}, block[0])
             )
         used.update(id(ln) for ln in block)
+    used |= {id(ln) for piece, block in pieces.items() if piece in used for ln in block}
     return hits, used
 
 

@@ -14,7 +14,8 @@ from ..text import wrapped_paragraphs
 from ..vocabulary import DocType
 from . import FieldReading
 from .abbreviations import expand_abbreviations
-from .criteria import criterion_sentences, discipline, score_table, subordinate_table
+from .columns import unfold_columns
+from .criteria import criterion_sentences, discipline, heading_criterion, score_table, subordinate_table
 from .figures import FigureReader, Hit
 from .header import header_fields
 from .numbers import fold_same_length, parse_number
@@ -68,6 +69,8 @@ def extract(doc: DocumentText, doc_type: DocType) -> list[FieldReading]:
     if doc_type in (DocType.BAO_CAO, DocType.TO_TRINH) and not is_chi_bo:
         hits += subordinate_table(lines)
     if doc_type == DocType.PHIEU_TU_DANH_GIA:
+        # Criteria set in columns side by side are read down each column, not across the page.
+        lines = unfold_columns(lines, heading_criterion)
         hits += score_table(lines)
     if doc_type in (DocType.TO_TRINH, DocType.BAO_CAO):
         # A summary table's cells state the criteria's points as sentences; the phiếu's own score
