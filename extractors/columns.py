@@ -66,6 +66,10 @@ def _accept(run: list[tuple[Line, str | None]], lo: float, hi: float) -> bool:
     if len(split) < MIN_SPLIT_LINES or len(split) == len(run):
         return False  # no line wraps in a column: a table's rows, not columns of text
     mid = (lo + hi) / 2
+    # A label and its value ("Tổng số đảng viên: | 17 đồng chí") line after line are a list of pairs.
+    pairs = [ln for ln in split if any(w.text.endswith(":") for w in ln.words if w.bbox.x1 <= mid)]
+    if 2 * len(pairs) >= len(split):
+        return False
     left = [sum(1 for w in ln.words if w.bbox.x1 <= mid and _LETTERS.search(w.text)) for ln in split]
     right = [sum(1 for w in ln.words if w.bbox.x0 >= mid and _LETTERS.search(w.text)) for ln in split]
     return sum(left) / len(split) >= MIN_SIDE_WORDS and sum(right) / len(split) >= MIN_SIDE_WORDS

@@ -104,6 +104,15 @@ def test_columns_are_reflowed_only_where_both_sides_are_prose() -> None:
         _pdf_line("Kết quả biểu quyết của hội nghị:", "19/20 đồng chí tán thành", 328),
     ]
     assert [ln.text for ln in read_columns(pairs)] == [ln.text for ln in pairs]
+    # ... also when a long label wraps onto a line of its own (one side only, as a column's text does).
+    wrapped = [
+        _pdf_line("Đơn vị đề nghị xét công nhận:", "Chi bộ Trạm Khuyến nông xã Đông", 400),
+        _pdf_line("", "Phước", 414),
+        _pdf_line("Số đảng viên có tên đến cuối năm:", "25 đồng chí, chính thức 23", 428),
+        _pdf_line("Số đồng chí có mặt khi biểu quyết:", "22 đồng chí trong hội nghị", 442),
+        _pdf_line("Số phiếu tán thành đề nghị công nhận:", "22 phiếu trên tổng số 22", 456),
+    ]
+    assert [ln.text for ln in read_columns(wrapped)] == [ln.text for ln in wrapped]
 
 
 def test_full_width_prose_under_a_split_line_is_not_taken_for_columns() -> None:
