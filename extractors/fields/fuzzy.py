@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 # Short keys ("vang", "co mat") are too easily matched by chance; only longer ones are repaired.
 MIN_KEY = 9
@@ -46,6 +47,10 @@ def repair_clause(work: str, keys: list[str], regex: re.Pattern[str], need_digit
         words, key_words = work[lo:hi].split(), key.split()
         if len(words) < len(key_words) and set(words) <= set(key_words):
             continue  # a word of the key missing, none damaged: another phrase ("đảng viên bị xử lý")
+        if len(words) == len(key_words) and any(
+            Levenshtein.distance(w, k) > max(1, len(k) // 4) for w, k in zip(words, key_words, strict=True)
+        ):
+            continue  # a word replaced, not damaged: "đảng viên bị" is not "đảng viên mới"
         if best is None or (al.score, len(key)) > (best[0], len(best[3])):
             best = (al.score, lo, hi, key)
     if best is None:

@@ -750,6 +750,14 @@ def test_fuzzy_key_negatives() -> None:
         assert not {"members_absent", "regular_meetings", "thematic_meetings"} & set(v), rows
 
 
+def test_fuzzy_key_replaces_no_word() -> None:
+    # A scanned row about discipline is not a row of new members: "bị" is another word, not "mới" damaged.
+    v = values([["4", "Đảng viên bị xử lý kỷ luật", "người", "0"]], BC, "ocr")
+    assert "new_members" not in v
+    v = values([["Đảng viên bị kỷ luật", "không"], ["Đảng viên mởi kết nạp", "2"]], BC, "ocr")
+    assert "new_members" not in v or v["new_members"] == [2]
+
+
 def test_number_of_the_next_phrase_is_not_taken() -> None:
     v = values(["Chi bộ tổ chức 12_", "kỳ sinh hoạt thường kỳ và 04 kỳ sinh hoạt chuyên đề."], BC, "ocr")
     assert v["regular_meetings"] == [12]
