@@ -50,7 +50,8 @@ def _side(words: list[Word], lo: float, hi: float) -> str | None:
     return None
 
 
-def _part(line: Line, words: list[Word]) -> Line:
+def line_of_words(line: Line, words: list[Word]) -> Line:
+    """The part of ``line`` made of ``words`` (a column's share of a line): their text, their box."""
     bbox = words[0].bbox
     for w in words[1:]:
         bbox = bbox.union(w.bbox)
@@ -85,9 +86,9 @@ def _reorder(run: list[tuple[Line, str | None]], lo: float, hi: float) -> list[L
         lw = [w for w in ws if (w.bbox.x0 + w.bbox.x1) / 2 < mid]
         rw = [w for w in ws if (w.bbox.x0 + w.bbox.x1) / 2 >= mid]
         if lw:
-            left.append(_part(line, lw))
+            left.append(line_of_words(line, lw))
         if rw:
-            right.append(_part(line, rw))
+            right.append(line_of_words(line, rw))
     return left + right
 
 
@@ -188,4 +189,4 @@ def table_columns(lines: list[Line]) -> list[Line]:
     return out
 
 
-__all__ = ["columns_by_page", "read_columns", "table_columns"]
+__all__ = ["columns_by_page", "line_of_words", "read_columns", "table_columns"]

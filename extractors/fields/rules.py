@@ -14,8 +14,8 @@ from ..text import wrapped_paragraphs
 from ..vocabulary import DocType
 from . import FieldReading
 from .abbreviations import expand_abbreviations
-from .columns import unfold_columns
 from .criteria import criterion_sentences, discipline, heading_criterion, score_table, subordinate_table
+from .criteria_columns import unfold_columns
 from .figures import FigureReader, Hit
 from .header import header_fields
 from .numbers import fold_same_length, parse_number

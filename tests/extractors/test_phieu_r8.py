@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.fields.columns import unfold_columns
 from extractors.fields.criteria import heading_criterion, score_table
+from extractors.fields.criteria_columns import unfold_columns
 from extractors.model import Line, Provenance
 from extractors.vocabulary import DocType
 from samples.blocks import Block, Header, Para, Sign, SignCol, Table, Title

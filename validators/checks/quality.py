@@ -166,24 +166,18 @@ def check_ocr(ctx: Context) -> None:
             fld = key.split(".")[0]
             what = f"Giá trị {named(c) if fld.startswith('criteri') else FIELD_LABELS_VI.get(fld, fld)} = {show(c.value)}"
             said = f"{what} đọc từ dòng có độ tin cậy nhận dạng {num(conf)}, dưới mức {num(floor)} ({cite})"
-            if key in confirmed:
-                # The dossier's own arithmetic or another document settles the value: the note stays on
-                # the sheet, but there is nothing left for a person to decide.
-                ctx.add(
-                    FlagCode.LOW_OCR_CONFIDENCE,
-                    f"{said}; nhưng hồ sơ xác nhận giá trị này: {confirmed[key]}.",
-                    evidence=[c.evidence()],
-                    rule="ocr_confidence_floor",
-                    field=fld,
-                    severity=Severity.INFO,
-                )
-                continue
+            # The dossier's own arithmetic or another document may settle the value: then the note stays
+            # on the sheet, but there is nothing left for a person to decide.
+            settled = confirmed.get(key)
             ctx.add(
                 FlagCode.LOW_OCR_CONFIDENCE,
-                f"{said}: cần đối chiếu với bản gốc.",
+                f"{said}; nhưng hồ sơ xác nhận giá trị này: {settled}."
+                if settled
+                else f"{said}: cần đối chiếu với bản gốc.",
                 evidence=[c.evidence()],
                 rule="ocr_confidence_floor",
                 field=fld,
+                severity=Severity.INFO if settled else None,
             )
 
 

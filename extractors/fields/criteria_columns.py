@@ -1,4 +1,7 @@
-"""Text set in columns side by side, read column by column.
+"""A phiếu's criteria set in columns side by side, read column by column.
+
+(`extractors.columns` reads any two columns of text found by their gutter alone; this module starts from
+a row of criterion headings, which also finds columns of more than two, centred headings and Word cells.)
 
 A form may set its sections in two (or more) columns without ruling lines: a row of headings
 ("TIÊU CHÍ 1 (…) | TIÊU CHÍ 3 (…)"), under each heading its paragraph, then maybe another row of
@@ -20,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..columns import line_of_words
 from ..model import Box, Line, Word
 from ..text import fold_keep_length
 
@@ -132,15 +136,6 @@ def _edges(lines: list[Line], cells: list[list[Word]], slack: float) -> list[flo
     return edges
 
 
-def _part(line: Line, words: list[Word]) -> Line:
-    box = words[0].bbox
-    for w in words[1:]:
-        box = box.union(w.bbox)
-    return Line(
-        text=" ".join(w.text for w in words), prov=line.prov.model_copy(update={"bbox": box}), words=words
-    )
-
-
 def _prose(cols: list[list[tuple[Line, bool]]]) -> bool:
     """Every column has a paragraph under its headings, not a figure or two."""
     return all(sum(len(ln.text.split()) for ln, head in col if not head) >= _PROSE_WORDS for col in cols)
@@ -200,7 +195,7 @@ def _page_columns(lines: list[Line], i: int, heading: Callable[[str], int | None
             break
         for k, ws in enumerate(split):
             if ws:
-                cols[k].append((_part(lines[j], ws), head))
+                cols[k].append((line_of_words(lines[j], ws), head))
         j += 1
     if j - i < 3 or not _prose(cols):
         return [], i
