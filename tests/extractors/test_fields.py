@@ -750,6 +750,13 @@ def test_fuzzy_key_negatives() -> None:
         assert not {"members_absent", "regular_meetings", "thematic_meetings"} & set(v), rows
 
 
+def test_discipline_label_with_its_period() -> None:
+    # "in the year" between the label and its colon is still the label; another year's count is not read.
+    assert values(["Số đảng viên bị kỷ luật trong năm: 0."], BC)["disciplined_members"] == [0]
+    assert values(["- Đảng viên bị kỷ luật trong năm: 01 đồng chí"], TT)["disciplined_members"] == [1]
+    assert "disciplined_members" not in values(["Đảng viên bị kỷ luật năm 2021: 02"], BC)
+
+
 def test_fuzzy_key_replaces_no_word() -> None:
     # A scanned row about discipline is not a row of new members: "bị" is another word, not "mới" damaged.
     v = values([["4", "Đảng viên bị xử lý kỷ luật", "người", "0"]], BC, "ocr")
