@@ -55,6 +55,7 @@ class Structure:
     # pattern took for it counts something else: "tăng 01 đồng chí; trong đó 11 chính thức, 02 dự bị")
     adds_up: tuple[str, tuple[str, ...]] | None = None
     past_year: bool = False  # the match counts only when its YEAR is before the document's year
+    own_year: bool = False  # the match counts only when every YEAR it names is the document's own year
 
 
 @dataclass
@@ -199,6 +200,7 @@ def load_structures(path: Path = STRUCTURES_FILE, lexicon: Path = LEXICON_FILE) 
                 has_numbers=has_numbers,
                 adds_up=adds_up,
                 past_year=bool(raw.get("past_year", False)),
+                own_year=bool(raw.get("own_year", False)),
             )
         )
     return tuple(out)
@@ -393,6 +395,8 @@ class StructureReader:
             for s, start, end in self._matches(doc, doc_type, is_chi_bo):
                 if s.past_year and (not _before(doc[start:end], year) or _in_date(doc, start)):
                     continue
+                if s.own_year and not _own(doc[start:end], year):
+                    continue
                 self._apply(s, doc, start, end, at, found, year)
                 if s.scope == "section" and heading:
                     section_veto = True
@@ -577,6 +581,12 @@ def _before(span: Any, year: int | None) -> bool:
         return False
     named = [int(t.text) for t in span if re.fullmatch(r"(?:19|20)\d\d", t.text)]
     return bool(named) and all(y < year for y in named)
+
+
+def _own(span: Any, year: int | None) -> bool:
+    """The span names no year, or only the document's own ("bị kỷ luật trong năm 2024: 0" in 2024)."""
+    named = [int(t.text) for t in span if re.fullmatch(r"(?:19|20)\d\d", t.text)]
+    return not named or (year is not None and all(y == year for y in named))
 
 
 def _own_year_again(doc: Doc, end: int, year: int | None) -> int:

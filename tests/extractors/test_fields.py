@@ -754,6 +754,9 @@ def test_discipline_label_with_its_period() -> None:
     # "in the year" between the label and its colon is still the label; another year's count is not read.
     assert values(["Số đảng viên bị kỷ luật trong năm: 0."], BC)["disciplined_members"] == [0]
     assert values(["- Đảng viên bị kỷ luật trong năm: 01 đồng chí"], TT)["disciplined_members"] == [1]
+    title = "BÁO CÁO kết quả thực hiện mô hình năm 2024"
+    assert values([title, "Số đảng viên bị kỷ luật trong năm 2024: 0"], BC)["disciplined_members"] == [0]
+    assert "disciplined_members" not in values([title, "Đảng viên bị kỷ luật năm 2021: 02"], BC)
     assert "disciplined_members" not in values(["Đảng viên bị kỷ luật năm 2021: 02"], BC)
 
 
