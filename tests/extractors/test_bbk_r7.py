@@ -6,12 +6,7 @@ from __future__ import annotations
 from extractors import DocumentText, Line, Page, Provenance
 from extractors.fields import extract_fields
 
-from .test_fields import BB, CHI_BO_HEAD, TT, values
-
-
-def read(line: str | list[str], doc_type=BB) -> dict[str, list]:
-    v = values([*CHI_BO_HEAD, line], doc_type)
-    return {k: x for k, x in v.items() if k not in ("unit_name", "unit_kind", "parent_name", "doc_number")}
+from .test_fields import BB, CHI_BO_HEAD, TT, read, values
 
 
 def test_share_base_is_the_narrowest_words_of_its_phrase() -> None:

@@ -8,12 +8,7 @@ from extractors.columns import read_columns, table_columns
 from extractors.fields import extract_fields
 from extractors.model import Box, Word
 
-from .test_fields import BB, CHI_BO_HEAD, values
-
-
-def read(line: str | list[str], doc_type=BB) -> dict[str, list]:
-    v = values([*CHI_BO_HEAD, line], doc_type)
-    return {k: x for k, x in v.items() if k not in ("unit_name", "unit_kind", "parent_name", "doc_number")}
+from .test_fields import BB, CHI_BO_HEAD, read, values
 
 
 def test_a_sentence_opening_colon_does_not_give_the_count_to_the_phrase_before() -> None:

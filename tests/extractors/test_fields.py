@@ -47,6 +47,12 @@ DANG_BO_HEAD = [
 TT, BB, BC, PH = DocType.TO_TRINH, DocType.BIEN_BAN_KIEM_PHIEU, DocType.BAO_CAO, DocType.PHIEU_TU_DANH_GIA
 
 
+# A cell's document body line, read under a chi bộ's header; the header's own fields left out.
+def read(line: str | list[str], doc_type=BB) -> dict[str, list]:
+    v = values([*CHI_BO_HEAD, line], doc_type)
+    return {k: x for k, x in v.items() if k not in ("unit_name", "unit_kind", "parent_name", "doc_number")}
+
+
 def test_patterns_name_only_known_fields() -> None:
     p = load_patterns()
     names = {r.field for r in p.rules} | {r.sub_field for r in p.rules} | {r.pct_field for r in p.rules}

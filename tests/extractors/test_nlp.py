@@ -13,7 +13,7 @@ from extractors.nlp.pipeline import LEXICON_FILE, analyse
 from extractors.nlp.structures import STRUCTURES_FILE, StructureReader, load_structures
 from extractors.text import wrapped_paragraphs
 
-from .test_fields import BB, BC, CHI_BO_HEAD, DANG_BO_HEAD, PH, TT, doc, values
+from .test_fields import BC, CHI_BO_HEAD, DANG_BO_HEAD, PH, TT, doc, read, values
 
 
 def toks(text: str) -> list[tuple[str, str]]:
@@ -59,11 +59,6 @@ def test_concepts_longest_phrase_wins() -> None:
 
 
 # -- the observed causes, each in a wording of our own -----------------------------------------
-
-
-def read(line: str | list[str], doc_type=BB) -> dict[str, list]:
-    v = values([*CHI_BO_HEAD, line], doc_type)
-    return {k: x for k, x in v.items() if k not in ("unit_name", "unit_kind", "parent_name", "doc_number")}
 
 
 def test_breakdown_after_count_is_not_the_total() -> None:
